@@ -1,0 +1,195 @@
+"""The dependency graph between deployable units, with implied relationships.
+
+A relationship declared between components rolls up to their containers, and one declared on
+a container rolls up to its system: analysis works on *units* — containers (services,
+databases, queues), systems without containers (typically external ones) and people.
+Events add asynchronous edges from each consumer to each producer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+import networkx as nx
+
+from archdoc.model.elements import Element
+from archdoc.model.records import Relationship
+from archdoc.model.values import CRITICALITY_ORDER
+from archdoc.model.workspace import Workspace
+
+__all__ = ["Dependency", "DependencyGraph", "lift"]
+
+UNIT_KINDS = frozenset({"person", "container", "database", "queue"})
+
+
+@dataclass
+class Dependency:
+    """``source`` depends on ``destination``: every relationship and event behind that."""
+
+    source_id: str
+    destination_id: str
+    relationships: list[Relationship] = field(default_factory=list)
+    events: list[str] = field(default_factory=list)
+    """Events the source consumes from the destination."""
+    owns: bool = False
+    """The source owns the destination's data (``database(..., owner=source)``)."""
+
+    @property
+    def interaction(self) -> Literal["sync", "async"]:
+        """``sync`` when any declared relationship behind it is synchronous."""
+        if self.owns or any(r.interaction == "sync" for r in self.relationships):
+            return "sync"
+        return "async"
+
+    @property
+    def criticality(self) -> str | None:
+        """The highest criticality of the relationships behind it."""
+        levels = [r.criticality for r in self.relationships if r.criticality]
+        return min(levels, key=CRITICALITY_ORDER.__getitem__) if levels else None
+
+    @property
+    def implied(self) -> bool:
+        """True when no relationship was declared between exactly these two units."""
+        return not any(
+            r.source_id == self.source_id and r.destination_id == self.destination_id
+            for r in self.relationships
+        )
+
+    @property
+    def operations(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for r in self.relationships:
+            if r.operation:
+                seen.setdefault(r.operation)
+        return list(seen)
+
+    @property
+    def descriptions(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for r in self.relationships:
+            if r.description:
+                seen.setdefault(r.description)
+        return list(seen)
+
+    @property
+    def technologies(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for r in self.relationships:
+            if r.technology:
+                seen.setdefault(r.technology)
+        return list(seen)
+
+
+def lift(workspace: Workspace, element_id: str, allowed: set[str] | frozenset[str]) -> str | None:
+    """The closest of ``element_id`` and its ancestors that is in ``allowed``."""
+    element = workspace.elements.get(element_id)
+    while element is not None:
+        if element.id in allowed:
+            return element.id
+        element = workspace.elements.get(element.parent_id) if element.parent_id else None
+    return None
+
+
+def unit_of(workspace: Workspace, element: Element) -> str:
+    """The unit an element's dependencies count against."""
+    if element.kind in UNIT_KINDS or element.kind == "system":
+        return element.id
+    node: Element | None = element
+    while node is not None and node.kind not in UNIT_KINDS:
+        node = workspace.elements.get(node.parent_id) if node.parent_id else None
+    return node.id if node is not None else element.id
+
+
+class DependencyGraph:
+    """Units as nodes, :class:`Dependency` records as edges (``networkx.DiGraph``)."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.order: dict[str, int] = {id: i for i, id in enumerate(workspace.elements)}
+        """Declaration index of every element: the tie-breaker of every listing."""
+        self.graph: nx.DiGraph = nx.DiGraph()
+        self.unit: dict[str, str] = {}
+        for element in workspace.elements.values():
+            unit = unit_of(workspace, element)
+            self.unit[element.id] = unit
+            if unit == element.id:
+                self.graph.add_node(unit)
+        for relationship in workspace.relationships:
+            source = self.unit.get(relationship.source_id)
+            destination = self.unit.get(relationship.destination_id)
+            if source is None or destination is None or source == destination:
+                continue  # dangling, deployment-level or internal to one unit
+            self._edge(source, destination).relationships.append(relationship)
+        for element in workspace.elements.values():
+            if element.data_owner_id is not None:
+                owner = self.unit.get(element.data_owner_id)
+                if owner is not None and owner != element.id:
+                    self._edge(owner, element.id).owns = True
+        for event in workspace.events.values():
+            for consumer in event.consumers:
+                for producer in event.producers:
+                    source = self.unit.get(consumer.element_id)
+                    destination = self.unit.get(producer.element_id)
+                    if source is None or destination is None or source == destination:
+                        continue
+                    dependency = self._edge(source, destination)
+                    if event.name not in dependency.events:
+                        dependency.events.append(event.name)
+
+    def _edge(self, source: str, destination: str) -> Dependency:
+        data = self.graph.get_edge_data(source, destination)
+        if data is None:
+            dependency = Dependency(source, destination)
+            self.graph.add_edge(source, destination, dep=dependency)
+            return dependency
+        return data["dep"]  # type: ignore[no-any-return]
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def sort(self, ids: list[str] | set[str]) -> list[str]:
+        """Ids in declaration order."""
+        return sorted(ids, key=lambda i: self.order.get(i, len(self.order)))
+
+    def dependencies(self) -> list[Dependency]:
+        """Every edge, in declaration order of source then destination."""
+        edges = [d["dep"] for _, _, d in self.graph.edges(data=True)]
+        return sorted(edges, key=lambda d: (self.order[d.source_id], self.order[d.destination_id]))
+
+    def dependencies_of(self, id: str) -> list[Dependency]:
+        """What the unit of ``id`` depends on."""
+        unit = self.unit.get(id, id)
+        if unit not in self.graph:
+            return []
+        return [self.graph[unit][d]["dep"] for d in self.sort(list(self.graph.successors(unit)))]
+
+    def dependents_of(self, id: str) -> list[Dependency]:
+        """What depends on the unit of ``id``."""
+        unit = self.unit.get(id, id)
+        if unit not in self.graph:
+            return []
+        return [self.graph[s][unit]["dep"] for s in self.sort(list(self.graph.predecessors(unit)))]
+
+    def is_sync(self, source: str, destination: str) -> bool:
+        data = self.graph.get_edge_data(source, destination)
+        return data is not None and data["dep"].interaction == "sync"
+
+    def sync_subgraph(self) -> nx.DiGraph:
+        """Only the edges backed by at least one synchronous relationship."""
+        edges = [(s, d) for s, d, data in self.graph.edges(data=True)
+                 if data["dep"].interaction == "sync"]
+        sub = nx.DiGraph()
+        sub.add_nodes_from(self.graph.nodes)
+        sub.add_edges_from(edges)
+        return sub
+
+    def service_units(self) -> list[str]:
+        """Units that are not people: what the matrix and the startup order list."""
+        return [u for u in self.graph.nodes if self.workspace.elements[u].kind != "person"]
+
+    def reaches(self, source: str, destination: str) -> list[str] | None:
+        """A shortest chain of dependencies from ``source`` to ``destination``, or None."""
+        try:
+            return list(nx.shortest_path(self.graph, source, destination))
+        except (nx.NetworkXNoPath, nx.NodeNotFound):
+            return None

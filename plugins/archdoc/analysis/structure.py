@@ -1,0 +1,128 @@
+"""The shape of the dependency graph: cycles, startup layers, critical paths, the matrix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from archdoc.analysis.graph import Dependency, DependencyGraph
+
+__all__ = [
+    "DependencyMatrix",
+    "critical_paths",
+    "dependency_matrix",
+    "startup_layers",
+    "sync_cycles",
+]
+
+
+def sync_cycles(graph: DependencyGraph) -> list[list[str]]:
+    """Each group of units that depend on each other synchronously, as one cycle in order.
+
+    Asynchronous loops (a saga answering through events) are not cycles here.
+    """
+    sync = graph.sync_subgraph()
+    cycles: list[list[str]] = []
+    for component in nx.strongly_connected_components(sync):
+        members = graph.sort(component)
+        if len(members) == 1 and not sync.has_edge(members[0], members[0]):
+            continue
+        sub = sync.subgraph(members)
+        edges = nx.find_cycle(sub, source=members[0])
+        cycles.append([s for s, _ in edges])
+    cycles.sort(key=lambda c: graph.order[c[0]])
+    return cycles
+
+
+def _condensed_order(graph: DependencyGraph, nodes: list[str], edges: list[Dependency]) -> list[list[list[str]]]:
+    """Layers (dependencies first) of groups (strongly connected units, in declaration order)."""
+    g = nx.DiGraph()
+    g.add_nodes_from(nodes)
+    g.add_edges_from((d.source_id, d.destination_id) for d in edges
+                     if d.source_id in g and d.destination_id in g)
+    condensed = nx.condensation(g)
+    members = {c: graph.sort(condensed.nodes[c]["members"]) for c in condensed.nodes}
+    layers: list[list[list[str]]] = []
+    # Reverse so that providers (what nothing else needs before it) come first.
+    for generation in nx.topological_generations(condensed.reverse(copy=False)):
+        groups = sorted((members[c] for c in generation), key=lambda m: graph.order[m[0]])
+        layers.append(groups)
+    return layers
+
+
+def startup_layers(graph: DependencyGraph) -> list[list[str]]:
+    """Units in the order they can start: each layer needs only earlier layers.
+
+    Built from declared relationships (both interactions: a consumer needs its queue up),
+    not from events. People are left out. Units in a cycle share a layer.
+    """
+    edges = [d for d in graph.dependencies() if d.relationships or d.owns]
+    layers = _condensed_order(graph, graph.service_units(), edges)
+    return [[u for group in layer for u in group] for layer in layers]
+
+
+def critical_paths(graph: DependencyGraph, *, limit: int = 200) -> list[list[str]]:
+    """Maximal chains of ``critical`` dependencies, longest first (at most ``limit``)."""
+    critical = nx.DiGraph()
+    for d in graph.dependencies():
+        if d.criticality == "critical":
+            critical.add_edge(d.source_id, d.destination_id)
+    starts = graph.sort([n for n in critical if critical.in_degree(n) == 0]) or graph.sort(list(critical))
+    paths: list[list[str]] = []
+
+    def walk(path: list[str]) -> None:
+        if len(paths) >= limit:
+            return
+        nexts = [n for n in graph.sort(list(critical.successors(path[-1]))) if n not in path]
+        if not nexts:
+            if len(path) > 1:
+                paths.append(path)
+            return
+        for n in nexts:
+            walk([*path, n])
+
+    for start in starts:
+        walk([start])
+    paths.sort(key=lambda p: (-len(p), [graph.order[u] for u in p]))
+    return paths
+
+
+@dataclass(frozen=True)
+class DependencyMatrix:
+    """A dependency structure matrix: row ``i`` depends on column ``j`` where a cell is set.
+
+    Units are ordered dependencies first, so a clean architecture has every mark below the
+    diagonal; units in a cycle are kept together as a block, and its marks above the
+    diagonal are the cycle.
+    """
+
+    order: list[str]
+    blocks: list[tuple[int, int]]
+    """``(first, last)`` indexes of each block of mutually dependent units (a cycle)."""
+    cells: dict[tuple[int, int], Dependency]
+
+    def block_of(self, index: int) -> int | None:
+        for n, (first, last) in enumerate(self.blocks):
+            if first <= index <= last:
+                return n
+        return None
+
+
+def dependency_matrix(graph: DependencyGraph, *, include_people: bool = False) -> DependencyMatrix:
+    """The matrix of every unit (all interactions, events included)."""
+    nodes = list(graph.graph.nodes) if include_people else graph.service_units()
+    edges = graph.dependencies()
+    order: list[str] = []
+    blocks: list[tuple[int, int]] = []
+    for layer in _condensed_order(graph, nodes, edges):
+        for group in layer:
+            if len(group) > 1:
+                blocks.append((len(order), len(order) + len(group) - 1))
+            order.extend(group)
+    index = {u: i for i, u in enumerate(order)}
+    cells = {
+        (index[d.source_id], index[d.destination_id]): d
+        for d in edges if d.source_id in index and d.destination_id in index
+    }
+    return DependencyMatrix(order=order, blocks=blocks, cells=cells)

@@ -1,0 +1,36 @@
+"""The ``archdoc`` command: a thin shell over the core."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from archdoc.cli import adr_commands, model_commands, project_commands
+from archdoc.cli.output import fail
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="archdoc",
+    help="Architecture docs as code: validate the model and ADRs, write decisions, explore.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+model_commands.register(app)
+adr_commands.register(app)
+project_commands.register(app)
+
+
+def main() -> None:
+    """Entry point of the console script: archdoc errors are messages, never tracebacks."""
+    from archdoc.errors import ArchdocError
+
+    try:
+        app()
+    except ArchdocError as exc:
+        fail(exc, code=2)
+    except KeyboardInterrupt:
+        sys.exit(130)

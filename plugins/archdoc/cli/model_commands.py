@@ -1,0 +1,106 @@
+"""``archdoc validate``, ``show``, ``impact``, ``export`` and ``schema``."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from archdoc.errors import ArchdocError
+from archdoc.cli.output import fail
+
+ConfigOption = Annotated[
+    Optional[str],  # noqa: UP007 - typer reads the annotation at run time
+    typer.Option("--config", "-f", help="The mkdocs.yml holding the archdoc options (default: ./mkdocs.yml)."),
+]
+
+
+class ReportFormatChoice(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class ExportFormatChoice(str, Enum):
+    json = "json"
+
+
+def _load(config: str | None):  # type: ignore[no-untyped-def]
+    from archdoc.project import load_project
+
+    try:
+        return load_project(config)
+    except ArchdocError as exc:
+        fail(exc, code=2)
+
+
+def validate(
+    config: ConfigOption = None,
+    format: Annotated[ReportFormatChoice, typer.Option("--format", help="Report format.")] = ReportFormatChoice.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+) -> None:
+    """Check the model and the ADRs. Exit code 0: clean; 1: errors found; 2: the model could not load."""
+    from archdoc.project import validate_project
+    from archdoc.validation.report import format_report
+
+    project = _load(config)
+    diagnostics = validate_project(project)
+    sys.stdout.write(format_report(diagnostics, format.value))
+    failing = {"error", "warning"} if strict else {"error"}
+    raise typer.Exit(1 if any(d.severity in failing for d in diagnostics) else 0)
+
+
+def show(
+    id: Annotated[str, typer.Argument(help="The element id, e.g. shop.order-api.")],
+    config: ConfigOption = None,
+) -> None:
+    """An element: what it is, its relationships in and out, events and failure modes."""
+    from archdoc.cli.views import show_element
+
+    project = _load(config)
+    try:
+        show_element(project.workspace, id)
+    except ArchdocError as exc:
+        fail(exc, code=2)
+
+
+def impact(
+    id: Annotated[str, typer.Argument(help="The element that fails, e.g. shop.orders-db.")],
+    config: ConfigOption = None,
+) -> None:
+    """What breaks (or degrades) if this element fails, with the chain of dependencies."""
+    from archdoc.cli.views import show_impact
+
+    project = _load(config)
+    try:
+        show_impact(project.workspace, id)
+    except ArchdocError as exc:
+        fail(exc, code=2)
+
+
+def export(
+    config: ConfigOption = None,
+    format: Annotated[ExportFormatChoice, typer.Option("--format", help="Export format.")] = ExportFormatChoice.json,
+) -> None:
+    """The whole workspace as JSON, in a stable order (see `archdoc schema`)."""
+    from archdoc.export import export_json
+
+    project = _load(config)
+    sys.stdout.write(export_json(project.workspace, root=project.config.root))
+
+
+def schema() -> None:
+    """The JSON Schema of `archdoc export --format json`."""
+    from archdoc.export import export_schema
+
+    sys.stdout.write(export_schema())
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(validate)
+    app.command()(show)
+    app.command()(impact)
+    app.command()(export)
+    app.command()(schema)

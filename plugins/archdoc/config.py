@@ -1,0 +1,217 @@
+"""archdoc's configuration: the ``archdoc`` entry under ``plugins:`` in ``mkdocs.yml``.
+
+The CLI and the MkDocs plugin read the same options from the same place::
+
+    plugins:
+      - archdoc:
+          model: model
+          adr_dir: adr
+          rules:
+            missing-description: off
+          layers:
+            - {name: frontend, match: ["tag:frontend"]}
+            - {name: services, match: ["shop.*"]}
+          forbidden:
+            - {from: "tag:service", to: "kind:database", message: "go through the owning API"}
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from archdoc.errors import ConfigError
+from archdoc.source import SourceLocation
+
+__all__ = [
+    "ArchdocConfig",
+    "LayerRule",
+    "ForbiddenRule",
+    "Severity",
+    "load_config",
+    "config_from_options",
+    "CONFIG_FILE",
+]
+
+CONFIG_FILE = "mkdocs.yml"
+Severity = Literal["error", "warning", "off"]
+
+
+class LayerRule(BaseModel):
+    """One layer: the elements whose id or tag matches one of ``match``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    match: list[str]
+    """Patterns: an id glob (``shop.*``), ``tag:NAME`` or ``kind:KIND``."""
+
+
+class ForbiddenRule(BaseModel):
+    """Elements matching ``from`` must not depend on elements matching ``to``."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    from_: list[str] = Field(alias="from")
+    to: list[str]
+    transitive: bool = False
+    """Also forbid a dependency through any chain of other elements."""
+    message: str = ""
+    """Why; shown with each violation."""
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+class ArchdocConfig(BaseModel):
+    """Every option of archdoc, with its default."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    model: str = "model"
+    """The Python package (importable from the project root) that builds the Workspace."""
+    adr_dir: str = "adr"
+    """The directory of the architecture decision records, relative to the project root."""
+    rules: dict[str, Severity] = {}
+    """Severity per rule id, overriding the defaults: ``error``, ``warning`` or ``off``."""
+    layers: list[LayerRule] = []
+    """Ordered layers, top first: a lower layer may not depend on a higher one."""
+    forbidden: list[ForbiddenRule] = []
+    """Dependencies that must not exist."""
+    adr_statuses: list[str] = []
+    """The allowed ADR statuses (empty: the built-in lifecycle)."""
+    adr_transitions: dict[str, list[str]] = {}
+    """Allowed status changes (empty: the built-in lifecycle)."""
+
+    # Site options, read by the MkDocs plugin.
+    section: str = "Architecture"
+    """Title of the generated section in the navigation."""
+    prefix: str = "architecture"
+    """URL prefix of the generated pages."""
+    pages: list[str] = []
+    """Page groups to generate (empty: all)."""
+    offline_mermaid: bool = False
+    """Serve Mermaid from the built site instead of a CDN."""
+    diagrams: dict[str, Any] = {}
+    """Diagram options (direction, ...)."""
+
+    root: Path = Field(default_factory=Path.cwd, exclude=True)
+    """The project root: the directory of ``mkdocs.yml``."""
+    config_file: Path | None = Field(default=None, exclude=True)
+    """The file the options were read from, if any."""
+    config_line: int = Field(default=0, exclude=True)
+    """The line of the ``archdoc`` entry in that file."""
+
+    @property
+    def adr_path(self) -> Path:
+        return self.root / self.adr_dir
+
+    def location(self) -> SourceLocation | None:
+        if self.config_file is None:
+            return None
+        return SourceLocation(str(self.config_file), self.config_line or 1)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without executing ``!!python/name:`` or ``!ENV`` tags."""
+
+
+def _ignore_tag(loader: yaml.Loader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)  # type: ignore[no-untyped-call]
+
+
+def config_from_options(
+    options: dict[str, Any] | None, *, root: Path, config_file: Path | None = None, line: int = 0
+) -> ArchdocConfig:
+    """Validate plugin options into an ArchdocConfig; a bad option is a ConfigError at its line."""
+    options = dict(options or {})
+    location = SourceLocation(str(config_file), line or 1) if config_file else None
+    known = set(ArchdocConfig.model_fields) - {"root", "config_file", "config_line"}
+    for key in options:
+        if key not in known:
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            raise ConfigError(
+                f"unknown archdoc option {key!r}",
+                location=location,
+                hint=f"did you mean {close[0]!r}?" if close else "options: " + ", ".join(sorted(known)),
+            )
+    try:
+        return ArchdocConfig(**options, root=root, config_file=config_file, config_line=line)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ConfigError(
+            f"archdoc option {where}: {first['msg']}",
+            location=location,
+            hint="see the configuration reference in the archdoc docs",
+        ) from None
+
+
+def load_config(path: Path | str | None = None) -> ArchdocConfig:
+    """Read the archdoc options from ``path`` (default ``./mkdocs.yml``).
+
+    Without a configuration file, the defaults apply with the working directory as root.
+    """
+    if path is None:
+        candidate = Path.cwd() / CONFIG_FILE
+        if not candidate.exists():
+            return ArchdocConfig(root=Path.cwd())
+        path = candidate
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"configuration file {path} does not exist",
+                          hint="pass the path of your mkdocs.yml with -f")
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(
+            f"{path.name} is not valid YAML: {problem}",
+            location=SourceLocation(str(path), line),
+            hint="check the indentation and quoting around this line",
+        ) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path.name} must be a mapping of settings",
+                          location=SourceLocation(str(path), 1))
+    options, line = _archdoc_options(data.get("plugins"), text, path)
+    return config_from_options(options, root=path.resolve().parent, config_file=path, line=line)
+
+
+def _archdoc_options(plugins: Any, text: str, path: Path) -> tuple[dict[str, Any], int]:
+    line = next((n for n, l in enumerate(text.splitlines(), 1) if "archdoc" in l.split("#")[0]), 0)
+    entries: list[Any]
+    if plugins is None:
+        return {}, 0
+    if isinstance(plugins, dict):
+        entries = [{k: v} for k, v in plugins.items()]
+    elif isinstance(plugins, list):
+        entries = plugins
+    else:
+        raise ConfigError("`plugins` must be a list", location=SourceLocation(str(path), line or 1))
+    for entry in entries:
+        if entry == "archdoc":
+            return {}, line
+        if isinstance(entry, dict) and "archdoc" in entry:
+            options = entry["archdoc"] or {}
+            if not isinstance(options, dict):
+                raise ConfigError("the archdoc plugin's options must be a mapping",
+                                  location=SourceLocation(str(path), line or 1))
+            return options, line
+    return {}, 0

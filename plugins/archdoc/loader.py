@@ -1,0 +1,119 @@
+"""Importing the user's model package and taking its Workspace."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from archdoc.config import ArchdocConfig
+from archdoc.errors import ArchdocError, ModelLoadError
+from archdoc.model.workspace import Workspace, created_workspaces
+from archdoc.source import SourceLocation
+
+__all__ = ["load_workspace"]
+
+_ARCHDOC_DIR = str(Path(__file__).resolve().parent) + os.sep
+
+
+def load_workspace(config: ArchdocConfig) -> Workspace:
+    """Import ``config.model`` from ``config.root`` and return the one Workspace it builds.
+
+    The package is imported afresh each time (``mkdocs serve`` reloads it after an edit).
+    Whatever goes wrong is a :class:`ModelLoadError` naming the user's file and line.
+    """
+    root = str(config.root.resolve())
+    package = config.model
+    _forget(package)
+    created_workspaces()  # drop leftovers of an earlier import
+    added = root not in sys.path
+    if added:
+        sys.path.insert(0, root)
+    try:
+        importlib.invalidate_caches()
+        importlib.import_module(package)
+    except ArchdocError as exc:
+        raise ModelLoadError(exc.message, location=exc.location or _user_frame(exc), hint=exc.hint) from None
+    except ModuleNotFoundError as exc:
+        if exc.name is not None and (package == exc.name or package.startswith(exc.name + ".")):
+            raise ModelLoadError(
+                f"model package {package!r} not found in {root}",
+                location=config.location(),
+                hint=f"create {package.replace('.', '/')}/__init__.py building a Workspace, "
+                "or set `model:` under the archdoc plugin in mkdocs.yml",
+            ) from None
+        raise _from_user_exception(exc, package) from None
+    except SyntaxError as exc:
+        location = SourceLocation(exc.filename or "<model>", exc.lineno or 1)
+        raise ModelLoadError(
+            f"syntax error in the model: {exc.msg}", location=location,
+            hint="fix the Python syntax at this line",
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - the user's code may raise anything
+        raise _from_user_exception(exc, package) from None
+    finally:
+        if added:
+            sys.path.remove(root)
+    workspaces = created_workspaces()
+    if not workspaces:
+        raise ModelLoadError(
+            f"the model package {package!r} builds no Workspace",
+            location=_package_location(package),
+            hint="create one in the package: `ws = Workspace(\"My system\")`",
+        )
+    if len(workspaces) > 1:
+        where = ", ".join(str(w.location) for w in workspaces)
+        raise ModelLoadError(
+            f"the model package {package!r} builds {len(workspaces)} Workspaces ({where}); "
+            "archdoc documents exactly one",
+            location=workspaces[1].location,
+            hint="declare every element in one Workspace and import it where needed",
+        )
+    workspace = workspaces[0]
+    workspace.root = config.root
+    return workspace
+
+
+def _forget(package: str) -> None:
+    """Remove ``package`` and its submodules from the import cache."""
+    top = package.split(".")[0]
+    for name in [m for m in sys.modules if m == top or m.startswith(top + ".")]:
+        del sys.modules[name]
+
+
+def _package_location(package: str) -> SourceLocation | None:
+    module = sys.modules.get(package)
+    file = getattr(module, "__file__", None)
+    return SourceLocation(file, 1) if file else None
+
+
+def _user_frame(exc: BaseException) -> SourceLocation | None:
+    """The innermost frame of the traceback that is the user's code (not archdoc's, not Python's)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    for frame in reversed(frames):
+        filename = frame.filename
+        if filename.startswith(_ARCHDOC_DIR) or filename.startswith("<frozen"):
+            continue
+        if "importlib" in filename:
+            continue
+        return SourceLocation(filename, frame.lineno or 1)
+    return None
+
+
+def _from_user_exception(exc: BaseException, package: str) -> ModelLoadError:
+    frames = [
+        f for f in traceback.extract_tb(exc.__traceback__)
+        if not f.filename.startswith(_ARCHDOC_DIR) and not f.filename.startswith("<frozen")
+        and "importlib" not in f.filename
+    ]
+    location = _user_frame(exc)
+    trail = "".join(
+        f"\n    {SourceLocation(f.filename, f.lineno or 1)}: {(f.line or '').strip()}" for f in frames
+    )
+    return ModelLoadError(
+        f"the model raised {type(exc).__name__}: {exc}" + (f"\n  in{trail}" if trail else ""),
+        location=location,
+        hint=f"fix the model code; archdoc imports the package {package!r} to read it",
+    )

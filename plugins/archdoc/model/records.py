@@ -1,0 +1,79 @@
+"""Plain records of the model: relationships, events, failure modes.
+
+They are pydantic models, so the JSON export and its schema come from the same classes the
+model is built from.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from archdoc.model.values import Access, Criticality, Interaction, PropertyValue
+from archdoc.source import SourceLocation
+
+__all__ = ["Record", "Relationship", "FailureMode", "EventLink", "Event"]
+
+
+class Record(BaseModel):
+    """Base of every model record: strict fields, a source location."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=False)
+
+    location: SourceLocation | None = None
+    """The file and line of the user's call that declared it."""
+
+
+class Relationship(Record):
+    """``source`` uses ``destination``: ``source`` depends on ``destination``."""
+
+    id: str
+    """``"<source id>-><destination id>"``, with ``~2``, ``~3`` for further ones of a pair."""
+    source_id: str
+    """The id of the element that depends."""
+    destination_id: str
+    """The id of the element depended on."""
+    description: str = ""
+    technology: str = ""
+    operation: str = ""
+    """An endpoint, topic or method, e.g. ``"POST /orders"``."""
+    interaction: Interaction = "sync"
+    criticality: Criticality | None = None
+    access: Access | None = None
+    """For a datastore: whether the source reads it, writes it or both."""
+    tags: list[str] = []
+    properties: dict[str, PropertyValue] = {}
+
+    @property
+    def is_async(self) -> bool:
+        return self.interaction == "async"
+
+
+class FailureMode(Record):
+    """What happens when an element goes down, and what softens it."""
+
+    element_id: str
+    impact: str
+    mitigation: str = ""
+    fallback: str = ""
+    detection: str = ""
+    recovery: str = ""
+
+
+class EventLink(Record):
+    """One producer or consumer of an event, with its reason."""
+
+    element_id: str
+    reason: str = ""
+    via_id: str | None = None
+    """The queue or topic the event travels through, if declared."""
+
+
+class Event(BaseModel):
+    """A named event with its producers and consumers."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    description: str = ""
+    producers: list[EventLink] = []
+    consumers: list[EventLink] = []

@@ -1,0 +1,320 @@
+"""The workspace: the one object a model package builds, and its indexes."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from archdoc.errors import ModelError, ReferenceNotFound
+from archdoc.model.deployment import ContainerInstance, DeploymentNode, Environment, Instances
+from archdoc.model.elements import (
+    Container,
+    Element,
+    ElementRef,
+    Person,
+    SoftwareSystem,
+)
+from archdoc.model.flows import Flow
+from archdoc.model.ids import join_id, slugify
+from archdoc.model.records import Event, EventLink, FailureMode, Relationship
+from archdoc.model.values import PropertyValue, check_properties, check_tags, check_text
+from archdoc.source import SourceLocation, caller_location
+
+__all__ = ["Workspace", "DuplicateId", "created_workspaces"]
+
+E = TypeVar("E", bound=Element)
+
+_created: list[Workspace] = []
+
+
+def created_workspaces() -> list[Workspace]:
+    """Every Workspace constructed since the last call (the loader takes them from here)."""
+    taken = list(_created)
+    _created.clear()
+    return taken
+
+
+@dataclass(frozen=True)
+class DuplicateId:
+    """Two declarations that would have had the same id; the second got a ``~N`` suffix."""
+
+    id: str
+    first: SourceLocation | None
+    second: SourceLocation | None
+    renamed_to: str
+
+
+class Workspace:
+    """The architecture of one organisation or product: its model, flows and deployments."""
+
+    def __init__(self, name: str, description: str = "", *, id: str | None = None) -> None:
+        self.name = check_text(name, "name", "Workspace", optional=False)
+        self.description = check_text(description, "description", "Workspace")
+        self.id = id or slugify(name)
+        self.location = caller_location()
+        self.elements: dict[str, Element] = {}
+        """Every element by id, in declaration order."""
+        self.relationships: list[Relationship] = []
+        self.failure_modes: list[FailureMode] = []
+        self.events: dict[str, Event] = {}
+        self.flows: list[Flow] = []
+        self.environments: list[Environment] = []
+        self.nodes: dict[str, DeploymentNode] = {}
+        self.instances: list[ContainerInstance] = []
+        self.duplicates: list[DuplicateId] = []
+        self.root: Path | None = None
+        """The project root the model was loaded from (set by the loader)."""
+        self._children: dict[str | None, list[str]] = {}
+        self._pair_counts: dict[tuple[str, str], int] = {}
+        _created.append(self)
+
+    def __repr__(self) -> str:
+        return f"<Workspace {self.name!r}: {len(self.elements)} elements>"
+
+    # -- building: the public API ------------------------------------------------------------
+
+    def person(
+        self, name: str, description: str = "", *, tags: list[str] | None = None,
+        properties: dict[str, PropertyValue] | None = None, id: str | None = None,
+    ) -> Person:
+        """A person who uses the systems: a customer, an administrator."""
+        return self._add_element(
+            Person, "person", name, parent=None, call="person", description=description,
+            tags=tags, properties=properties, id=id,
+        )
+
+    def system(
+        self, name: str, description: str = "", *, external: bool = False,
+        owner: str | None = None, tags: list[str] | None = None,
+        properties: dict[str, PropertyValue] | None = None, id: str | None = None,
+    ) -> SoftwareSystem:
+        """A software system; ``external=True`` for one outside your control (a SaaS, a partner)."""
+        return self._add_element(
+            SoftwareSystem, "system", name, parent=None, call="system", description=description,
+            external=external, owner=owner, tags=tags, properties=properties, id=id,
+        )
+
+    def flow(self, name: str, description: str = "", *, id: str | None = None) -> Flow:
+        """A scenario across elements, drawn as a sequence diagram. Use it as ``with ws.flow(...) as f:``."""
+        flow = Flow(
+            id=id or self._unique_flow_id(slugify(check_text(name, "name", "flow", optional=False))),
+            name=name,
+            description=check_text(description, "description", "flow"),
+            location=caller_location(),
+        )
+        flow._workspace = self
+        self.flows.append(flow)
+        return flow
+
+    def environment(self, name: str, description: str = "", *, id: str | None = None) -> Environment:
+        """A deployment environment, holding nodes: ``prod.node("AWS eu-west-1")``."""
+        env = Environment(
+            id=id or slugify(check_text(name, "name", "environment", optional=False)),
+            name=name,
+            description=check_text(description, "description", "environment"),
+            location=caller_location(),
+        )
+        env._workspace = self
+        env.id = self._claim_id(env.id, env.location)
+        self.environments.append(env)
+        return env
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def get(self, id: str) -> Element | None:
+        """The element with this id, or None."""
+        return self.elements.get(id)
+
+    def find(self, id: str) -> Element | DeploymentNode | Environment:
+        """The element, deployment node or environment with this id; a clear error otherwise."""
+        found = self.elements.get(id) or self.nodes.get(id)
+        if found is None:
+            found = next((e for e in self.environments if e.id == id), None)
+        if found is None:
+            raise ReferenceNotFound(
+                f"no element with id {id!r} in workspace {self.name!r}",
+                hint=self.suggest(id),
+            )
+        return found
+
+    def suggest(self, id: str) -> str:
+        """A hint naming the ids closest to ``id``."""
+        known = [*self.elements, *self.nodes, *(e.id for e in self.environments)]
+        close = difflib.get_close_matches(id, known, n=3, cutoff=0.5)
+        if not close:
+            close = [k for k in known if k.endswith("." + id) or k.split(".")[-1] == id][:3]
+        if close:
+            return "did you mean " + ", ".join(repr(c) for c in close) + "?"
+        return "run `archdoc export --format json` to list every id"
+
+    def children_of(self, id: str | None) -> list[Element]:
+        return [self.elements[c] for c in self._children.get(id, [])]
+
+    def people(self) -> list[Person]:
+        return [e for e in self.elements.values() if isinstance(e, Person)]
+
+    def systems(self) -> list[SoftwareSystem]:
+        return [e for e in self.elements.values() if isinstance(e, SoftwareSystem)]
+
+    def containers(self) -> list[Container]:
+        """Containers of every kind (services, databases, queues)."""
+        return [e for e in self.elements.values() if isinstance(e, Container)]
+
+    def relationships_of(self, id: str) -> tuple[list[Relationship], list[Relationship]]:
+        """(outgoing, incoming) relationships declared on this element itself."""
+        out = [r for r in self.relationships if r.source_id == id]
+        into = [r for r in self.relationships if r.destination_id == id]
+        return out, into
+
+    def nodes_of(self, environment_id: str) -> list[DeploymentNode]:
+        return [n for n in self.nodes.values() if n.environment_id == environment_id]
+
+    # -- building: internals used by the element classes ---------------------------------------
+
+    def _claim_id(self, wanted: str, source: SourceLocation | None) -> str:
+        """Reserve ``wanted`` in the id namespace; a taken id is recorded and suffixed."""
+        if wanted not in self.elements and wanted not in self.nodes and not any(
+            e.id == wanted for e in self.environments
+        ):
+            return wanted
+        first = self.find(wanted).location
+        n = 2
+        while f"{wanted}~{n}" in self.elements or f"{wanted}~{n}" in self.nodes:
+            n += 1
+        renamed = f"{wanted}~{n}"
+        self.duplicates.append(DuplicateId(wanted, first, source, renamed))
+        return renamed
+
+    def _unique_flow_id(self, wanted: str) -> str:
+        taken = {f.id for f in self.flows}
+        n, candidate = 2, wanted
+        while candidate in taken:
+            candidate, n = f"{wanted}-{n}", n + 1
+        return candidate
+
+    def _add_element(
+        self, cls: type[E], kind: str, name: str, *, parent: Element | None, call: str,
+        description: str = "", technology: str = "", external: bool = False,
+        owner: str | Element | None = None, tags: list[str] | None = None,
+        properties: dict[str, PropertyValue] | None = None, id: str | None = None,
+    ) -> E:
+        source = caller_location()
+        name = check_text(name, "name", call, optional=False)
+        if not name.strip():
+            raise ModelError(f"{call}(): the name is empty", location=source,
+                             hint="give every element a name")
+        if id is not None:
+            own = check_text(id, "id", call, optional=False)
+            element_id = own if parent is None or "." in own else join_id(parent.id, own)
+        else:
+            element_id = join_id(parent.id if parent else None, slugify(name))
+        team, data_owner = "", None
+        if isinstance(owner, str):
+            team = owner
+        elif owner is not None:
+            data_owner = self._reference_id(owner, "owner", call)
+        element = cls(
+            id=self._claim_id(element_id, source),
+            name=name,
+            kind=kind,
+            description=check_text(description, "description", call),
+            technology=check_text(technology, "technology", call),
+            parent_id=parent.id if parent else None,
+            external=bool(external) or bool(parent and parent.external),
+            owner=team,
+            data_owner_id=data_owner,
+            tags=check_tags(tags, call),
+            properties=check_properties(properties, call),
+            location=source,
+        )
+        element._workspace = self
+        self.elements[element.id] = element
+        self._children.setdefault(element.parent_id, []).append(element.id)
+        return element
+
+    def _reference_id(self, ref: object, argument: str, call: str) -> str:
+        """The id of an element given as an object or an id; bad arguments fail at the call."""
+        if isinstance(ref, str):
+            if not ref:
+                raise ModelError(f"{call}(): {argument} is an empty id", location=caller_location(),
+                                 hint="pass the element object, or its id such as 'shop.order-api'")
+            return ref
+        workspace = getattr(ref, "_workspace", None)
+        if isinstance(ref, (Element, DeploymentNode)):
+            if workspace is not self:
+                other = workspace.name if workspace is not None else "none"
+                raise ModelError(
+                    f"{call}(): {argument} {ref.id!r} belongs to another workspace ({other!r}), "
+                    f"not {self.name!r}",
+                    location=caller_location(),
+                    hint="declare every element of one architecture in a single Workspace",
+                )
+            return ref.id
+        raise ModelError(
+            f"{call}(): {argument} must be an element or an element id, "
+            f"not {type(ref).__name__} ({ref!r})",
+            location=caller_location(),
+            hint="pass the object returned by person(), system(), container()..., or its id",
+        )
+
+    def _add_relationship(
+        self, source: Element | DeploymentNode, destination: ElementRef, *, call: str,
+        **fields: Any,
+    ) -> Relationship:
+        destination_id = self._reference_id(destination, "destination", call)
+        pair = (source.id, destination_id)
+        count = self._pair_counts.get(pair, 0) + 1
+        self._pair_counts[pair] = count
+        rel_id = f"{source.id}->{destination_id}" + (f"~{count}" if count > 1 else "")
+        relationship = Relationship(
+            id=rel_id, source_id=source.id, destination_id=destination_id,
+            location=caller_location(), **fields,
+        )
+        self.relationships.append(relationship)
+        return relationship
+
+    def _add_event_link(
+        self, element: Element, event: str, reason: str, via: ElementRef | None,
+        role: Literal["producer", "consumer"],
+    ) -> EventLink:
+        call = f"{element.id}.{'publishes' if role == 'producer' else 'subscribes'}"
+        name = check_text(event, "event", call, optional=False)
+        if not name.strip():
+            raise ModelError(f"{call}(): the event name is empty", location=caller_location(),
+                             hint='name events like "order.created"')
+        via_id = None if via is None else self._reference_id(via, "via", call)
+        link = EventLink(
+            element_id=element.id, reason=check_text(reason, "reason", call), via_id=via_id,
+            location=caller_location(),
+        )
+        record = self.events.setdefault(name, Event(name=name))
+        (record.producers if role == "producer" else record.consumers).append(link)
+        if via_id is not None:
+            verb = "Publishes" if role == "producer" else "Consumes"
+            self._add_relationship(
+                element, via_id, call=call, description=f"{verb} {name}", technology="",
+                operation=name, interaction="async", criticality=None,
+                access="write" if role == "producer" else "read", tags=[], properties={},
+            )
+        return link
+
+    def _add_node(self, node: DeploymentNode, *, scope: str, explicit_id: bool) -> DeploymentNode:
+        if not explicit_id:
+            node.id = join_id(scope, slugify(node.name))
+        node.id = self._claim_id(node.id, node.location)
+        node._workspace = self
+        self.nodes[node.id] = node
+        return node
+
+    def _add_instance(
+        self, node: DeploymentNode, container: ElementRef, instances: Instances,
+    ) -> ContainerInstance:
+        container_id = self._reference_id(container, "container", f"{node.id}.deploy")
+        instance = ContainerInstance(
+            id=f"{node.id}/{container_id}", container_id=container_id, node_id=node.id,
+            environment_id=node.environment_id, instances=instances, location=caller_location(),
+        )
+        self.instances.append(instance)
+        return instance

@@ -1,0 +1,33 @@
+"""What a rule reports: a finding at a place in the user's files."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from archdoc.source import SourceLocation
+
+__all__ = ["Diagnostic", "Level"]
+
+Level = Literal["error", "warning"]
+
+
+class Diagnostic(BaseModel):
+    """One finding of one rule."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    """The id of the rule, e.g. ``dangling-reference``."""
+    severity: Level
+    message: str
+    hint: str = ""
+    """One line on how to fix it."""
+    location: SourceLocation | None = None
+    subject: str = ""
+    """The id of the element, relationship, flow or ADR it is about."""
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        loc = self.location
+        return (loc.file if loc else "", loc.line if loc else 0, self.rule, self.message)

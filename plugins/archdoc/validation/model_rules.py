@@ -1,0 +1,351 @@
+"""Rules over the static model, the flows and the events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archdoc.analysis.structure import sync_cycles
+from archdoc.model.elements import Element
+from archdoc.model.flows import FlowMessage, FlowNote, walk
+from archdoc.validation.registry import Finding, RuleContext, rule
+
+
+def _name(ctx: RuleContext, id: str) -> str:
+    element = ctx.workspace.elements.get(id) if ctx.workspace else None
+    return f"{element.name} ({id})" if element else id
+
+
+@rule(
+    "duplicate-id", severity="error",
+    summary="Two elements have the same id (the same name under one parent).",
+    explanation="""Ids are how ADRs, pages and the CLI refer to elements, so each must name one
+    thing. Two elements with the same name under the same parent get the same id; the second is
+    kept under a `~2` suffix so the rest of the model can still be checked. Rename one of them,
+    or give it an explicit `id=`.""",
+)
+def duplicate_id(ctx: RuleContext) -> Iterator[Finding]:
+    assert ctx.workspace
+    for dup in ctx.workspace.duplicates:
+        first = f" (first declared at {dup.first})" if dup.first else ""
+        yield Finding(
+            f"duplicate id {dup.id!r}{first}; this one is kept as {dup.renamed_to!r}",
+            dup.second, "rename one of them or pass a distinct id= argument", dup.id,
+        )
+
+
+@rule(
+    "dangling-reference", severity="error",
+    summary="A relationship, flow, event, owner or deployment names an id that is not in the model.",
+    explanation="""Elements can be referred to by id (`web.uses("shop.order-api")`) before or
+    without being declared. Every such id must name an element of the workspace once the model
+    is complete; a typo or a removed element leaves a reference that points nowhere, and the
+    diagram or table it feeds would silently lose it.""",
+)
+def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    known = ws.elements.keys() | ws.nodes.keys()
+
+    def missing(id: str | None) -> bool:
+        return id is not None and id not in known
+
+    for r in ws.relationships:
+        for end, id in (("source", r.source_id), ("destination", r.destination_id)):
+            if missing(id):
+                yield Finding(f"relationship {r.id}: {end} {id!r} is not in the model",
+                              r.location, ws.suggest(id), r.id)
+    for event in ws.events.values():
+        for link in (*event.producers, *event.consumers):
+            if missing(link.via_id):
+                yield Finding(f"event {event.name!r}: via {link.via_id!r} is not in the model",
+                              link.location, ws.suggest(link.via_id or ""), event.name)
+    for element in ws.elements.values():
+        if missing(element.data_owner_id):
+            yield Finding(f"{element.id}: owner {element.data_owner_id!r} is not in the model",
+                          element.location, ws.suggest(element.data_owner_id or ""), element.id)
+    for flow in ws.flows:
+        for item in walk(flow.items):
+            ids = ([item.source_id, item.destination_id] if isinstance(item, FlowMessage)
+                   else item.over_ids if isinstance(item, FlowNote) else [])
+            for id in ids:
+                if id not in ws.elements:
+                    yield Finding(f"flow {flow.name!r}: participant {id!r} is not in the model",
+                                  item.location, ws.suggest(id), flow.id)
+    for instance in ws.instances:
+        if instance.container_id not in ws.elements:
+            yield Finding(f"{instance.node_id}: deployed container {instance.container_id!r} is not "
+                          "in the model", instance.location, ws.suggest(instance.container_id),
+                          instance.id)
+
+
+@rule(
+    "relationship-not-allowed", severity="error",
+    summary="A relationship between an element and itself, its parent or child, or across model and deployment.",
+    explanation="""A relationship says one thing depends on another. An element does not depend
+    on itself, and a container does not "use" the system it is part of (nor a component its own
+    container): such a line carries no information and breaks the views. Deployment nodes relate
+    only to deployment nodes, and model elements only to model elements; deploy a container on a
+    node with `node.deploy(container)` instead.""",
+)
+def relationship_not_allowed(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    for r in ws.relationships:
+        src_el, dst_el = ws.elements.get(r.source_id), ws.elements.get(r.destination_id)
+        src_node, dst_node = ws.nodes.get(r.source_id), ws.nodes.get(r.destination_id)
+        if r.source_id == r.destination_id:
+            yield Finding(f"{r.source_id} uses itself", r.location,
+                          "remove the relationship", r.id)
+        elif src_el and dst_el and (src_el.is_ancestor_of(dst_el) or dst_el.is_ancestor_of(src_el)):
+            yield Finding(f"{r.source_id} and {r.destination_id} are parent and child; a relationship "
+                          "between them is not allowed", r.location,
+                          "relate the child to elements outside its parent instead", r.id)
+        elif (src_el and dst_node) or (src_node and dst_el):
+            yield Finding(f"relationship {r.id} joins a model element and a deployment node",
+                          r.location, "use node.deploy(container) to place a container on a node",
+                          r.id)
+
+
+@rule(
+    "unbacked-flow-step", severity="warning",
+    summary="A flow step between two elements that have no relationship.",
+    explanation="""A flow (a dynamic view) tells a story along the static model. A step between
+    two elements that the model does not connect, directly or through their parents and
+    children, is either a missing relationship or a wrong step; the dependency tables and impact
+    analysis would miss it. Declare the relationship with `uses`, or fix the step. A reply is
+    backed by a relationship in either direction.""",
+)
+def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    pairs: set[tuple[str, str]] = set()
+    for r in ws.relationships:
+        src, dst = ws.elements.get(r.source_id), ws.elements.get(r.destination_id)
+        if src is None or dst is None:
+            continue
+        for a in (src, *src.ancestors()):
+            for b in (dst, *dst.ancestors()):
+                pairs.add((a.id, b.id))
+    for event in ws.events.values():
+        for c in event.consumers:
+            for p in event.producers:
+                pairs.add((p.element_id, c.element_id))
+    for flow in ws.flows:
+        for message in flow.messages():
+            s, d = message.source_id, message.destination_id
+            if s not in ws.elements or d not in ws.elements or s == d:
+                continue
+            backed = (s, d) in pairs or (d, s) in pairs
+            if not backed:
+                # A step from a container to a component inside another one is backed by a
+                # relationship declared on the components below them.
+                backed = _backed_below(ws.elements[s], ws.elements[d], pairs)
+            if not backed:
+                yield Finding(
+                    f"flow {flow.name!r}: step {s} -> {d} is backed by no relationship",
+                    message.location, f"declare it: {s.split('.')[-1].replace('-', '_')}.uses(...)",
+                    flow.id,
+                )
+
+
+def _backed_below(src: Element, dst: Element, pairs: set[tuple[str, str]]) -> bool:
+    s_prefix, d_prefix = src.id + ".", dst.id + "."
+    return any(
+        (a == src.id or a.startswith(s_prefix)) and (b == dst.id or b.startswith(d_prefix))
+        or (a == dst.id or a.startswith(d_prefix)) and (b == src.id or b.startswith(s_prefix))
+        for a, b in pairs
+    )
+
+
+@rule(
+    "sync-cycle", severity="error",
+    summary="Services that depend on each other synchronously, in a cycle.",
+    explanation="""When A calls B and B (directly or through others) calls A synchronously,
+    neither can start, deploy or fail alone: a slow B makes A slow, which makes B slow. Break
+    the cycle with an event (`interaction="async"`, `publishes`/`subscribes`), by moving the
+    shared part into its own service, or by inverting one dependency. Asynchronous loops, such as
+    a saga answering through events, are allowed.""",
+)
+def sync_cycle(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    for cycle in sync_cycles(ctx.graph):
+        first_edge = ctx.graph.graph[cycle[0]][cycle[1 % len(cycle)]]["dep"]
+        sync_rels = [r for r in first_edge.relationships if r.interaction == "sync"]
+        location = sync_rels[0].location if sync_rels else ws.elements[cycle[0]].location
+        path = " -> ".join([*cycle, cycle[0]])
+        yield Finding(f"synchronous dependency cycle: {path}", location,
+                      "make one of these dependencies asynchronous or remove it", cycle[0])
+
+
+def _writers(ctx: RuleContext) -> dict[str, dict[str, object]]:
+    """For each datastore: the units that write to it, with where it was declared."""
+    ws = ctx.workspace
+    assert ws
+    writers: dict[str, dict[str, object]] = {}
+    for r in ws.relationships:
+        target = ws.elements.get(r.destination_id)
+        if target is None or target.kind != "database" or r.access == "read":
+            continue
+        unit = ctx.graph.unit.get(r.source_id)
+        if unit is None or unit == target.id:
+            continue
+        writers.setdefault(target.id, {}).setdefault(unit, r.location)
+    return writers
+
+
+@rule(
+    "multiple-writers", severity="error",
+    summary="A datastore written by more than one container.",
+    explanation="""With a database per service, exactly one service writes each datastore; two
+    writers couple their schemas and releases and make ownership of the data unclear. Let the
+    owner expose an API or publish events, and give other services `access="read"` if they must
+    read it directly (that is reported by `foreign-datastore-access`). A relationship to a
+    database writes unless it says `access="read"`.""",
+)
+def multiple_writers(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    for db_id, units in _writers(ctx).items():
+        owner = ws.elements[db_id].data_owner_id
+        if owner is not None and owner not in units:
+            units = {owner: ws.elements[db_id].location, **units}
+        if len(units) > 1:
+            names = ", ".join(units)
+            location = list(units.values())[-1]
+            yield Finding(f"datastore {db_id} is written by {len(units)} containers: {names}",
+                          location, "keep one writer (the owner); others go through its API",  # type: ignore[arg-type]
+                          db_id)
+
+
+@rule(
+    "foreign-datastore-access", severity="warning",
+    summary="A container reads a datastore owned by another container.",
+    explanation="""Database-per-service: a service's data is reached through its API or its
+    events, not its tables. Reading another service's datastore directly ties you to its schema.
+    Declare the owner with `database(..., owner=service)`; every other container that uses the
+    datastore is reported here.""",
+)
+def foreign_datastore_access(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    for r in ws.relationships:
+        target = ws.elements.get(r.destination_id)
+        if target is None or target.kind != "database" or target.data_owner_id is None:
+            continue
+        if r.access != "read":
+            continue  # writers are the business of multiple-writers
+        unit = ctx.graph.unit.get(r.source_id)
+        if unit is not None and unit != target.data_owner_id and unit != target.id:
+            yield Finding(f"{unit} reads {target.id}, which {target.data_owner_id} owns",
+                          r.location, f"ask {target.data_owner_id} through its API or events", r.id)
+
+
+@rule(
+    "datastore-without-owner", severity="warning",
+    summary="A database with no owning container.",
+    explanation="""Every datastore should belong to one service, which the data ownership page
+    names and `multiple-writers` and `foreign-datastore-access` check against. Pass the owning
+    container: `database("Orders DB", owner=orders)`.""",
+)
+def datastore_without_owner(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    for element in ws.elements.values():
+        if element.kind == "database" and element.data_owner_id is None and not element.external:
+            yield Finding(f"datastore {element.id} has no owner", element.location,
+                          "pass owner=<the container that owns its data>", element.id)
+
+
+@rule(
+    "event-without-producer", severity="error",
+    summary="An event that is consumed but that nothing publishes.",
+    explanation="""A subscriber waits for an event that no element of the model publishes: a
+    typo in the event name, or a producer missing from the model. Declare the producer with
+    `publishes("name")`.""",
+)
+def event_without_producer(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    for event in ws.events.values():
+        if not event.producers:
+            yield Finding(f"event {event.name!r} has consumers but no producer",
+                          event.consumers[0].location,
+                          _close_event(ws.events, event.name) or "declare it: x.publishes(...)",
+                          event.name)
+
+
+@rule(
+    "event-without-consumer", severity="warning",
+    summary="An event that is published but never consumed.",
+    explanation="""An event nobody consumes is dead weight, or a consumer is missing from the
+    model. Declare the consumers with `subscribes("name", "why")`, or remove the event.""",
+)
+def event_without_consumer(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    for event in ws.events.values():
+        if not event.consumers:
+            yield Finding(f"event {event.name!r} is published but never consumed",
+                          event.producers[0].location,
+                          _close_event(ws.events, event.name) or "declare a consumer: y.subscribes(...)",
+                          event.name)
+
+
+def _close_event(events: dict[str, object], name: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, [e for e in events if e != name], n=1, cutoff=0.8)
+    return f"did you mean {close[0]!r}?" if close else ""
+
+
+@rule(
+    "missing-description", severity="warning",
+    summary="A person, system or container without a description.",
+    explanation="""Descriptions are what a reader of the diagrams and tables learns an element
+    is for; the C4 labels show them. Give each person, software system and container one short
+    sentence. Components, queues and databases are exempt.""",
+)
+def missing_description(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    for element in ws.elements.values():
+        if element.kind in ("person", "system", "container") and not element.description.strip():
+            yield Finding(f"{element.kind_label.lower()} {element.id} has no description",
+                          element.location, "pass a description as the second argument", element.id)
+
+
+@rule(
+    "unconnected-element", severity="warning",
+    summary="An element with no relationship: it stands alone in every view.",
+    explanation="""Every element appears in the generated views, but one that nothing uses and
+    that uses nothing stands alone in each of them and in no dependency table. Either a
+    relationship is missing, or the element is not part of the architecture any more.""",
+)
+def unconnected_element(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    connected: set[str] = set()
+    for r in ws.relationships:
+        connected.add(r.source_id)
+        connected.add(r.destination_id)
+    for event in ws.events.values():
+        connected.update(link.element_id for link in (*event.producers, *event.consumers))
+    for flow in ws.flows:
+        connected.update(flow.participant_ids())
+    connected.update(e.id for e in ws.elements.values() if e.data_owner_id)
+    connected.update(e.data_owner_id for e in ws.elements.values() if e.data_owner_id)
+    # An element is connected when it or anything inside it is.
+    covered = set(connected)
+    for id in connected:
+        element = ws.elements.get(id)
+        while element is not None and element.parent_id is not None:
+            covered.add(element.parent_id)
+            element = ws.elements.get(element.parent_id)
+    for element in ws.elements.values():
+        if element.kind == "component":
+            continue
+        if element.id not in covered:
+            yield Finding(f"{element.kind_label.lower()} {element.id} has no relationship",
+                          element.location, "declare how it is used with uses(), or remove it",
+                          element.id)

@@ -1,0 +1,111 @@
+"""The rule registry: every validation rule with its id, default severity and explanation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
+
+from archdoc.source import SourceLocation
+from archdoc.validation.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from archdoc.analysis.graph import DependencyGraph
+    from archdoc.config import ArchdocConfig
+    from archdoc.model.workspace import Workspace
+
+__all__ = ["Rule", "RuleContext", "Finding", "rule", "RULES"]
+
+Scope = Literal["model", "adr"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule's check yields; the runner turns it into a Diagnostic with the severity."""
+
+    message: str
+    location: SourceLocation | None = None
+    hint: str = ""
+    subject: str = ""
+
+
+Check = Callable[["RuleContext"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A validation rule."""
+
+    id: str
+    severity: Literal["error", "warning"]
+    """Default severity; ``rules:`` in the configuration overrides it (or turns it ``off``)."""
+    summary: str
+    """One line: what the rule finds."""
+    explanation: str
+    """One paragraph: why it matters and how to fix it (listed in the docs)."""
+    scope: Scope
+    check: Check = field(repr=False)
+
+
+RULES: dict[str, Rule] = {}
+"""Every registered rule by id, in registration order."""
+
+
+def rule(
+    id: str, *, severity: Literal["error", "warning"], summary: str, explanation: str,
+    scope: Scope = "model",
+) -> Callable[[Check], Check]:
+    """Register a check function as a rule."""
+
+    def register(check: Check) -> Check:
+        if id in RULES:
+            raise RuntimeError(f"rule {id} registered twice")
+        RULES[id] = Rule(id, severity, summary, " ".join(explanation.split()), scope, check)
+        return check
+
+    return register
+
+
+@dataclass
+class RuleContext:
+    """What rules look at: the workspace, its analysis, the ADR log and the configuration."""
+
+    config: ArchdocConfig
+    workspace: Workspace | None = None
+    adrs: Any = None
+    """The ADR log (``archdoc.adr.AdrLog``) when ADRs were loaded."""
+
+    @cached_property
+    def graph(self) -> DependencyGraph:
+        from archdoc.analysis.graph import DependencyGraph
+
+        assert self.workspace is not None
+        return DependencyGraph(self.workspace)
+
+
+def run_rules(context: RuleContext) -> Iterator[Diagnostic]:
+    """Run every enabled rule whose inputs are present; sorted by file and line."""
+    from archdoc.validation import (  # noqa: F401 - importing registers the rules
+        adr_rules,
+        deployment_rules,
+        model_rules,
+        user_rules,
+    )
+
+    found: list[Diagnostic] = []
+    for r in RULES.values():
+        severity = context.config.rules.get(r.id, r.severity)
+        if severity == "off":
+            continue
+        if r.scope == "model" and context.workspace is None:
+            continue
+        if r.scope == "adr" and context.adrs is None:
+            continue
+        for f in r.check(context):
+            found.append(
+                Diagnostic(rule=r.id, severity=severity, message=f.message, hint=f.hint,
+                           location=f.location, subject=f.subject)
+            )
+    found.sort(key=Diagnostic.sort_key)
+    return iter(found)
