@@ -96,7 +96,13 @@ class ArchdocConfig(BaseModel):
     pages: list[str] = []
     """Page groups to generate (empty: all)."""
     offline_mermaid: bool = False
-    """Serve Mermaid from the built site instead of a CDN."""
+    """Serve Mermaid from the built site (taken from the npm package ``mermaid``) instead of a CDN."""
+    mermaid_js: str = ""
+    """Path of ``mermaid.min.js`` for ``offline_mermaid`` (default: found in ``node_modules``)."""
+    mermaid_url: str = ""
+    """URL Mermaid is loaded from when not offline (default: a public CDN, pinned version)."""
+    fail_on: Literal["error", "warning"] = "error"
+    """Which validation findings the site build logs as MkDocs warnings (``--strict`` fails on them)."""
     diagrams: dict[str, Any] = {}
     """Diagram options (direction, ...)."""
 

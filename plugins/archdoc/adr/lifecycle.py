@@ -33,7 +33,7 @@ DEFAULT_TRANSITIONS: dict[str, tuple[str, ...]] = {
     "deprecated": ("superseded",),
 }
 
-_SUPERSEDED = re.compile(r"^supers[ce]ded\b", re.IGNORECASE)
+_SUPERSEDED = re.compile(r"^super[sc]eded\b", re.IGNORECASE)
 
 
 def normalise_status(text: str) -> str:

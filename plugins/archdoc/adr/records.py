@@ -51,7 +51,7 @@ def inverse_link(kind: str) -> str:
     """The kind the other record should carry (``supersedes`` -> ``superseded-by``).
 
     Kinds archdoc does not know (adr-tools lets teams invent verbs such as ``Clarifies``) are
-    their own inverse.
+    returned unchanged; the log implies no reverse link for them (adr-tools writes both sides).
     """
     return INVERSE_LINK.get(kind, kind)
 

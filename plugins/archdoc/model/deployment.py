@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import PrivateAttr
 
+from archdoc.errors import ModelError
 from archdoc.model.records import Record, Relationship
 from archdoc.model.values import PropertyValue, check_properties, check_tags, check_text
 from archdoc.source import caller_location
@@ -18,6 +19,17 @@ __all__ = ["Environment", "DeploymentNode", "ContainerInstance", "Instances"]
 
 Instances = int | str | None
 """How many copies run: a number, a range ``"2-10"``, or ``None`` (one)."""
+
+
+def check_instances(value: object, call: str) -> Instances:
+    """An int, a string (checked by the ``invalid-instances`` rule) or None; else a ModelError."""
+    if value is None or (isinstance(value, (int, str)) and not isinstance(value, bool)):
+        return value  # type: ignore[return-value]
+    raise ModelError(
+        f"{call}(): instances must be a number or a range such as \"2-10\", not {value!r}",
+        location=caller_location(),
+        hint='write instances=3 or instances="2-10"',
+    )
 
 
 class _NodeParent(Record):
@@ -47,7 +59,7 @@ class _NodeParent(Record):
                 parent_id=parent_id,
                 description=check_text(description, "description", call),
                 technology=check_text(technology, "technology", call),
-                instances=instances,
+                instances=check_instances(instances, call),
                 icon=check_text(icon, "icon", call),
                 tags=check_tags(tags, call),
                 properties=check_properties(properties, call),
@@ -102,7 +114,8 @@ class DeploymentNode(_NodeParent):
     def deploy(self, container: ElementRef, *, instances: Instances = None) -> ContainerInstance:
         """Run ``container`` on this node (``instances`` copies of it)."""
         assert self._workspace is not None
-        return self._workspace._add_instance(self, container, instances)
+        return self._workspace._add_instance(
+            self, container, check_instances(instances, f"{self.id}.deploy"))
 
     def uses(
         self, destination: ElementRef, description: str = "", *, technology: str = "",

@@ -8,19 +8,30 @@ import unicodedata
 __all__ = ["slugify", "join_id"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+_HYPHENS = re.compile(r"-+")
+
+
+def _is_word_char(char: str) -> bool:
+    """Letters and digits of any script, and the marks that complete them (Devanagari vowels)."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
 def slugify(name: str) -> str:
-    """``"Order API"`` -> ``"order-api"``; non-Latin names keep their letters.
+    """``"Order API"`` -> ``"order-api"``; ``"Straße"`` -> ``"strasse"``; ``"注文"`` -> ``"注文"``.
 
-    The result is lower case, holds letters, digits and single hyphens, and is never empty.
+    Latin letters lose their accents; a name holding letters that have no ASCII form keeps
+    them all (``"Order 注文"`` -> ``"order-注文"``), so two names that differ only in such
+    letters never share an id. The result is lower case, holds letters, digits and single
+    hyphens, and is never empty.
     """
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    slug = _NON_WORD.sub("-", ascii_name.lower()).strip("-")
-    if slug:
-        return slug
-    # A name with no Latin letters at all (e.g. "注文"): keep its own word characters.
-    slug = re.sub(r"[\W_]+", "-", name.lower(), flags=re.UNICODE).strip("-")
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    unaccented = "".join(c for c in folded if not unicodedata.combining(c))
+    if all(c.isascii() or not c.isalnum() for c in unaccented):
+        slug = _NON_WORD.sub("-", unaccented.encode("ascii", "ignore").decode("ascii")).strip("-")
+    else:
+        # Letters with no ASCII form (CJK, Cyrillic, "ø"...): keep every word character as written.
+        text = unicodedata.normalize("NFC", name.casefold())
+        slug = _HYPHENS.sub("-", "".join(c if _is_word_char(c) else "-" for c in text)).strip("-")
     return slug or "element"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Literal, get_args
 
 from archdoc.errors import ModelError
@@ -71,10 +72,12 @@ def check_properties(value: object, call: str) -> dict[str, PropertyValue]:
     if value is None:
         return {}
     if not isinstance(value, dict) or not all(
-        isinstance(k, str) and isinstance(v, (str, int, float, bool)) for k, v in value.items()
+        isinstance(k, str) and isinstance(v, (str, int, float, bool))
+        and not (isinstance(v, float) and not math.isfinite(v))
+        for k, v in value.items()
     ):
         raise ModelError(
-            f"{call}(): properties must map strings to strings, numbers or booleans, not {value!r}",
+            f"{call}(): properties must map strings to strings, finite numbers or booleans, not {value!r}",
             location=caller_location(),
             hint='write properties={"port": 8080, "team": "checkout"}',
         )

@@ -1,0 +1,176 @@
+"""The ``archdoc`` MkDocs plugin: adds the generated architecture pages to a site.
+
+A thin shell: it reads its options into :class:`archdoc.config.ArchdocConfig`, asks the core
+for the project, its findings and its pages, and hands them to MkDocs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from archdoc.config import ArchdocConfig, config_from_options
+from archdoc.errors import ArchdocError
+from archdoc.project import Project, load_project, validate_project
+from archdoc.site import Layout, Page, SiteContext, UnknownBlock, generate_pages, render_block
+from archdoc.site.assets import ASSET_DIR, asset_text, find_mermaid, mermaid_cdn_url
+
+__all__ = ["ArchdocPlugin", "ArchdocPluginConfig"]
+
+log = logging.getLogger("mkdocs.plugins.archdoc")
+
+_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*archdoc[ \t]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
+                    re.MULTILINE | re.DOTALL)
+
+
+class ArchdocPluginConfig(base.Config):
+    """The plugin's options; each is documented in :class:`archdoc.config.ArchdocConfig`."""
+
+    model = c.Type(str, default="model")
+    adr_dir = c.Type(str, default="adr")
+    rules = c.Type(dict, default={})
+    layers = c.Type(list, default=[])
+    forbidden = c.Type(list, default=[])
+    adr_statuses = c.Type(list, default=[])
+    adr_transitions = c.Type(dict, default={})
+    section = c.Type(str, default="Architecture")
+    prefix = c.Type(str, default="architecture")
+    pages = c.Type(list, default=[])
+    offline_mermaid = c.Type(bool, default=False)
+    mermaid_js = c.Type(str, default="")
+    mermaid_url = c.Type(str, default="")
+    fail_on = c.Choice(("error", "warning"), default="error")
+    diagrams = c.Type(dict, default={})
+
+
+class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
+    """Wires MkDocs events to the archdoc core."""
+
+    def __init__(self) -> None:
+        self.settings: ArchdocConfig | None = None
+        self.project: Project | None = None
+        self.context: SiteContext | None = None
+        self.pages: list[Page] = []
+
+    # -- configuration and loading ---------------------------------------------------------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        try:
+            self.settings = config_from_options(dict(self.config), root=root,
+                                                config_file=Path(config.config_file_path or "mkdocs.yml"))
+            self.project = load_project(config=self.settings)
+        except ArchdocError as exc:
+            raise PluginError(f"archdoc: {exc}") from None
+        self._report(validate_project(self.project))
+        layout = Layout(prefix=self.settings.prefix.strip("/"), directory_urls=config.use_directory_urls)
+        self.context = SiteContext(
+            workspace=self.project.workspace, layout=layout, adrs=self.project.adrs,
+            diagnostics=self._diagnostics, options=dict(self.settings.diagrams),
+        )
+        self.pages = generate_pages(self.context, list(self.settings.pages) or None)
+        config.extra_css.append(f"{ASSET_DIR}/archdoc.css")
+        config.extra_javascript.append(f"{ASSET_DIR}/archdoc.js")  # type: ignore[arg-type]
+        if config.nav is not None:
+            config.nav.append({self.settings.section: self._nav()})
+        return config
+
+    def _report(self, diagnostics: list[Any]) -> None:
+        self._diagnostics = diagnostics
+        assert self.settings is not None
+        loud = {"error"} if self.settings.fail_on == "error" else {"error", "warning"}
+        for d in diagnostics:
+            where = f"{d.location}: " if d.location else ""
+            text = f"archdoc: {where}{d.severity}[{d.rule}] {d.message}"
+            (log.warning if d.severity in loud else log.info)(text)
+
+    def _nav(self) -> list[Any]:
+        """The generated section of an explicit ``nav``: group pages, not every element."""
+        assert self.context is not None
+        layout = self.context.layout
+        entries: list[Any] = []
+        titles = {layout.home(): "Overview", layout.flows(): "Flows", layout.decisions(): "Decisions"}
+        groups: dict[str, list[Any]] = {}
+        for page in self.pages:
+            if not page.in_nav:
+                continue
+            title = titles.get(page.path, page.title)
+            folder = page.path[len(layout.prefix) + 1:].split("/")[0] if "/" in page.path[len(layout.prefix) + 1:] else ""
+            if folder in ("flows", "deployment") and page.path not in titles:
+                name = {"flows": "Flows", "deployment": "Deployment"}[folder]
+                groups.setdefault(name, []).append({title: page.path})
+                if not any(isinstance(e, dict) and name in e for e in entries):
+                    entries.append({name: groups[name]})
+            elif page.path == layout.flows():
+                groups.setdefault("Flows", []).insert(0, {"All flows": page.path})
+                if not any(isinstance(e, dict) and "Flows" in e for e in entries):
+                    entries.append({"Flows": groups["Flows"]})
+            else:
+                entries.append({title: page.path})
+        return entries
+
+    # -- pages ---------------------------------------------------------------------------------
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in self.pages:
+            existing = files.get_file_from_path(page.path)
+            if existing is not None:
+                raise PluginError(f"archdoc: docs/{page.path} is generated by archdoc; rename your file "
+                                  f"or change the plugin's `prefix`")
+            file = File.generated(config, page.path, content=page.markdown)
+            if not page.in_nav:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(file)
+        assert self.settings is not None
+        mermaid_url = self.settings.mermaid_url or mermaid_cdn_url()
+        if self.settings.offline_mermaid:
+            try:
+                mermaid = find_mermaid(self.settings.root, self.settings.mermaid_js)
+            except ArchdocError as exc:
+                raise PluginError(f"archdoc: {exc}") from None
+            files.append(File.generated(config, f"{ASSET_DIR}/mermaid.min.js", abs_src_path=str(mermaid)))
+            mermaid_url = "mermaid.min.js"
+        files.append(File.generated(config, f"{ASSET_DIR}/archdoc.js",
+                                    content=asset_text("archdoc.js", mermaid_url=mermaid_url)))
+        files.append(File.generated(config, f"{ASSET_DIR}/archdoc.css", content=asset_text("archdoc.css")))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """Replace each ```archdoc fence of a hand-written page with the blocks it names."""
+        if "archdoc" not in markdown or self.context is None:
+            return markdown
+        context = self.context
+        source = page.file.src_uri
+
+        def replace(match: re.Match[str]) -> str:
+            line = markdown.count("\n", 0, match.start()) + 1
+            parts = []
+            for offset, key in enumerate(match["body"].splitlines(), 1):
+                if not key.strip() or key.strip().startswith("#"):
+                    continue
+                try:
+                    parts.append(render_block(context, key, source))
+                except UnknownBlock as exc:
+                    log.error(f"archdoc: docs/{source}:{line + offset}: {exc.message}"
+                              + (f" ({exc.hint})" if exc.hint else ""))
+                    parts.append(f"\n**archdoc: unknown block `{key.strip()}`**\n")
+            return "\n".join(parts)
+
+        return _FENCE.sub(replace, markdown)
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        """Rebuild when a model file or an ADR changes."""
+        if self.settings is not None:
+            model_dir = self.settings.root / self.settings.model.replace(".", "/")
+            for path in (model_dir, self.settings.adr_path):
+                if path.exists():
+                    server.watch(str(path))
+        return server

@@ -1,0 +1,1 @@
+"""Renderers: Mermaid diagrams, Markdown tables, the dependency matrix. They never read files."""

@@ -1,0 +1,52 @@
+"""Markdown tables and the HTML wrapper of a diagram."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from archdoc.render.text import html_text
+
+__all__ = ["table", "diagram_block", "badge"]
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, align: Sequence[str] | None = None) -> str:
+    """A Markdown table; cells must already be escaped (they may hold links)."""
+    if not rows:
+        return ""
+    align = align or ["l"] * len(headers)
+    rule = {"l": "---", "r": "--:", "c": ":-:"}
+    lines = [
+        "| " + " | ".join(headers) + " |",
+        "| " + " | ".join(rule[a] for a in align) + " |",
+    ]
+    lines += ["| " + " | ".join(cell or "" for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def diagram_block(key: str, mermaid: str, *, caption: str = "") -> str:
+    """A diagram as a raw HTML block: archdoc's script renders the Mermaid source in it.
+
+    The source is HTML-escaped, so nothing in it can close the block or inject markup;
+    Mermaid decodes the entities back before parsing.
+    """
+    figure = (
+        f'<div class="archdoc-diagram" data-archdoc-view="{html_text(key)}">\n'
+        f'<pre class="archdoc-mermaid">{html_text(mermaid.rstrip())}</pre>\n'
+        "</div>\n"
+    )
+    if caption:
+        figure += f"\n_{caption}_\n"
+    return "\n" + figure + "\n"
+
+
+_BADGE_CLASSES = {
+    "critical": "critical", "high": "high", "medium": "medium", "low": "low",
+    "async": "async", "sync": "sync", "healthy": "healthy", "critical path": "critical",
+    "asynchronous": "async", "breaks": "critical", "degraded": "high",
+}
+
+
+def badge(text: str, kind: str | None = None) -> str:
+    """A small coloured label (styled by archdoc.css; plain text elsewhere)."""
+    cls = kind or _BADGE_CLASSES.get(text.lower(), "neutral")
+    return f'<span class="archdoc-badge archdoc-badge--{html_text(cls)}">{html_text(text)}</span>'

@@ -1,0 +1,47 @@
+"""Escaping user text for each place it lands: Markdown tables, HTML, Mermaid."""
+
+from __future__ import annotations
+
+import html
+
+__all__ = ["md_cell", "md_text", "html_text", "mermaid_text", "mermaid_message"]
+
+_MD_SPECIAL = str.maketrans({
+    "\\": "\\\\", "|": "\\|", "*": "\\*", "_": "\\_", "`": "\\`", "[": "\\[", "]": "\\]",
+    "#": "\\#", "<": "&lt;", ">": "&gt;", "&": "&amp;", "!": "\\!",
+})
+
+
+def md_text(text: str) -> str:
+    """User text shown as written inside Markdown (no markup, no HTML)."""
+    return " ".join(text.split()).translate(_MD_SPECIAL)
+
+
+def md_cell(text: str) -> str:
+    """User text for a Markdown table cell: one line, pipes escaped, no HTML."""
+    return md_text(text)
+
+
+def html_text(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+# Mermaid entity codes: `#35;` is `#`, `#quot;` is `"`... They are decoded into the SVG text,
+# so no character of the user's text can end a label, start a comment or inject markup.
+_MERMAID = {
+    "#": "#35;", "&": "#38;", "<": "#60;", ">": "#62;", '"': "#34;", "`": "#96;",
+    "%": "#37;", "|": "#124;", ";": "#59;", "{": "#123;", "}": "#125;", "[": "#91;",
+    "]": "#93;", "(": "#40;", ")": "#41;", "\\": "#92;", ":": "#58;", "=": "#61;",
+}
+_MERMAID_TABLE = str.maketrans(_MERMAID)
+
+
+def mermaid_text(text: str) -> str:
+    """User text inside a quoted Mermaid label, line breaks kept as ``<br/>``."""
+    lines = [line.strip().translate(_MERMAID_TABLE) for line in text.strip().splitlines()]
+    return "<br/>".join(line for line in lines if line)
+
+
+def mermaid_message(text: str) -> str:
+    """User text at the end of a sequence-diagram line (messages, notes, block labels)."""
+    return mermaid_text(text)
