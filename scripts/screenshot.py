@@ -65,6 +65,12 @@ def find_chromium(explicit: str | None = None) -> str | None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self) -> None:
+        # The site does not change while it is served: let the browser keep Mermaid's few MB
+        # in its cache from one page to the next instead of asking again every time.
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
         pass
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import sys
 import traceback
@@ -28,22 +29,16 @@ def load_workspace(config: ArchdocConfig) -> Workspace:
     package = config.model
     _forget(package)
     created_workspaces()  # drop leftovers of an earlier import
-    added = root not in sys.path
-    if added:
-        sys.path.insert(0, root)
+    sys.path.insert(0, root)  # first, so that nothing else on the path shadows the project
     try:
         importlib.invalidate_caches()
+        _check_in_project(package, root, config)
         importlib.import_module(package)
     except ArchdocError as exc:
         raise ModelLoadError(exc.message, location=exc.location or _user_frame(exc), hint=exc.hint) from None
     except ModuleNotFoundError as exc:
         if exc.name is not None and (package == exc.name or package.startswith(exc.name + ".")):
-            raise ModelLoadError(
-                f"model package {package!r} not found in {root}",
-                location=config.location(),
-                hint=f"create {package.replace('.', '/')}/__init__.py building a Workspace, "
-                "or set `model:` under the archdoc plugin in mkdocs.yml",
-            ) from None
+            raise _not_found(package, root, config) from None
         raise _from_user_exception(exc, package) from None
     except SyntaxError as exc:
         location = SourceLocation(exc.filename or "<model>", exc.lineno or 1)
@@ -54,8 +49,7 @@ def load_workspace(config: ArchdocConfig) -> Workspace:
     except Exception as exc:  # noqa: BLE001 - the user's code may raise anything
         raise _from_user_exception(exc, package) from None
     finally:
-        if added:
-            sys.path.remove(root)
+        sys.path.remove(root)  # the first occurrence: the one inserted above
     workspaces = created_workspaces()
     if not workspaces:
         raise ModelLoadError(
@@ -74,6 +68,31 @@ def load_workspace(config: ArchdocConfig) -> Workspace:
     workspace = workspaces[0]
     workspace.root = config.root
     return workspace
+
+
+def _not_found(package: str, root: str, config: ArchdocConfig, elsewhere: str = "") -> ModelLoadError:
+    also = f" (a different {package.split('.')[0]!r} is importable from {elsewhere})" if elsewhere else ""
+    return ModelLoadError(
+        f"model package {package!r} not found in {root}{also}",
+        location=config.location(),
+        hint=f"create {package.replace('.', '/')}/__init__.py building a Workspace, "
+        "or set `model:` under the archdoc plugin in mkdocs.yml",
+    )
+
+
+def _check_in_project(package: str, root: str, config: ArchdocConfig) -> None:
+    """The top-level package must come from the project, not from elsewhere on ``sys.path``."""
+    top = package.split(".")[0]
+    try:
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        return  # let the import itself report it
+    if spec is None:
+        raise _not_found(package, root, config)
+    places = list(spec.submodule_search_locations or []) or ([spec.origin] if spec.origin else [])
+    inside = [p for p in places if os.path.realpath(p).startswith(os.path.realpath(root) + os.sep)]
+    if places and not inside:
+        raise _not_found(package, root, config, elsewhere=os.path.dirname(places[0]))
 
 
 def _forget(package: str) -> None:

@@ -166,6 +166,18 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
 
         return _FENCE.sub(replace, markdown)
 
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Write the files made while rendering (deployment SVGs) and say what the reader should know."""
+        if self.context is None:
+            return
+        site = Path(config.site_dir)
+        for path, content in sorted(self.context.assets.items()):
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        for text in self.context.notices:
+            log.warning(f"archdoc: {text}")
+
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when a model file or an ADR changes."""
         if self.settings is not None:

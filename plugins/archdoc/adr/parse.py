@@ -60,6 +60,15 @@ _KNOWN_VERBS = {
 }
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as written: ``2024-13-01`` is a finding, not a crash."""
+
+
+_FrontMatterLoader.add_constructor(  # type: ignore[no-untyped-call]
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
 def link_kind(verb: str) -> str:
     """``Superceded by`` -> ``superseded-by``; a team's own verb becomes its lowercase slug."""
     words = " ".join(verb.lower().split())
@@ -127,7 +136,7 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], dict[str, 
                        hint="end the YAML front matter with a line holding only `---`")
     block = "\n".join(lines[1:end])
     try:
-        data = yaml.safe_load(block) if block.strip() else {}
+        data = yaml.load(block, Loader=_FrontMatterLoader) if block.strip() else {}  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1

@@ -113,7 +113,9 @@ class DependencyGraph:
         for element in workspace.elements.values():
             unit = unit_of(workspace, element)
             self.unit[element.id] = unit
-            if unit == element.id:
+            if unit == element.id and not self._has_containers(element):
+                # A system with containers is their sum; it is a node only when a relationship
+                # names the system itself (added with that edge below).
                 self.graph.add_node(unit)
         for relationship in workspace.relationships:
             source = self.unit.get(relationship.source_id)
@@ -136,6 +138,11 @@ class DependencyGraph:
                     dependency = self._edge(source, destination)
                     if event.name not in dependency.events:
                         dependency.events.append(event.name)
+
+    def _has_containers(self, element: Element) -> bool:
+        return element.kind == "system" and any(
+            child.kind in UNIT_KINDS for child in self.workspace.children_of(element.id)
+        )
 
     def _edge(self, source: str, destination: str) -> Dependency:
         data = self.graph.get_edge_data(source, destination)

@@ -25,6 +25,7 @@ class ReportFormatChoice(str, Enum):
 
 class ExportFormatChoice(str, Enum):
     json = "json"
+    diagrams = "diagrams"
 
 
 def _load(config: str | None):  # type: ignore[no-untyped-def]
@@ -83,12 +84,32 @@ def impact(
 def export(
     config: ConfigOption = None,
     format: Annotated[ExportFormatChoice, typer.Option("--format", help="Export format.")] = ExportFormatChoice.json,
+    environment: Annotated[
+        Optional[str],  # noqa: UP007
+        typer.Option("--environment", "-e", help="With --format diagrams: the environment to draw."),
+    ] = None,
 ) -> None:
-    """The whole workspace as JSON, in a stable order (see `archdoc schema`)."""
-    from archdoc.export import export_json
-
+    """The whole workspace as JSON in a stable order (see `archdoc schema`), or the `diagrams`
+    Python script that draws an environment's deployment view."""
     project = _load(config)
-    sys.stdout.write(export_json(project.workspace, root=project.config.root))
+    if format is ExportFormatChoice.json:
+        from archdoc.export import export_json
+
+        sys.stdout.write(export_json(project.workspace, root=project.config.root))
+        return
+    from archdoc.errors import ReferenceNotFound
+    from archdoc.render.deployment_diagram import deployment_script
+
+    environments = [e.id for e in project.workspace.environments]
+    if environment is None and len(environments) == 1:
+        environment = environments[0]
+    if environment not in environments:
+        fail(ReferenceNotFound(
+            f"no environment {environment!r}" if environment else "which environment? the model has "
+            f"{len(environments)}",
+            hint="pass --environment with one of: " + (", ".join(environments) or "(none declared)"),
+        ), code=2)
+    sys.stdout.write(deployment_script(project.workspace, environment, filename=environment).source)
 
 
 def schema() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from archdoc.render.text import html_text
 
-__all__ = ["table", "diagram_block", "badge"]
+__all__ = ["table", "facts", "diagram_block", "badge"]
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, align: Sequence[str] | None = None) -> str:
@@ -21,6 +21,11 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, align: Seque
     ]
     lines += ["| " + " | ".join(cell or "" for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
+
+
+def facts(rows: Sequence[Sequence[str]]) -> str:
+    """Key facts as a list: ``- **Kind:** Container``; cells must already be escaped."""
+    return "\n".join(f"- **{key}:** {value}" for key, value in rows) + "\n"
 
 
 def diagram_block(key: str, mermaid: str, *, caption: str = "") -> str:
@@ -48,5 +53,11 @@ _BADGE_CLASSES = {
 
 def badge(text: str, kind: str | None = None) -> str:
     """A small coloured label (styled by archdoc.css; plain text elsewhere)."""
-    cls = kind or _BADGE_CLASSES.get(text.lower(), "neutral")
+    cls = kind or _BADGE_CLASSES.get(text.lower()) or _css_name(text)
     return f'<span class="archdoc-badge archdoc-badge--{html_text(cls)}">{html_text(text)}</span>'
+
+
+def _css_name(text: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "neutral"

@@ -119,3 +119,23 @@ def unused_infrastructure(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(f"infrastructure node {node.id} runs nothing and nothing uses it",
                           node.location, "deploy a container on it, relate it, or remove it",
                           node.id)
+
+
+@rule(
+    "unknown-icon", severity="warning",
+    summary="A deployment node whose `icon` names no icon of the `diagrams` package.",
+    explanation="""Deployment views draw each node with a provider icon of the `diagrams` package,
+    named like its import path: `aws.compute.ECS`, `aws.database.RDS`, `k8s.compute.Pod`,
+    `onprem.database.PostgreSQL`. An icon that does not exist is drawn as a generic node; fix the
+    name (the `diagrams` documentation lists every icon), or leave `icon` empty to let archdoc
+    infer one from the technology.""",
+)
+def unknown_icon(ctx: RuleContext) -> Iterator[Finding]:
+    from archdoc.render.icons import resolve_icon
+
+    ws = ctx.workspace
+    assert ws
+    for node in ws.nodes.values():
+        if node.icon and not resolve_icon(node.icon):
+            yield Finding(f"node {node.id}: icon {node.icon!r} is not an icon of the diagrams package",
+                          node.location, "use a name like 'aws.compute.ECS' or leave icon empty", node.id)

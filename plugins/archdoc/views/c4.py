@@ -22,6 +22,7 @@ __all__ = [
     "all_views",
     "component_view",
     "container_view",
+    "drawn_relationships",
     "context_view",
     "landscape_view",
 ]
@@ -87,11 +88,47 @@ def _lifter(workspace: Workspace, visible: set[str]):  # type: ignore[no-untyped
     return lift
 
 
-def _edges(workspace: Workspace, visible: set[str], keep: set[str] | None = None) -> list[ViewEdge]:
+def drawn_relationships(workspace: Workspace) -> list[Relationship]:
+    """The declared relationships, plus the ones the model states in other words: a data
+    owner reads and writes its datastore; a consumer receives its events from the queue the
+    producer publishes to (or from the producer, when no queue is named)."""
+    found = list(workspace.relationships)
+    declared = {(r.source_id, r.destination_id) for r in found}
+    for element in workspace.elements.values():
+        owner = element.data_owner_id
+        if owner and owner in workspace.elements and not any(
+                s == owner or s.startswith(owner + ".") for s, d in declared if d == element.id):
+            found.append(Relationship(
+                id=f"{owner}->{element.id}~owns", source_id=owner, destination_id=element.id,
+                description="Reads and writes", access="readwrite", location=element.location))
+    for name, event in workspace.events.items():
+        queues = list(dict.fromkeys(p.via_id for p in event.producers if p.via_id))
+        for consumer in event.consumers:
+            if consumer.via_id:
+                continue
+            targets = queues or [p.element_id for p in event.producers]
+            for target in targets:
+                source = target if not queues else consumer.element_id
+                destination = consumer.element_id if not queues else target
+                if (source, destination) in declared or source == destination:
+                    continue
+                found.append(Relationship(
+                    id=f"{source}->{destination}~{name}", source_id=source,
+                    destination_id=destination, description=f"Consumes {name}" if queues else name,
+                    interaction="async", operation=name, location=consumer.location))
+    return found
+
+
+def _edges(
+    workspace: Workspace, relationships: list[Relationship] | None, visible: set[str],
+    keep: set[str] | None = None,
+) -> list[ViewEdge]:
     """Relationships lifted onto ``visible`` elements (only those touching ``keep``, if given)."""
     lift = _lifter(workspace, visible)
     edges: dict[tuple[str, str], ViewEdge] = {}
-    for r in workspace.relationships:
+    if relationships is None:
+        relationships = drawn_relationships(workspace)
+    for r in relationships:
         source, destination = lift(r.source_id), lift(r.destination_id)
         if source is None or destination is None or source == destination:
             continue
@@ -112,21 +149,23 @@ def _top_level(workspace: Workspace) -> set[str]:
     return {e.id for e in workspace.elements.values() if e.kind in ("person", "system")}
 
 
-def landscape_view(workspace: Workspace) -> View:
+def landscape_view(workspace: Workspace, relationships: list[Relationship] | None = None) -> View:
     """Every person and software system, and how they relate."""
     visible = _top_level(workspace)
     return View(
         key="landscape", kind="landscape", title="System landscape",
         description=f"Every person and software system of {workspace.name}.",
         subject_id=None, element_ids=_ordered(workspace, visible), boundary_ids=[],
-        edges=_edges(workspace, visible),
+        edges=_edges(workspace, relationships, visible),
     )
 
 
-def context_view(workspace: Workspace, system: Element) -> View:
+def context_view(
+    workspace: Workspace, system: Element, relationships: list[Relationship] | None = None
+) -> View:
     """The system, and the people and systems it relates to."""
     visible = _top_level(workspace)
-    edges = [e for e in _edges(workspace, visible)
+    edges = [e for e in _edges(workspace, relationships, visible)
              if system.id in (e.source_id, e.destination_id)]
     shown = {system.id} | {e.source_id for e in edges} | {e.destination_id for e in edges}
     return View(
@@ -137,14 +176,16 @@ def context_view(workspace: Workspace, system: Element) -> View:
     )
 
 
-def container_view(workspace: Workspace, system: Element) -> View | None:
+def container_view(
+    workspace: Workspace, system: Element, relationships: list[Relationship] | None = None
+) -> View | None:
     """The containers of the system, and what they relate to outside it."""
     inside = {c.id for c in workspace.children_of(system.id)}
     if not inside:
         return None
     others = {e.id for e in workspace.elements.values()
               if e.kind in ("person", "system") and e.id != system.id}
-    edges = _edges(workspace, inside | others, keep=inside)
+    edges = _edges(workspace, relationships, inside | others, keep=inside)
     shown = inside | {e.source_id for e in edges} | {e.destination_id for e in edges}
     return View(
         key=f"containers:{system.id}", kind="containers", title=f"{system.name}: containers",
@@ -154,7 +195,9 @@ def container_view(workspace: Workspace, system: Element) -> View | None:
     )
 
 
-def component_view(workspace: Workspace, container: Element) -> View | None:
+def component_view(
+    workspace: Workspace, container: Element, relationships: list[Relationship] | None = None
+) -> View | None:
     """The components of the container, and what they relate to outside it."""
     inside = {c.id for c in workspace.children_of(container.id)}
     if not inside:
@@ -163,7 +206,7 @@ def component_view(workspace: Workspace, container: Element) -> View | None:
     siblings = {c.id for c in workspace.children_of(system_id) if c.id != container.id}
     others = {e.id for e in workspace.elements.values()
               if e.kind in ("person", "system") and e.id != system_id}
-    edges = _edges(workspace, inside | siblings | others, keep=inside)
+    edges = _edges(workspace, relationships, inside | siblings | others, keep=inside)
     shown = inside | {e.source_id for e in edges} | {e.destination_id for e in edges}
     return View(
         key=f"components:{container.id}", kind="components",
@@ -177,16 +220,17 @@ def component_view(workspace: Workspace, container: Element) -> View | None:
 def all_views(workspace: Workspace) -> dict[str, View]:
     """Every static view the model gives, by key, in a stable order."""
     views: dict[str, View] = {}
-    landscape = landscape_view(workspace)
+    drawn = drawn_relationships(workspace)
+    landscape = landscape_view(workspace, drawn)
     views[landscape.key] = landscape
     for system in workspace.systems():
-        context = context_view(workspace, system)
+        context = context_view(workspace, system, drawn)
         views[context.key] = context
-        containers = container_view(workspace, system)
+        containers = container_view(workspace, system, drawn)
         if containers is not None:
             views[containers.key] = containers
     for container in workspace.containers():
-        components = component_view(workspace, container)
+        components = component_view(workspace, container, drawn)
         if components is not None:
             views[components.key] = components
     return views
