@@ -33,7 +33,7 @@ plugin = archdoc.container(
 core = archdoc.container(
     "Core",
     "The library both shells call: model API, loading, validation, analysis, rendering, ADRs",
-    technology="Python 3.10+, pydantic 2, networkx",
+    technology="Python, pydantic, networkx",
     tags=["core"],
 )
 
@@ -75,9 +75,9 @@ adr_log = core.component(
 )
 renderers = core.component(
     "Renderers",
-    "C4 and sequence diagrams as Mermaid, dependency tables, the dependency matrix, "
-    "impact and event tables",
-    technology="Mermaid syntax, Markdown",
+    "C4 and sequence diagrams as Mermaid, deployment views with provider icons, dependency "
+    "tables, the dependency matrix, impact and event tables",
+    technology="Mermaid syntax, diagrams, Markdown",
 )
 site_generator = core.component(
     "Site generator",
@@ -107,7 +107,7 @@ adr_directory = archdoc.database(
 built_site = archdoc.database(
     "Built site",
     "The static HTML site in `site/`: hand-written pages and the generated architecture section",
-    technology="HTML, CSS, JavaScript files",
+    technology="HTML files",
     owner=mkdocs,
 )
 
@@ -157,7 +157,8 @@ cli.uses(loader, "Loads the model and the ADR log", operation="load_project",
 cli.uses(validation, "Runs every enabled rule", operation="validate_project",
          criticality="critical")
 cli.uses(analysis, "Finds what breaks when an element fails", operation="impact_of")
-cli.uses(exporter, "Exports the workspace and its schema", operation="export_json / export_schema")
+cli.uses(exporter, "Exports the workspace, its schema, or a deployment view's script",
+         operation="archdoc export / schema")
 cli.uses(adr_log, "Creates, lists, links and changes the status of records",
          operation="create_adr / change_status / link_adrs")
 
@@ -177,12 +178,15 @@ validation.uses(analysis, "Synchronous cycles and transitive forbidden dependenc
 validation.uses(adr_log, "Checks numbering, statuses and links of the decisions")
 renderers.uses(model_api, "Reads views, flows and environments")
 renderers.uses(analysis, "Dependency pairs, matrix, impact, startup layers")
+renderers.uses(graphviz, "Lays out deployment views drawn with the diagrams package; without "
+               "`dot`, they are drawn with Mermaid", technology="diagrams, dot", criticality="low")
 site_generator.uses(renderers, "Renders each view and table", criticality="critical")
 site_generator.uses(adr_log, "ADR index and the decisions that affect each element")
-site_generator.uses(graphviz, "Lays out deployment views", technology="dot", criticality="medium")
 site_generator.uses(mermaid, "Writes diagrams as Mermaid source; with offline_mermaid, ships "
                     "mermaid.js in the site", technology="Mermaid syntax")
 exporter.uses(model_api, "Dumps the records in declaration order")
+exporter.uses(renderers, "The diagrams script of a deployment view",
+              operation="archdoc export --format diagrams")
 
 # -- failure modes -------------------------------------------------------------------------------
 
@@ -198,8 +202,9 @@ mermaid.failure_mode(
     fallback="The tables carry the same facts as the diagrams",
 )
 graphviz.failure_mode(
-    impact="Deployment views cannot be laid out",
+    impact="Deployment views lose their provider icons",
     mitigation="`make docs` installs Graphviz where it is missing",
+    fallback="archdoc draws the deployment views with Mermaid and warns once",
 )
 ci.failure_mode(
     impact="An inconsistent model or ADR log can be merged unchecked",

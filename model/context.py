@@ -54,7 +54,7 @@ mermaid = ws.system(
 )
 graphviz = ws.system(
     "Graphviz",
-    "Graph layout (the `dot` program), used for deployment views",
+    "Graph layout (the `dot` program) under the diagrams package, for deployment views",
     external=True,
 )
 git = ws.system(

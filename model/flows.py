@@ -52,7 +52,8 @@ with ws.flow(
     with f.loop("each view, table and element page"):
         f.step(site_generator, renderers, "render Mermaid and Markdown")
         f.step(renderers, analysis, "dependencies, matrix, impact")
-    f.step(site_generator, graphviz, "lay out deployment views (dot)")
+    with f.loop("each environment"):
+        f.step(renderers, graphviz, "lay out the deployment view (diagrams, dot)")
     f.reply(plugin, mkdocs, "generated pages added to the navigation")
     f.step(mkdocs, built_site, "write site/")
     f.reply(mkdocs, engineer, "open site/index.html")

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from archdoc.errors import ConfigError
 from archdoc.source import SourceLocation
@@ -48,7 +48,9 @@ class LayerRule(BaseModel):
 
     name: str
     match: list[str]
-    """Patterns: an id glob (``shop.*``), ``tag:NAME`` or ``kind:KIND``."""
+    """Patterns: an id glob (``shop.*``), ``tag:NAME`` or ``kind:KIND``; one pattern may be a string."""
+
+    _one_or_many = field_validator("match", mode="before")(lambda value: _as_list(value))
 
 
 class ForbiddenRule(BaseModel):
@@ -62,6 +64,8 @@ class ForbiddenRule(BaseModel):
     """Also forbid a dependency through any chain of other elements."""
     message: str = ""
     """Why; shown with each violation."""
+
+    _one_or_many = field_validator("from_", "to", mode="before")(lambda value: _as_list(value))
 
 
 def _as_list(value: Any) -> Any:

@@ -7,7 +7,6 @@ for the project, its findings and its pages, and hands them to MkDocs.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +22,13 @@ from archdoc.config import ArchdocConfig, config_from_options
 from archdoc.errors import ArchdocError
 from archdoc.project import Project, load_project, validate_project
 from archdoc.site import Layout, Page, SiteContext, UnknownBlock, generate_pages, render_block
+from archdoc.site.embed import embed_blocks
 from archdoc.site.assets import ASSET_DIR, asset_text, find_mermaid, mermaid_cdn_url
 
 __all__ = ["ArchdocPlugin", "ArchdocPluginConfig"]
 
 log = logging.getLogger("mkdocs.plugins.archdoc")
 
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*archdoc[ \t]*\n(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
-                    re.MULTILINE | re.DOTALL)
 
 
 class ArchdocPluginConfig(base.Config):
@@ -150,21 +148,15 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         context = self.context
         source = page.file.src_uri
 
-        def replace(match: re.Match[str]) -> str:
-            line = markdown.count("\n", 0, match.start()) + 1
-            parts = []
-            for offset, key in enumerate(match["body"].splitlines(), 1):
-                if not key.strip() or key.strip().startswith("#"):
-                    continue
-                try:
-                    parts.append(render_block(context, key, source))
-                except UnknownBlock as exc:
-                    log.error(f"archdoc: docs/{source}:{line + offset}: {exc.message}"
-                              + (f" ({exc.hint})" if exc.hint else ""))
-                    parts.append(f"\n**archdoc: unknown block `{key.strip()}`**\n")
-            return "\n".join(parts)
+        def render(key: str, line: int) -> str:
+            try:
+                return render_block(context, key, source)
+            except UnknownBlock as exc:
+                log.error(f"archdoc: docs/{source}:{line}: {exc.message}"
+                          + (f" ({exc.hint})" if exc.hint else ""))
+                return f"\n**archdoc: unknown block `{key}`**\n"
 
-        return _FENCE.sub(replace, markdown)
+        return embed_blocks(markdown, render)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Write the files made while rendering (deployment SVGs) and say what the reader should know."""

@@ -21,7 +21,7 @@
           startOnLoad: false,
           securityLevel: "loose",
           theme: "default",
-          flowchart: { htmlLabels: true, useMaxWidth: true },
+          flowchart: { htmlLabels: true, useMaxWidth: false },
           sequence: { useMaxWidth: true, showSequenceNumbers: true },
         });
         return mermaid;

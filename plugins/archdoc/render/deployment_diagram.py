@@ -46,7 +46,19 @@ def _icon_for(node: DeploymentNode, unknown: list[DeploymentNode]) -> str:
 
 
 def _label(*parts: str) -> str:
-    return "\n".join(p for p in parts if p)
+    """Lines of a Graphviz label, each wrapped so that neighbours do not overlap."""
+    import textwrap
+
+    return "\n".join(line for p in parts if p for line in textwrap.wrap(p, 26) or [p])
+
+
+def _deployed_ancestor(workspace: Workspace, id: str, deployed: dict[str, list[int]]) -> str | None:
+    element = workspace.elements.get(id)
+    while element is not None:
+        if element.id in deployed:
+            return element.id
+        element = workspace.elements.get(element.parent_id) if element.parent_id else None
+    return None
 
 
 def deployment_script(workspace: Workspace, environment_id: str, *, filename: str = "deployment") -> DeploymentScript:
@@ -110,8 +122,10 @@ def deployment_script(workspace: Workspace, environment_id: str, *, filename: st
     edges: list[str] = []
     seen: set[tuple[str, str]] = set()
     for r in drawn_relationships(workspace):
-        pairs = [(instance_var[a], instance_var[b]) for a in by_container.get(r.source_id, [])
-                 for b in by_container.get(r.destination_id, [])]
+        source = _deployed_ancestor(workspace, r.source_id, by_container)
+        destination = _deployed_ancestor(workspace, r.destination_id, by_container)
+        pairs = [(instance_var[a], instance_var[b]) for a in by_container.get(source or "", [])
+                 for b in by_container.get(destination or "", []) if source != destination]
         if r.source_id in node_var and r.destination_id in node_var \
                 and not node_var[r.source_id].startswith("cluster") \
                 and not node_var[r.destination_id].startswith("cluster"):

@@ -15,13 +15,14 @@ def matrix_svg(matrix: DependencyMatrix, names: dict[str, str], *, links: dict[s
     cell = 14 if n <= 60 else 8 if n <= 300 else 5
     label_width = 8 * min(40, max((len(names.get(u, u)) for u in matrix.order), default=4)) + 40
     size = n * cell
-    width, height = label_width + size + 2, size + 2
+    header = 18 if cell >= 14 else 0
+    width, height = label_width + size + 2, size + 2 + header
     out = [
         f'<svg class="archdoc-matrix" xmlns="http://www.w3.org/2000/svg" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
         f'font-family="sans-serif" font-size="{max(4, cell - 3)}" role="img">',
         f"<title>Dependency structure matrix of {n} elements</title>",
-        f'<g transform="translate({label_width},1)">',
+        f'<g transform="translate({label_width},{1 + header})">',
         f'<rect width="{size}" height="{size}" fill="#fafafa" stroke="#999"/>',
     ]
     if cell >= 8:
@@ -39,10 +40,14 @@ def matrix_svg(matrix: DependencyMatrix, names: dict[str, str], *, links: dict[s
         tip += " (async)" if dep.interaction == "async" else ""
         out.append(f'<rect x="{col * cell + 1}" y="{row * cell + 1}" width="{cell - 2 or 1}" '
                    f'height="{cell - 2 or 1}" fill="{color}"><title>{html_text(tip)}</title></rect>')
+    if header:
+        for i in range(n):
+            out.append(f'<text x="{i * cell + cell / 2:g}" y="-5" text-anchor="middle" '
+                       f'font-size="9">{i + 1}</text>')
     out.append("</g>")
     for i, unit in enumerate(matrix.order):
         label = html_text(names.get(unit, unit))
-        y = 1 + i * cell + cell - 2
+        y = 1 + header + i * cell + cell - 2
         text = f'<text x="{label_width - 4}" y="{y}" text-anchor="end">{i + 1}. {label}</text>'
         if links and unit in links:
             text = f'<a href="{html_text(links[unit])}">{text}</a>'

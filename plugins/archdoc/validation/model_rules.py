@@ -119,10 +119,14 @@ def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
     pairs: set[tuple[str, str]] = set()
+    """Declared pairs and their roll-ups (a step between parents is backed by their children)."""
+    declared: set[tuple[str, str]] = set()
     for r in ws.relationships:
         src, dst = ws.elements.get(r.source_id), ws.elements.get(r.destination_id)
         if src is None or dst is None:
             continue
+        if not (src.is_ancestor_of(dst) or dst.is_ancestor_of(src)):  # those are not allowed
+            declared.add((src.id, dst.id))
         for a in (src, *src.ancestors()):
             for b in (dst, *dst.ancestors()):
                 pairs.add((a.id, b.id))
@@ -130,6 +134,7 @@ def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
         for c in event.consumers:
             for p in event.producers:
                 pairs.add((p.element_id, c.element_id))
+                declared.add((p.element_id, c.element_id))
     for flow in ws.flows:
         for message in flow.messages():
             s, d = message.source_id, message.destination_id
@@ -138,14 +143,23 @@ def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
             backed = (s, d) in pairs or (d, s) in pairs
             if not backed:
                 # A step from a container to a component inside another one is backed by a
-                # relationship declared on the components below them.
+                # relationship declared on the components below them...
                 backed = _backed_below(ws.elements[s], ws.elements[d], pairs)
+            if not backed:
+                # ...or by one declared on their parents (the step details a declared dependency).
+                backed = _backed_above(ws.elements[s], ws.elements[d], declared)
             if not backed:
                 yield Finding(
                     f"flow {flow.name!r}: step {s} -> {d} is backed by no relationship",
                     message.location, f"declare it: {s.split('.')[-1].replace('-', '_')}.uses(...)",
                     flow.id,
                 )
+
+
+def _backed_above(src: Element, dst: Element, declared: set[tuple[str, str]]) -> bool:
+    ups = [e.id for e in (src, *src.ancestors())]
+    downs = [e.id for e in (dst, *dst.ancestors())]
+    return any((a, b) in declared or (b, a) in declared for a in ups for b in downs)
 
 
 def _backed_below(src: Element, dst: Element, pairs: set[tuple[str, str]]) -> bool:

@@ -26,7 +26,7 @@ with ws.flow("Checkout") as f:
 prod = ws.environment("Production", "Live")
 staging = ws.environment("Staging", "Tests")
 node = prod.node("Cluster", instances="ten")
-other = staging.node("Cluster")
+other = staging.node("Cluster", icon="aws.compute.Warpdrive")
 node.uses(other, "Replicates")
 node.deploy(shop)
 prod.infrastructure("Spare LB")
