@@ -18,6 +18,7 @@ The CLI and the MkDocs plugin read the same options from the same place::
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -199,13 +200,21 @@ def load_config(path: Path | str | None = None) -> ArchdocConfig:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{path.name} must be a mapping of settings",
-                          location=SourceLocation(str(path), 1))
+                          location=SourceLocation(str(path), 1),
+                          hint="start with `site_name: ...` and list `plugins:` below it")
     options, line = _archdoc_options(data.get("plugins"), text, path)
     return config_from_options(options, root=path.resolve().parent, config_file=path, line=line)
 
 
+_PLUGINS_KEY = re.compile(r"^plugins\s*:")
+_PLUGIN_ENTRY = re.compile(r"""^\s*(?:-\s*)?["']?archdoc["']?\s*(?::|#|$)""")
+"""``- archdoc``, ``- archdoc:``, ``archdoc:`` (the mapping form): the plugin's own line."""
+
+
 def _archdoc_options(plugins: Any, text: str, path: Path) -> tuple[dict[str, Any], int]:
-    line = next((n for n, l in enumerate(text.splitlines(), 1) if "archdoc" in l.split("#")[0]), 0)
+    lines = text.splitlines()
+    start = next((n for n, l in enumerate(lines) if _PLUGINS_KEY.match(l)), 0)
+    line = next((n + 1 for n in range(start, len(lines)) if _PLUGIN_ENTRY.match(lines[n])), 0)
     entries: list[Any]
     if plugins is None:
         return {}, 0
@@ -214,7 +223,8 @@ def _archdoc_options(plugins: Any, text: str, path: Path) -> tuple[dict[str, Any
     elif isinstance(plugins, list):
         entries = plugins
     else:
-        raise ConfigError("`plugins` must be a list", location=SourceLocation(str(path), line or 1))
+        raise ConfigError("`plugins` must be a list", location=SourceLocation(str(path), line or 1),
+                          hint="write `plugins:` then one `- archdoc` item per line")
     for entry in entries:
         if entry == "archdoc":
             return {}, line
@@ -222,6 +232,7 @@ def _archdoc_options(plugins: Any, text: str, path: Path) -> tuple[dict[str, Any
             options = entry["archdoc"] or {}
             if not isinstance(options, dict):
                 raise ConfigError("the archdoc plugin's options must be a mapping",
-                                  location=SourceLocation(str(path), line or 1))
+                                  location=SourceLocation(str(path), line or 1),
+                                  hint="indent `model: model` etc. below `- archdoc:`")
             return options, line
     return {}, 0

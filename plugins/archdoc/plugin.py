@@ -147,12 +147,15 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
             return markdown
         context = self.context
         source = page.file.src_uri
+        # MkDocs passes the Markdown without its front matter: count those lines back in.
+        raw = page.file.content_string
+        skipped = raw.count("\n", 0, len(raw) - len(markdown)) if raw.endswith(markdown) else 0
 
         def render(key: str, line: int) -> str:
             try:
                 return render_block(context, key, source)
             except UnknownBlock as exc:
-                log.error(f"archdoc: docs/{source}:{line}: {exc.message}"
+                log.error(f"archdoc: docs/{source}:{line + skipped}: {exc.message}"
                           + (f" ({exc.hint})" if exc.hint else ""))
                 return f"\n**archdoc: unknown block `{key}`**\n"
 

@@ -1,0 +1,113 @@
+"""Reading the ``archdoc`` options from ``mkdocs.yml``: defaults, forms, line numbers, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archdoc import ConfigError
+from archdoc.config import load_config
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_a_configuration_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = load_config()
+    assert (config.model, config.adr_dir, config.rules, config.layers, config.forbidden) == (
+        "model", "adr", {}, [], [])
+    assert config.root == tmp_path
+    assert config.config_file is None and config.location() is None
+
+
+def test_reads_mkdocs_yml_of_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "site_name: x\nplugins:\n  - archdoc:\n      model: arch\n")
+    monkeypatch.chdir(tmp_path)
+    config = load_config()
+    assert config.model == "arch"
+    assert config.root == tmp_path.resolve()
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "line"),
+    [
+        ("site_name: x\n", "model", 0),
+        ("site_name: x\nplugins:\n  - search\n", "model", 0),
+        ("site_name: x\nplugins:\n  - search\n  - archdoc\n", "model", 4),
+        ("site_name: x\nplugins:\n  - archdoc:\n      model: m\n", "m", 3),
+        ("site_name: x\nplugins:\n  archdoc:\n    model: m\n", "m", 3),       # the mapping form
+        ("site_name: x\nplugins:\n  - archdoc:\n", "model", 3),              # no options
+        # the site name mentions archdoc: the line is still the plugin entry's
+        ("site_name: archdoc demo\nrepo_name: me/archdoc\nplugins:\n  - search\n  - archdoc:\n"
+         "      model: m\n", "m", 5),
+        ("site_name: x\n# archdoc is configured below\nplugins:\n  - archdoc:  # archdoc\n"
+         "      adr_dir: docs/adr\n", "model", 4),
+    ],
+)
+def test_plugin_entry_forms_and_line(tmp_path: Path, text: str, model: str, line: int) -> None:
+    config = load_config(write(tmp_path, text))
+    assert config.model == model
+    assert config.config_line == line
+
+
+def test_python_and_env_tags_are_tolerated(tmp_path: Path) -> None:
+    text = (
+        "site_name: !ENV [SITE, x]\n"
+        "markdown_extensions:\n"
+        "  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "plugins:\n  - archdoc:\n      rules: {missing-description: 'off'}\n"
+    )
+    assert load_config(write(tmp_path, text)).rules == {"missing-description": "off"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ("site_name: x\nplugins:\n  - archdoc:\n      model: [m\nnav: []\n", "mkdocs.yml is not valid YAML", 5),
+        ("site_name: x\n  bad: indent\n", "mkdocs.yml is not valid YAML", 2),
+        ("- a\n- b\n", "mkdocs.yml must be a mapping of settings", 1),
+        ("plugins: archdoc\n", "`plugins` must be a list", 1),
+        ("plugins:\n  - archdoc: [1, 2]\n", "the archdoc plugin's options must be a mapping", 2),
+        ("plugins:\n  - archdoc:\n      modle: x\n", "unknown archdoc option 'modle'", 2),
+        ("plugins:\n  - archdoc:\n      rules: {sync-cycle: loud}\n", "archdoc option rules.sync-cycle:", 2),
+        ("plugins:\n  - archdoc:\n      layers: [{name: a}]\n", "archdoc option layers.0.match:", 2),
+        ("plugins:\n  - archdoc:\n      forbidden: [{from: a, too: b}]\n", "archdoc option forbidden.0", 2),
+    ],
+)
+def test_bad_configuration(tmp_path: Path, text: str, message: str, line: int) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert message in info.value.message
+    assert info.value.location is not None
+    assert (Path(info.value.location.file), info.value.location.line) == (path, line)
+    assert info.value.hint
+
+
+def test_unknown_option_suggests_the_close_one(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, "plugins:\n  - archdoc:\n      adr_directory: x\n"))
+    assert info.value.hint == "did you mean 'adr_dir'?"
+
+
+def test_missing_configuration_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_config(tmp_path / "nope.yml")
+
+
+def test_empty_file_gives_defaults(tmp_path: Path) -> None:
+    assert load_config(write(tmp_path, "")).model == "model"
+
+
+def test_one_pattern_may_be_a_string(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "plugins:\n  - archdoc:\n      layers: [{name: a, match: 'tag:x'}]\n"
+                                         "      forbidden: [{from: 'a.*', to: 'b.*', transitive: true}]\n"))
+    assert config.layers[0].match == ["tag:x"]
+    assert (config.forbidden[0].from_, config.forbidden[0].to, config.forbidden[0].transitive) == (
+        ["a.*"], ["b.*"], True)
