@@ -64,7 +64,7 @@ def test_every_generated_page_renders_its_diagrams(
         for d in states["diagrams"]:
             kind = d["key"].split(":", 1)[0] or "?"
             kinds[kind] = kinds.get(kind, 0) + 1
-        screenshots.take(page, "pages", path, full_page=True)
+        screenshots.take(page, "pages", path)  # the viewport: a full page costs ~5x more
         if problems:
             failures[path] = problems
         if watch.notes:
@@ -222,7 +222,7 @@ def test_diagrams_render_with_the_network_off(
         problems += shot.diagram_problems(shot.wait_for_diagrams(page, PAGE_TIMEOUT_S))
         problems += watch.errors
         mermaid_loaded |= any(u == site_url + MERMAID_ASSET for u in watch.requests)
-        screenshots.take(page, "offline", path, full_page=True)
+        screenshots.take(page, "offline", path)
         if problems:
             failures[path] = problems
     context.close()

@@ -98,6 +98,11 @@ def deployment_script(workspace: Workspace, environment_id: str, *, filename: st
         cluster = f"cluster_{len(node_var)}"
         node_var[node.id] = cluster
         body.append(f"{indent}with Cluster({node.id!r}, graph_attr={{'label': {title!r}}}):")
+        if icon != GENERIC_ICON and not here:
+            # A cluster has no icon of its own: the node's icon stands first inside it.
+            var = f"node_{number[0]}"
+            number[0] += 1
+            body.append(f"{indent}    {var} = {use(icon)}({_label(node.name)!r}, nodeid={var!r})")
         for kid in kids:
             emit(kid, indent + "    ", number)
         for index in here:
