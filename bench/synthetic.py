@@ -331,52 +331,40 @@ class _C4Names:
         return f"{service:0{self.width}d}"
 
     def svc(self, service: int) -> str:
+        """The fully qualified name, for references from outside the system."""
         return f"bench.svc_{self.num(service)}"
-
-    def db(self, service: int) -> str:
-        return f"bench.svc_{self.num(service)}_db"
 
 
 def _c4_block(head: str, body: Sequence[str], indent: str = "  ") -> list[str]:
     return [f"{indent}{head} {{", *(f"{indent}  {line}" for line in body), f"{indent}}}"]
 
 
-def _c4_service_elements(s: int, names: _C4Names) -> list[str]:
+def _c4_service(s: int, deps: Sequence[Dependency], publishes: bool, names: _C4Names) -> list[str]:
+    """The database and the service, its relationships nested in it (``-> sibling``)."""
     num = names.num(s)
-    return [
-        *_c4_block(f"svc_{num} = service 'Service {num}'",
-                   [f"description 'Synthetic service {s}'", "technology 'Python'"], "    "),
-        *_c4_block(f"svc_{num}_db = database 'Service {num} DB'",
-                   [f"description 'Data of service {num}'", "technology 'PostgreSQL 16'"], "    "),
-    ]
-
-
-def _c4_service_relations(s: int, deps: Sequence[Dependency], publishes: bool,
-                          names: _C4Names) -> list[str]:
-    svc, num = names.svc(s), names.num(s)
-    lines = _c4_block(f"{svc} -> {names.db(s)} 'Reads and writes its data'",
-                      ["technology 'SQL'", "metadata {", "  access 'readwrite'", "}"])
+    database = _c4_block(f"svc_{num}_db = database 'Service {num} DB'",
+                         [f"description 'Data of service {num}'", "technology 'PostgreSQL 16'"], "")
+    body = [f"description 'Synthetic service {s}'", "technology 'Python'",
+            *_c4_block(f"-> svc_{num}_db 'Reads and writes its data' 'SQL'",
+                       ["metadata {", "  access 'readwrite'", "}"], "")]
     if publishes:
-        lines.append(f"  {svc} -[async]-> bench.bus 'Publishes svc-{num}.event'")
+        body.append(f"-[async]-> bus 'Publishes svc-{num}.event'")
     for dep in deps:
         target = names.num(dep.target)
         if dep.is_async:
-            lines.append(f"  {svc} -[async]-> bench.bus 'Consumes svc-{target}.event'")
+            body.append(f"-[async]-> bus 'Consumes svc-{target}.event'")
         else:
-            lines += _c4_block(
-                f"{svc} -> {names.svc(dep.target)} 'Calls service {target}'",
-                [f"technology '{dep.technology}'", "metadata {",
-                 f"  criticality '{dep.criticality}'", "}"])
-    return lines
+            body += _c4_block(f"-> svc_{target} 'Calls service {target}' '{dep.technology}'",
+                              ["metadata {", f"  criticality '{dep.criticality}'", "}"], "")
+    return [*database, *_c4_block(f"svc_{num} = service 'Service {num}'", body, "")]
 
 
 def _c4_services_file(arch: Architecture, numbers: range, names: _C4Names) -> str:
     outgoing, publishers = arch.outgoing(), arch.publishers()
-    elements = [line for s in numbers for line in _c4_service_elements(s, names)]
-    relations = [line for s in numbers
-                 for line in _c4_service_relations(s, outgoing.get(s, []), s in publishers, names)]
-    lines = ["model {", "  extend bench {", *elements, "  }", *relations, "}"]
-    return "\n".join(lines) + "\n"
+    body = [line for s in numbers
+            for line in _c4_service(s, outgoing.get(s, []), s in publishers, names)]
+    lines = ["model {", *_c4_block("extend bench", body)]
+    return "\n".join(lines) + "\n}\n"
 
 
 def _c4_base_file(arch: Architecture) -> str:

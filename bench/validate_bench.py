@@ -52,7 +52,8 @@ from synthetic import write_twins  # noqa: E402
 _RUSAGE_HELPER = (
     "import resource, subprocess, sys\n"
     "rc = subprocess.call(sys.argv[1:])\n"
-    "sys.stderr.write('\\nPEAK_KB %d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "sys.stderr.write('\\nPEAK_KB %d CPU_S %f\\n' % (u.ru_maxrss, u.ru_utime + u.ru_stime))\n"
     "sys.exit(rc)\n"
 )
 
@@ -60,6 +61,8 @@ _RUSAGE_HELPER = (
 @dataclass(frozen=True)
 class Run:
     wall_s: float
+    cpu_s: float
+    """User plus system CPU time of the process tree."""
     peak_mb: float
     returncode: int
     output: str
@@ -70,6 +73,7 @@ class Result:
     """The median of several runs, or why there is none."""
 
     wall_s: float | None = None
+    cpu_s: float | None = None
     peak_mb: float | None = None
     note: str = ""
 
@@ -95,13 +99,23 @@ def _peak_kb(stderr: str) -> int:
     return int(helper.group(1)) if helper else 0
 
 
+def _cpu_s(stderr: str) -> float:
+    user = re.search(r"User time \(seconds\): ([\d.]+)", stderr)
+    system = re.search(r"System time \(seconds\): ([\d.]+)", stderr)
+    if user and system:
+        return float(user.group(1)) + float(system.group(1))
+    helper = re.search(r"CPU_S ([\d.]+)", stderr)
+    return float(helper.group(1)) if helper else 0.0
+
+
 def run_once(cmd: Sequence[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run ``cmd`` in ``cwd``; wall time from here, peak RSS from /usr/bin/time or rusage."""
     start = time.perf_counter()
     proc = subprocess.run(_measured_command(cmd), cwd=cwd, env=env, capture_output=True,
                           text=True, timeout=TIMEOUT_S, check=False)
     wall = time.perf_counter() - start
-    return Run(wall_s=wall, peak_mb=_peak_kb(proc.stderr) / 1024, returncode=proc.returncode,
+    return Run(wall_s=wall, cpu_s=_cpu_s(proc.stderr), peak_mb=_peak_kb(proc.stderr) / 1024,
+               returncode=proc.returncode,
                output=(proc.stdout + proc.stderr).strip())
 
 
@@ -121,13 +135,15 @@ def measure(label: str, cmd: Sequence[str], cwd: Path, runs: int, ok_codes: set[
             run = run_once(cmd, cwd, env)
         except subprocess.TimeoutExpired:
             return Result(note=f"timed out after {TIMEOUT_S} s")
-        print(f"  {label} run {i + 1}: {run.wall_s:.2f} s, {run.peak_mb:.0f} MB, "
+        print(f"  {label} run {i + 1}: {run.wall_s:.2f} s wall, {run.cpu_s:.2f} s CPU, "
+              f"{run.peak_mb:.0f} MB, "
               f"exit {run.returncode}", flush=True)
         if run.returncode not in ok_codes:
             print(_tail(run.output), file=sys.stderr)
             return Result(note=f"failed (exit {run.returncode})")
         done.append(run)
     return Result(wall_s=statistics.median(r.wall_s for r in done),
+                  cpu_s=statistics.median(r.cpu_s for r in done),
                   peak_mb=statistics.median(r.peak_mb for r in done))
 
 
@@ -253,8 +269,27 @@ def target_lines(rows: Sequence[tuple[int, Result, Result]]) -> list[str]:
     return out
 
 
+def cpu_table(rows: Sequence[tuple[int, Result, Result]]) -> str:
+    def cpu(r: Result) -> str:
+        return f"{r.cpu_s:.2f} s" if r.cpu_s is not None else "n/a"
+
+    lines = ["| N | archdoc CPU | likec4 CPU |", "|---:|---:|---:|"]
+    lines += [f"| {n:,} | {cpu(a)} | {cpu(c)} |" for n, a, c in rows]
+    return "\n".join(lines)
+
+
+def load_note(before: float, after: float) -> str:
+    """A warning when other work shared the CPUs (wall times are then inflated)."""
+    cpus = os.cpu_count() or 1
+    worst = max(before, after)
+    if worst <= cpus:
+        return f"Load average {before:.1f} before, {after:.1f} after ({cpus} CPUs)."
+    return (f"**Warning: the machine was busy** (load average {before:.1f} before, "
+            f"{after:.1f} after, on {cpus} CPUs): wall times are inflated; compare CPU times.")
+
+
 def report(rows: Sequence[tuple[int, Result, Result]], runs: int, warm: bool,
-           likec4_version: str | None, likec4_command: Sequence[str]) -> str:
+           likec4_version: str | None, likec4_command: Sequence[str], load: str) -> str:
     c4 = (f"`likec4 {' '.join(likec4_command[1:])}` {likec4_version}"
           if likec4_version else "likec4 unavailable")
     mode = ("warm model (bytecode cached)" if warm
@@ -266,10 +301,14 @@ def report(rows: Sequence[tuple[int, Result, Result]], runs: int, warm: bool,
         f"Python {platform.python_version()}, {c4}; archdoc {mode}; "
         f"median of {runs} runs; whole process wall time and peak RSS.",
         "",
+        load,
+        "",
     ]
     targets = target_lines(rows)
     footer = ["", "Targets (issue 2):", "", *(f"- {t}" for t in targets)] if targets else []
-    return "\n".join([*header, table(rows), *footer]) + "\n"
+    cpu = ["", "CPU time (user + system, all threads and child processes), median:", "",
+           cpu_table(rows)]
+    return "\n".join([*header, table(rows), *cpu, *footer]) + "\n"
 
 
 # -- command line -----------------------------------------------------------------------------
@@ -295,6 +334,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     version = None if args.no_likec4 else ensure_likec4()
     c4_cmd = likec4_cmd() if version else []
     rows: list[tuple[int, Result, Result]] = []
+    load_before = os.getloadavg()[0]
     for n in args.n:
         twins = args.out / str(n)
         counts = write_twins(n, twins).counts()
@@ -304,7 +344,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         c4 = (bench_likec4((twins / "likec4").resolve(), c4_cmd, args.runs) if version
               else Result(note="unavailable"))
         rows.append((n, arch, c4))
-    text = report(rows, args.runs, args.warm, version, c4_cmd)
+    load = load_note(load_before, os.getloadavg()[0])
+    text = report(rows, args.runs, args.warm, version, c4_cmd, load)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "validate.md").write_text(text)
     print()

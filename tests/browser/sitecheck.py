@@ -52,7 +52,7 @@ class Watcher:
 
     def __init__(self, page: Any) -> None:
         self.errors: list[str] = []
-        self.notes: list[str] = []  # external resources that failed: reported, not fatal
+        self.external_failures: list[str] = []  # reported, not fatal: "URL (reason)"
         self.requests: list[str] = []
         page.on("console", self._console)
         page.on("pageerror", lambda exc: self.errors.append(f"uncaught exception: {exc}"))
@@ -61,7 +61,7 @@ class Watcher:
         page.on("requestfailed", self._failed)
 
     def reset(self) -> None:
-        self.errors, self.notes, self.requests = [], [], []
+        self.errors, self.external_failures, self.requests = [], [], []
 
     def _console(self, msg: Any) -> None:
         if msg.type != "error":
@@ -70,10 +70,7 @@ class Watcher:
         if msg.text.startswith("Failed to load resource"):
             if url.endswith("/favicon.ico"):
                 return
-            if url and not shot.is_local(url):
-                self.notes.append(f"{msg.text} ({url})")
-                return
-            if url:  # the failing response/request is reported with its URL below
+            if url:  # the failing response or request is reported with its URL below
                 return
         self.errors.append(f"console error: {msg.text}" + (f" ({url})" if url else ""))
 
@@ -86,7 +83,7 @@ class Watcher:
         if shot.is_local(request.url):
             self.errors.append(f"request failed: {request.url} ({request.failure})")
         else:
-            self.notes.append(f"external request failed: {request.url} ({request.failure})")
+            self.external_failures.append(f"{request.url} ({request.failure})")
 
 
 def site_file(site_dir: Path, base: str, url: str) -> Path | None:

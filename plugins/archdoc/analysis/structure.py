@@ -101,6 +101,9 @@ class DependencyMatrix:
     blocks: list[tuple[int, int]]
     """``(first, last)`` indexes of each block of mutually dependent units (a cycle)."""
     cells: dict[tuple[int, int], Dependency]
+    sync_blocks: frozenset[int] = frozenset()
+    """Indexes into ``blocks`` of those that hold a synchronous cycle (the others loop only
+    through asynchronous dependencies, which is allowed)."""
 
     def block_of(self, index: int) -> int | None:
         for n, (first, last) in enumerate(self.blocks):
@@ -125,4 +128,7 @@ def dependency_matrix(graph: DependencyGraph, *, include_people: bool = False) -
         (index[d.source_id], index[d.destination_id]): d
         for d in edges if d.source_id in index and d.destination_id in index
     }
-    return DependencyMatrix(order=order, blocks=blocks, cells=cells)
+    cyclic = {u for cycle in sync_cycles(graph) for u in cycle}
+    sync_blocks = frozenset(n for n, (first, last) in enumerate(blocks)
+                            if any(order[i] in cyclic for i in range(first, last + 1)))
+    return DependencyMatrix(order=order, blocks=blocks, cells=cells, sync_blocks=sync_blocks)

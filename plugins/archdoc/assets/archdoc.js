@@ -22,7 +22,7 @@
           securityLevel: "loose",
           theme: "default",
           flowchart: { htmlLabels: true, useMaxWidth: false },
-          sequence: { useMaxWidth: true, showSequenceNumbers: true },
+          sequence: { useMaxWidth: false, showSequenceNumbers: true },
         });
         return mermaid;
       });

@@ -28,10 +28,14 @@ def matrix_svg(matrix: DependencyMatrix, names: dict[str, str], *, links: dict[s
     if cell >= 8:
         for i in range(0, n, 2):
             out.append(f'<rect y="{i * cell}" width="{size}" height="{cell}" fill="#f0f0f0"/>')
-    for first, last in matrix.blocks:
+    for number, (first, last) in enumerate(matrix.blocks):
         span = (last - first + 1) * cell
-        out.append(f'<rect class="archdoc-matrix-cycle" x="{first * cell}" y="{first * cell}" '
-                   f'width="{span}" height="{span}" fill="#fee2e2" stroke="#dc2626" stroke-width="1.5"/>')
+        if number in matrix.sync_blocks:
+            style = 'class="archdoc-matrix-cycle" fill="#fee2e2" stroke="#dc2626" stroke-width="1.5"'
+        else:
+            style = ('class="archdoc-matrix-loop" fill="#eef2ff" stroke="#6366f1" stroke-width="1" '
+                     'stroke-dasharray="3 2"')
+        out.append(f'<rect x="{first * cell}" y="{first * cell}" width="{span}" height="{span}" {style}/>')
     out.append(f'<path d="M0 0L{size} {size}" stroke="#bbb" stroke-width="0.5"/>')
     for (row, col), dep in sorted(matrix.cells.items()):
         above = col > row

@@ -1,0 +1,12 @@
+"""The production architecture of the service dependency map, described with archdoc.
+
+``context`` declares the workspace, the platform and the external PayPal API; ``services`` the
+twelve internal services; ``dependencies`` every dependency the map draws and the detailed
+mapping lists, with its operation and criticality; ``events`` the tracked events; ``flows`` the
+request flow.
+"""
+
+from . import dependencies, events, flows, services  # noqa: F401 - each adds to the workspace
+from .context import ws
+
+__all__ = ["ws"]

@@ -1,0 +1,12 @@
+"""The Nexus COS platform, as its service dependency document describes it.
+
+Modules follow the sections of that document: the foundation layer, the authentication and
+API gateway layers, the domain sections, the external dependencies by category, the critical
+path flows and the failure modes.
+"""
+
+from .context import ws
+from . import external, foundation, auth, platform, content, ai, business, entertainment  # noqa: F401
+from . import specialized, gateway, flows, failures  # noqa: F401
+
+__all__ = ["ws"]
