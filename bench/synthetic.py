@@ -30,7 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 SEED = 20240607
-SERVICES_PER_MODULE = 500
+SERVICES_PER_MODULE = 100
+"""About 900 lines per generated Python module: the size of a large hand-written model file."""
 PEOPLE = 10
 FLOWS = 10
 FLOW_STEPS = 5
@@ -74,6 +75,8 @@ class Architecture:
     dependencies: tuple[Dependency, ...]
     people: tuple[Person, ...]
     flows: tuple[FlowSpec, ...]
+    per_module: int = SERVICES_PER_MODULE
+    """Services per generated file."""
 
     @property
     def width(self) -> int:
@@ -90,6 +93,14 @@ class Architecture:
         for dep in self.dependencies:
             by_source.setdefault(dep.source, []).append(dep)
         return by_source
+
+    def module_ranges(self) -> list[range]:
+        """Service numbers of each generated file."""
+        step = self.per_module
+        return [range(start, min(start + step, self.n + 1)) for start in range(1, self.n + 1, step)]
+
+    def module_of(self, service: int) -> int:
+        return (service - 1) // self.per_module
 
     def counts(self) -> dict[str, int]:
         """Expected numbers of elements and relationships (identical in both twins)."""
@@ -154,10 +165,10 @@ def _flows(n: int, deps: Sequence[Dependency], rng: random.Random) -> list[FlowS
     return flows
 
 
-def generate(n: int, seed: int = SEED) -> Architecture:
-    """The synthetic architecture with ``n`` services."""
-    if n < 1:
-        raise ValueError("n must be at least 1")
+def generate(n: int, seed: int = SEED, per_module: int = SERVICES_PER_MODULE) -> Architecture:
+    """The synthetic architecture with ``n`` services, ``per_module`` per generated file."""
+    if n < 1 or per_module < 1:
+        raise ValueError("n and per_module must be at least 1")
     rng = random.Random(seed)
     deps = _dependencies(n, rng)
     people = tuple(
@@ -165,17 +176,7 @@ def generate(n: int, seed: int = SEED) -> Architecture:
         for i in range(1, PEOPLE + 1)
     )
     return Architecture(n=n, dependencies=tuple(deps), people=people,
-                        flows=tuple(_flows(n, deps, rng)))
-
-
-def module_ranges(n: int) -> list[range]:
-    """Service numbers per generated module, ``SERVICES_PER_MODULE`` each."""
-    return [range(start, min(start + SERVICES_PER_MODULE, n + 1))
-            for start in range(1, n + 1, SERVICES_PER_MODULE)]
-
-
-def module_of(service: int) -> int:
-    return (service - 1) // SERVICES_PER_MODULE
+                        flows=tuple(_flows(n, deps, rng)), per_module=per_module)
 
 
 # -- the archdoc twin -------------------------------------------------------------------------
@@ -186,6 +187,7 @@ class _PyNames:
 
     def __init__(self, arch: Architecture) -> None:
         self.width = arch.width
+        self.module_of = arch.module_of
 
     def num(self, service: int) -> str:
         return f"{service:0{self.width}d}"
@@ -198,8 +200,8 @@ class _PyNames:
 
     def ref(self, service: int, here: int | None) -> str:
         """The expression naming a service from module ``here`` (None: from another module)."""
-        own = module_of(service)
-        return self.svc(service) if own == here else f"m{own:02d}.{self.svc(service)}"
+        own = self.module_of(service)
+        return self.svc(service) if own == here else f"m{own:03d}.{self.svc(service)}"
 
     def event(self, service: int) -> str:
         return f"svc-{self.num(service)}.event"
@@ -211,7 +213,7 @@ def _module_header(doc: str, imports: Sequence[str]) -> list[str]:
 
 
 def _imports_for(modules: set[int]) -> list[str]:
-    return [f"from . import services_{m:02d} as m{m:02d}" for m in sorted(modules)]
+    return [f"from . import services_{m:03d} as m{m:03d}" for m in sorted(modules)]
 
 
 def _service_lines(s: int, deps: Sequence[Dependency], publishes: bool, names: _PyNames,
@@ -236,7 +238,7 @@ def _service_lines(s: int, deps: Sequence[Dependency], publishes: bool, names: _
 
 def _services_module(arch: Architecture, here: int, numbers: range, names: _PyNames) -> str:
     outgoing, publishers = arch.outgoing(), arch.publishers()
-    referenced = {module_of(d.target) for s in numbers for d in outgoing.get(s, [])
+    referenced = {arch.module_of(d.target) for s in numbers for d in outgoing.get(s, [])
                   if not d.is_async} - {here}
     lines = _module_header(f"Services {numbers.start} to {numbers.stop - 1}",
                            ["from .base import bench, bus", *_imports_for(referenced)])
@@ -246,7 +248,7 @@ def _services_module(arch: Architecture, here: int, numbers: range, names: _PyNa
 
 
 def _people_module(arch: Architecture, names: _PyNames) -> str:
-    modules = {module_of(s) for p in arch.people for s in p.uses}
+    modules = {arch.module_of(s) for p in arch.people for s in p.uses}
     lines = _module_header("People", ["from .base import ws", *_imports_for(modules)])
     for person in arch.people:
         var = f"p{person.index:02d}"
@@ -258,7 +260,7 @@ def _people_module(arch: Architecture, names: _PyNames) -> str:
 
 
 def _flows_module(arch: Architecture, names: _PyNames) -> str:
-    modules = {module_of(s) for f in arch.flows for step in f.steps for s in step}
+    modules = {arch.module_of(s) for f in arch.flows for step in f.steps for s in step}
     lines = _module_header("Flows", ["from .base import ws", *_imports_for(modules)])
     for flow in arch.flows:
         lines.append(f'with ws.flow("Flow {flow.index:02d}", "Synthetic scenario {flow.index}") as f:')
@@ -280,7 +282,7 @@ def _base_module(arch: Architecture) -> str:
 
 
 def _init_module(arch: Architecture) -> str:
-    modules = [f"services_{m:02d}" for m in range(len(module_ranges(arch.n)))]
+    modules = [f"services_{m:03d}" for m in range(len(arch.module_ranges()))]
     lines = [f'"""Synthetic benchmark model: {arch.n} services (generated by bench/synthetic.py)."""',
              "", "from __future__ import annotations", "", "from .base import ws", ""]
     lines += [f"from . import {name}  # noqa: F401,E402" for name in modules]
@@ -300,8 +302,8 @@ def write_archdoc(arch: Architecture, root: Path) -> None:
     names = _PyNames(arch)
     (package / "__init__.py").write_text(_init_module(arch))
     (package / "base.py").write_text(_base_module(arch))
-    for here, numbers in enumerate(module_ranges(arch.n)):
-        (package / f"services_{here:02d}.py").write_text(
+    for here, numbers in enumerate(arch.module_ranges()):
+        (package / f"services_{here:03d}.py").write_text(
             _services_module(arch, here, numbers, names))
     (package / "people.py").write_text(_people_module(arch, names))
     (package / "flows.py").write_text(_flows_module(arch, names))
@@ -404,8 +406,8 @@ def write_likec4(arch: Architecture, root: Path) -> None:
     root.mkdir(parents=True)
     names = _C4Names(arch)
     (root / "base.c4").write_text(_c4_base_file(arch))
-    for here, numbers in enumerate(module_ranges(arch.n)):
-        (root / f"services_{here:02d}.c4").write_text(_c4_services_file(arch, numbers, names))
+    for here, numbers in enumerate(arch.module_ranges()):
+        (root / f"services_{here:03d}.c4").write_text(_c4_services_file(arch, numbers, names))
     (root / "people.c4").write_text(_c4_people_file(arch, names))
     (root / "flows.c4").write_text(_c4_flows_file(arch, names))
 
@@ -413,9 +415,10 @@ def write_likec4(arch: Architecture, root: Path) -> None:
 # -- command line -----------------------------------------------------------------------------
 
 
-def write_twins(n: int, out: Path, seed: int = SEED) -> Architecture:
+def write_twins(n: int, out: Path, seed: int = SEED,
+                per_module: int = SERVICES_PER_MODULE) -> Architecture:
     """Write ``out/archdoc`` and ``out/likec4`` (replacing them) for ``n`` services."""
-    arch = generate(n, seed)
+    arch = generate(n, seed, per_module)
     for twin in ("archdoc", "likec4"):
         shutil.rmtree(out / twin, ignore_errors=True)
     write_archdoc(arch, out / "archdoc")
@@ -428,8 +431,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=1000, help="number of services (default 1000)")
     parser.add_argument("--out", type=Path, required=True, help="output directory")
     parser.add_argument("--seed", type=int, default=SEED, help=f"random seed (default {SEED})")
+    parser.add_argument("--per-module", type=int, default=SERVICES_PER_MODULE,
+                        help=f"services per generated file (default {SERVICES_PER_MODULE})")
     args = parser.parse_args(argv)
-    arch = write_twins(args.n, args.out, args.seed)
+    arch = write_twins(args.n, args.out, args.seed, args.per_module)
     counts = ", ".join(f"{v} {k}" for k, v in arch.counts().items())
     print(f"wrote {args.out / 'archdoc'} and {args.out / 'likec4'}: {counts}")
     return 0

@@ -46,7 +46,7 @@ TARGET_SCALING = 6.0
 TARGET_SPEEDUP = 5.0
 
 sys.path.insert(0, str(BENCH))
-from synthetic import write_twins  # noqa: E402
+from synthetic import SERVICES_PER_MODULE, write_twins  # noqa: E402
 
 # Runs a command and prints the peak RSS of its process tree (KiB) on the last line of stderr.
 _RUSAGE_HELPER = (
@@ -322,6 +322,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--warm", action="store_true",
                         help="keep the model's bytecode cache between runs (default: cold, as in CI)")
     parser.add_argument("--no-likec4", action="store_true", help="measure archdoc only")
+    parser.add_argument("--per-module", type=int, default=SERVICES_PER_MODULE,
+                        help=f"services per generated file (default {SERVICES_PER_MODULE})")
     parser.add_argument("--archdoc-cmd", default=None,
                         help="command to time instead of `<venv>/bin/archdoc validate`")
     parser.add_argument("--out", type=Path, default=OUT, help="output directory (bench/out)")
@@ -337,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
     for n in args.n:
         twins = args.out / str(n)
-        counts = write_twins(n, twins).counts()
+        counts = write_twins(n, twins, per_module=args.per_module).counts()
         print(f"N={n}: {counts['elements']} elements, {counts['relationships']} relationships",
               flush=True)
         arch = bench_archdoc((twins / "archdoc").resolve(), archdoc_cmd, args.runs, args.warm)

@@ -80,7 +80,7 @@ class _QuietServer(http.server.ThreadingHTTPServer):
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # The browser drops connections it no longer needs; that is not worth a traceback.
-        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+        if not isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
             super().handle_error(request, client_address)
 
 
@@ -104,9 +104,7 @@ def serve(site_dir: str | os.PathLike[str]) -> Iterator[str]:
 
 def launch(playwright: Any, executable: str) -> Any:
     """A headless Chromium ``Browser`` on the system's binary (Playwright's own is never used)."""
-    return playwright.chromium.launch(
-        executable_path=executable, headless=True, args=CHROMIUM_ARGS
-    )
+    return playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
 
 
 def is_local(url: str) -> bool:
@@ -208,11 +206,10 @@ def diagram_problems(states: dict[str, Any]) -> list[str]:
         elif d["svg_is_error"] or d["error_text"]:
             problems.append(f"{name}: shows Mermaid's {MERMAID_ERROR_TEXT!r}")
         elif d["has_pre"] and not d["rendered"]:
-            problems.append(
-                f"{name}: not rendered"
-                + (" in time" if states.get("timed_out") else "")
-                + (" (an <svg> is there but data-archdoc-rendered is not set)" if d["has_svg"] else "")
-            )
+            why = " in time" if states.get("timed_out") else ""
+            if d["has_svg"]:
+                why += " (an <svg> is there but data-archdoc-rendered is not set)"
+            problems.append(f"{name}: not rendered{why}")
         elif d["has_img"] and not d["has_svg"] and not d["img_ok"]:
             problems.append(f"{name}: its <img> did not load")
         elif not d["has_img"] and not d["svg_has_content"]:

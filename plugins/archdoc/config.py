@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, field_validator
 
 from archdoc.errors import ConfigError
 from archdoc.source import SourceLocation
@@ -51,7 +51,10 @@ class LayerRule(BaseModel):
     match: list[str]
     """Patterns: an id glob (``shop.*``), ``tag:NAME`` or ``kind:KIND``; one pattern may be a string."""
 
-    _one_or_many = field_validator("match", mode="before")(lambda value: _as_list(value))
+    @field_validator("match", mode="before")
+    @classmethod
+    def _one_pattern(cls, value: Any) -> Any:
+        return _as_list(value)
 
 
 class ForbiddenRule(BaseModel):
@@ -66,7 +69,10 @@ class ForbiddenRule(BaseModel):
     message: str = ""
     """Why; shown with each violation."""
 
-    _one_or_many = field_validator("from_", "to", mode="before")(lambda value: _as_list(value))
+    @field_validator("from_", "to", mode="before")
+    @classmethod
+    def _one_pattern(cls, value: Any) -> Any:
+        return _as_list(value)
 
 
 def _as_list(value: Any) -> Any:
@@ -118,6 +124,14 @@ class ArchdocConfig(BaseModel):
     config_line: int = Field(default=0, exclude=True)
     """The line of the ``archdoc`` entry in that file."""
 
+    @field_validator("rules", mode="before")
+    @classmethod
+    def _yaml_off(cls, value: Any) -> Any:
+        """YAML reads a bare ``off`` as ``false``: take it as ``off`` (and ``on`` as ``error``)."""
+        if isinstance(value, dict):
+            return {k: ("off" if v is False else "error" if v is True else v) for k, v in value.items()}
+        return value
+
     @property
     def adr_path(self) -> Path:
         return self.root / self.adr_dir
@@ -159,7 +173,7 @@ def config_from_options(
                 hint=f"did you mean {close[0]!r}?" if close else "options: " + ", ".join(sorted(known)),
             )
     try:
-        return ArchdocConfig(**options, root=root, config_file=config_file, config_line=line)
+        config = ArchdocConfig(**options, root=root, config_file=config_file, config_line=line)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -168,6 +182,25 @@ def config_from_options(
             location=location,
             hint="see the configuration reference in the archdoc docs",
         ) from None
+    _check_rule_ids(config, location)
+    return config
+
+
+def _check_rule_ids(config: ArchdocConfig, location: SourceLocation | None) -> None:
+    """A severity for a rule that does not exist is a typo: say so, with the closest id."""
+    if not config.rules:
+        return
+    from archdoc.validation.registry import all_rules
+
+    known = sorted(all_rules())
+    for rule_id in config.rules:
+        if rule_id not in known:
+            close = difflib.get_close_matches(rule_id, known, n=1)
+            raise ConfigError(
+                f"unknown rule {rule_id!r} under `rules:`",
+                location=location,
+                hint=f"did you mean {close[0]!r}?" if close else "the rule ids are listed by the docs' rule catalog",
+            )
 
 
 def load_config(path: Path | str | None = None) -> ArchdocConfig:

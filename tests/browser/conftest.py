@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from sitecheck import ROOT, SCREENSHOTS, Screenshots, shot
 
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from sitecheck import Screenshots, Watcher, link_problems, shot, site_file
 
 pytestmark = pytest.mark.browser
@@ -34,7 +33,8 @@ def _open(page: Any, url: str) -> list[str]:
 
 def _report(failures: dict[str, list[str]]) -> str:
     return "\n".join(
-        f"{page}:\n" + "\n".join(f"    {p}" for p in problems) for page, problems in failures.items()
+        f"{page}:\n" + "\n".join(f"    {p}" for p in problems)
+        for page, problems in failures.items()
     )
 
 
@@ -124,6 +124,8 @@ NODE_LINKS_JS = """
 }
 """
 
+HEADING_JS = "() => (document.querySelector('article h1, main h1, h1') || {}).textContent || ''"
+
 
 def test_clicking_an_element_on_a_container_view_opens_its_page(
     context: Any,
@@ -165,9 +167,8 @@ def test_clicking_an_element_on_a_container_view_opens_its_page(
     path, key, link = choice
 
     page.evaluate("window.__archdocBeforeClick = true")
-    node = page.locator(
-        f'.archdoc-diagram[data-archdoc-view="{key}"] svg a[data-archdoc-test-link="{link["index"]}"]'
-    )
+    view = f'.archdoc-diagram[data-archdoc-view="{key}"]'
+    node = page.locator(f'{view} svg a[data-archdoc-test-link="{link["index"]}"]')
     watch.reset()
     if link["target"] == "_blank":
         pytest.fail(f"{path}: the node {link['name']!r} opens its page in a new tab ({link})")
@@ -188,9 +189,7 @@ def test_clicking_an_element_on_a_container_view_opens_its_page(
 
     file = site_file(site_dir, site_url, link["url"])
     assert file is not None and file.is_file(), f"{link['url']} is not a page of the site"
-    heading = page.evaluate(
-        "() => (document.querySelector('article h1, main h1, h1') || {}).textContent || ''"
-    ).replace("\u00b6", "").strip()  # without the permalink sign
+    heading = page.evaluate(HEADING_JS).replace("\u00b6", "").strip()  # no permalink sign
     title = page.title()
     print(
         f"\nclicked {link['name']!r} on {key!r} of {path} -> {landed}"

@@ -30,7 +30,8 @@ handler.uses(db, "Reads and writes", technology="SQL")
 api.uses(stripe, "Charges", criticality="critical")
 api.publishes("order.created", "After checkout")
 web.subscribes("order.created", "Refreshes the cart")
-db.failure_mode("No orders", "Failover", fallback="Read replica")
+db.failure_mode("No orders", "Failover")
+stripe.failure_mode("No payments", "Retry", fallback="Queue the charge")
 """
 
 Invoke = Callable[..., Result]
@@ -104,7 +105,9 @@ def test_show_children_data_owner_and_failure_modes(invoke: Invoke) -> None:
     assert "Contains" in api and "shop.api.handler" in api
     db = invoke("show", "shop.db").stdout
     assert "data owner   shop.api" in db
-    assert "Failure modes" in db and "No orders" in db and "Read replica" in db
+    assert "Failure modes" in db and "No orders" in db and "Failover" in db
+    stripe = invoke("show", "stripe").stdout
+    assert "No payments" in stripe and "Queue the charge" in stripe
 
 
 def test_impact(invoke: Invoke) -> None:

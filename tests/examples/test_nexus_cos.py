@@ -275,7 +275,8 @@ def test_every_dependency_of_the_seed_trees_is_a_relationship(site: Site) -> Non
     assert all((backend, d) in declared for d in domain)
     assert (backend, site.by_name("puabo-nexus")) not in declared  # it calls backend-api
     # ...and the dependency pairs table shows them.
-    pairs = table_with(site.page("architecture/dependencies.md"), "Upstream", "Downstream", "Status")
+    pairs = table_with(site.page("architecture/dependencies.md"),
+                       "Upstream", "Downstream", "Status")
     shown = {(r["Upstream"], r["Downstream"]) for r in pairs}
     assert ("vscreen-hollywood", "creator-hub-v2") in shown
     assert ("pv-keys", "Hardware Security Module (HSM)") in shown
@@ -324,7 +325,7 @@ def test_layer_and_forbidden_rules_fire_when_a_variant_breaks_them(site: Site) -
     auth.uses(billing, "core calls a domain service")          # layer-violation
     scheduler.uses(gateway, "platform calls the gateway")       # layer-violation + forbidden
     web.uses(db, "front end reads the database", access="read")  # forbidden (+ foreign read)
-    findings = run_rules(RuleContext(config=site.project.config, workspace=ws))
+    findings = list(run_rules(RuleContext(config=site.project.config, workspace=ws)))
     layer = sorted(f.message for f in findings if f.rule == "layer-violation")
     assert layer == [
         "nexus-cos.auth-service (layer 'Core services') depends on nexus-cos.billing-service "
@@ -359,7 +360,8 @@ def test_the_four_critical_path_flows_follow_critical_relationships(site: Site) 
         assert set(expected) <= critical, flow_id
         page = site.page(f"architecture/flows/{flow_id}.md")
         assert "sequenceDiagram" in page
-        assert len(table_with(page, "#", "From", "To", "Message")) == len(list(flows[flow_id].messages()))
+        steps_table = table_with(page, "#", "From", "To", "Message")
+        assert len(steps_table) == len(list(flows[flow_id].messages()))
     # The streaming flow ends with the CDN delivering to the end user.
     streaming = [(m.source_id, m.destination_id) for m in flows["streaming-flow"].messages()]
     assert streaming[-2:] == [(site.by_name("streamcore"), "cdn"), ("cdn", "end-user")]

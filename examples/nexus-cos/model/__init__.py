@@ -6,7 +6,7 @@ path flows and the failure modes.
 """
 
 from .context import ws
-from . import external, foundation, auth, platform, content, ai, business, entertainment  # noqa: F401
-from . import specialized, gateway, flows, failures  # noqa: F401
+from . import external, foundation, auth, platform, content, ai  # noqa: F401
+from . import business, entertainment, specialized, gateway, flows, failures  # noqa: F401
 
 __all__ = ["ws"]

@@ -53,7 +53,7 @@ session_mgr.uses(redis, "Stores sessions")
 session_mgr.uses(token_mgr, "Issues the session token", criticality="critical")
 token_mgr.uses(redis, "Stores tokens", criticality="critical")
 token_mgr.uses(key_service, "Signs tokens with the current key")
-auth_service.uses(auth_service_v2, "Delegates to the v2 implementation (as the seed's tree draws it)")
+auth_service.uses(auth_service_v2, "Delegates to the v2 implementation")  # as the tree draws it
 auth_service_v2.uses(auth_service, "Falls back to the v1 implementation")
 auth_service_v2.uses(token_mgr, "Issues and validates tokens")
 

@@ -1,6 +1,6 @@
 """Business, e-commerce, financial and logistics services."""
 
-from .ai import ai_service, kei_ai  # noqa: F401
+from .ai import ai_service
 from .auth import auth_service, session_mgr
 from .context import DOMAIN, PHASE_DOMAIN, SERVICE, nexus, props
 from .external import (credit_apis, google_maps, mapbox, paypal, shipping_apis, stripe,
@@ -9,15 +9,19 @@ from .foundation import blockchain_service, database, redis
 from .platform import scheduler
 
 
-def service(name: str, description: str, section: str):  # noqa: ANN201 - a Container
-    return nexus.container(name, description, tags=[SERVICE, DOMAIN],
-                           properties=props(section, PHASE_DOMAIN))
-
-
 # -- Business Services --------------------------------------------------------------------------
-billing = service("billing-service", "Bills customers and takes payments", "Business Services")
-invoice_gen = service("invoice-gen", "Generates invoices", "Business Services")
-ledger_mgr = service("ledger-mgr", "Keeps the financial ledger", "Financial Services")
+billing = nexus.container(
+    "billing-service", "Bills customers and takes payments",
+    tags=[SERVICE, DOMAIN], properties=props("Business Services", PHASE_DOMAIN),
+)
+invoice_gen = nexus.container(
+    "invoice-gen", "Generates invoices",
+    tags=[SERVICE, DOMAIN], properties=props("Business Services", PHASE_DOMAIN),
+)
+ledger_mgr = nexus.container(
+    "ledger-mgr", "Keeps the financial ledger",
+    tags=[SERVICE, DOMAIN], properties=props("Financial Services", PHASE_DOMAIN),
+)
 
 # billing-service: Database, Payment gateway (external), invoice-gen (Database, ledger-mgr
 # (Database)), auth-service
@@ -34,14 +38,22 @@ billing.uses(auth_service, "Authorises billing operations")
 ledger_mgr.uses(blockchain_service, "Anchors ledger entries on a blockchain")
 
 # -- E-Commerce Services ------------------------------------------------------------------------
-order_processor = service("puabo-nuki-order-processor", "Processes PUABO NUKI shop orders",
-                          "E-Commerce Services")
-product_catalog = service("puabo-nuki-product-catalog", "Catalogue of PUABO NUKI products",
-                          "E-Commerce Services")
-inventory_mgr = service("puabo-nuki-inventory-mgr", "Stock levels and reservations",
-                        "E-Commerce Services")
-shipping = service("puabo-nuki-shipping-service", "Ships PUABO NUKI orders",
-                   "E-Commerce Services")
+order_processor = nexus.container(
+    "puabo-nuki-order-processor", "Processes PUABO NUKI shop orders",
+    tags=[SERVICE, DOMAIN], properties=props("E-Commerce Services", PHASE_DOMAIN),
+)
+product_catalog = nexus.container(
+    "puabo-nuki-product-catalog", "Catalogue of PUABO NUKI products",
+    tags=[SERVICE, DOMAIN], properties=props("E-Commerce Services", PHASE_DOMAIN),
+)
+inventory_mgr = nexus.container(
+    "puabo-nuki-inventory-mgr", "Stock levels and reservations",
+    tags=[SERVICE, DOMAIN], properties=props("E-Commerce Services", PHASE_DOMAIN),
+)
+shipping = nexus.container(
+    "puabo-nuki-shipping-service", "Ships PUABO NUKI orders",
+    tags=[SERVICE, DOMAIN], properties=props("E-Commerce Services", PHASE_DOMAIN),
+)
 
 # puabo-nuki-order-processor: product-catalog (Database), inventory-mgr (Database, Redis),
 # billing-service, shipping-service (route-optimizer, External shipping APIs)
@@ -56,10 +68,14 @@ shipping.uses("nexus-cos.puabo-nexus-route-optimizer", "Plans the delivery route
 shipping.uses(shipping_apis, "Books carriers", technology="REST")
 
 # -- Financial Services -------------------------------------------------------------------------
-loan_processor = service("puabo-blac-loan-processor", "Processes PUABO BLAC loan applications",
-                         "Financial Services")
-risk_assessment = service("puabo-blac-risk-assessment", "Assesses the risk of a loan",
-                          "Financial Services")
+loan_processor = nexus.container(
+    "puabo-blac-loan-processor", "Processes PUABO BLAC loan applications",
+    tags=[SERVICE, DOMAIN], properties=props("Financial Services", PHASE_DOMAIN),
+)
+risk_assessment = nexus.container(
+    "puabo-blac-risk-assessment", "Assesses the risk of a loan",
+    tags=[SERVICE, DOMAIN], properties=props("Financial Services", PHASE_DOMAIN),
+)
 
 # puabo-blac-loan-processor: risk-assessment (ai-service, ledger-mgr, External credit APIs),
 # billing-service, Database
@@ -71,12 +87,18 @@ loan_processor.uses(billing, "Sets up repayments")
 loan_processor.uses(database, "Stores loans", technology="SQL")
 
 # -- Logistics Services -------------------------------------------------------------------------
-fleet_manager = service("puabo-nexus-fleet-manager", "Manages the logistics fleet",
-                        "Logistics Services")
-driver_backend = service("puabo-nexus-driver-app-backend", "Backend of the drivers' mobile app",
-                         "Logistics Services")
-route_optimizer = service("puabo-nexus-route-optimizer", "Optimises delivery routes",
-                          "Logistics Services")
+fleet_manager = nexus.container(
+    "puabo-nexus-fleet-manager", "Manages the logistics fleet",
+    tags=[SERVICE, DOMAIN], properties=props("Logistics Services", PHASE_DOMAIN),
+)
+driver_backend = nexus.container(
+    "puabo-nexus-driver-app-backend", "Backend of the drivers' mobile app",
+    tags=[SERVICE, DOMAIN], properties=props("Logistics Services", PHASE_DOMAIN),
+)
+route_optimizer = nexus.container(
+    "puabo-nexus-route-optimizer", "Optimises delivery routes",
+    tags=[SERVICE, DOMAIN], properties=props("Logistics Services", PHASE_DOMAIN),
+)
 
 # puabo-nexus-fleet-manager: Database, scheduler, Redis
 fleet_manager.uses(database, "Stores vehicles and assignments", technology="SQL")

@@ -9,16 +9,26 @@ from .foundation import database
 SECTION = "Entertainment Services"
 
 
-def service(name: str, description: str):  # noqa: ANN201 - a Container
-    return nexus.container(name, description, tags=[SERVICE, DOMAIN],
-                           properties=props(SECTION, PHASE_DOMAIN))
-
-
-boom_boom_room = service("boom-boom-room-live", "Live entertainment room")
-vscreen_hollywood = service("vscreen-hollywood", "Film screening and distribution")
-v_caster_pro = service("v-caster-pro", "Broadcast production tool")
-v_prompter_pro = service("v-prompter-pro", "Teleprompter for live streams")
-v_screen_pro = service("v-screen-pro", "Screen and playback production tool")
+boom_boom_room = nexus.container(
+    "boom-boom-room-live", "Live entertainment room",
+    tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+)
+vscreen_hollywood = nexus.container(
+    "vscreen-hollywood", "Film screening and distribution",
+    tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+)
+v_caster_pro = nexus.container(
+    "v-caster-pro", "Broadcast production tool",
+    tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+)
+v_prompter_pro = nexus.container(
+    "v-prompter-pro", "Teleprompter for live streams",
+    tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+)
+v_screen_pro = nexus.container(
+    "v-screen-pro", "Screen and playback production tool",
+    tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+)
 
 # boom-boom-room-live: streaming-service-v2, content-management, user-auth
 boom_boom_room.uses(streaming_v2, "Streams the live room")

@@ -28,16 +28,15 @@ cdn.failure_mode(
     fallback="Serve from origin (streamcore)",
     detection="Startup health check: external API accessibility",
 )
-# The health checks verify database connectivity first; the seed gives no fallback for it.
+# The health checks verify database connectivity first; the seed gives no fallback for it, nor
+# for the message queue: with no fallback, what depends on them breaks.
 database.failure_mode(
     impact="Every service that needs the Database fails its startup health check",
     mitigation=CIRCUIT_BREAKER,
-    fallback="None stated: the Database is a critical dependency",
     detection="Startup health check: database connectivity",
 )
 message_queue.failure_mode(
     impact="Scheduled jobs are not dispatched",
     mitigation=CIRCUIT_BREAKER,
-    fallback="None stated",
     detection="Startup health check of the infrastructure phase",
 )

@@ -1,7 +1,7 @@
 """API gateway layer, the front ends of the startup sequence, and platform-wide dependencies."""
 
 from .auth import auth_service, auth_service_v2
-from .content import content_management, dsp_upload_mgr, streaming_v2  # noqa: F401
+from .content import dsp_upload_mgr, streaming_v2
 from .business import order_processor
 from .context import (DOMAIN, FRONTEND, GATEWAY, PHASE_FRONTEND, PHASE_PLATFORM, SERVICE,
                       end_user, nexus, props, ws)

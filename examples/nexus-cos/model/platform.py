@@ -1,4 +1,4 @@
-"""Platform services of the startup sequence: scheduler and glitch (backend-api is in gateway.py)."""
+"""Platform services of the startup sequence: scheduler, glitch (backend-api: gateway.py)."""
 
 from .context import PHASE_PLATFORM, PLATFORM, SERVICE, nexus, props
 from .external import grafana, prometheus

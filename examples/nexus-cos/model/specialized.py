@@ -9,15 +9,22 @@ from .external import ethereum, polygon
 from .foundation import database
 
 
-def service(name: str, description: str, section: str = "Specialized Services"):  # noqa: ANN201
-    return nexus.container(name, description, tags=[SERVICE, DOMAIN],
-                           properties=props(section, PHASE_DOMAIN))
-
-
-metatwin = service("metatwin", "Digital twins of creators and venues", "Platform Services")
-creator_hub = service("creator-hub-v2", "Where creators publish, stream and get paid")
-musicchain = service("puabomusicchain", "Music rights and royalties on a blockchain")
-puaboverse = service("puaboverse-v2", "Virtual world for live experiences")
+metatwin = nexus.container(
+    "metatwin", "Digital twins of creators and venues",
+    tags=[SERVICE, DOMAIN], properties=props("Platform Services", PHASE_DOMAIN),
+)
+creator_hub = nexus.container(
+    "creator-hub-v2", "Where creators publish, stream and get paid",
+    tags=[SERVICE, DOMAIN], properties=props("Specialized Services", PHASE_DOMAIN),
+)
+musicchain = nexus.container(
+    "puabomusicchain", "Music rights and royalties on a blockchain",
+    tags=[SERVICE, DOMAIN], properties=props("Specialized Services", PHASE_DOMAIN),
+)
+puaboverse = nexus.container(
+    "puaboverse-v2", "Virtual world for live experiences",
+    tags=[SERVICE, DOMAIN], properties=props("Specialized Services", PHASE_DOMAIN),
+)
 # The integration hub calls backend-api, so it sits above the gateway, in its own layer.
 puabo_nexus = nexus.container(
     "puabo-nexus", "Integration hub across the platform's services",

@@ -6,40 +6,50 @@ from .context import (cdn, email_sms, grafana, integration_apis, kms, oauth, pay
 FOUNDATION = "foundation"
 DOMAIN = "domain"
 
-
-def service(name: str, purpose: str, port: int, tier: str):  # noqa: ANN201 - a Container
-    return reptidex.container(name, purpose, technology="REST API", tags=["service", tier],
-                              properties={"port": port})
-
-
-def database(name: str, purpose: str, owner):  # noqa: ANN001,ANN201 - a Database
-    """The service's own database: only ``owner`` touches it (database per service)."""
-    db = reptidex.database(name, purpose, owner=owner)
-    owner.uses(db, "Reads and writes its domain data", access="readwrite")
-    return db
-
-
-core = service("repti-core", "Foundation service for authentication, configuration, billing, "
-               "events, and telemetry", 8001, FOUNDATION)
-animal = service("repti-animal", "Animal registry, lineage tracking, genetics, and breeding "
-                 "management", 8002, DOMAIN)
-commerce = service("repti-commerce", "Marketplace, sales transactions, and inventory management",
-                   8003, DOMAIN)
-media = service("repti-media", "File storage, rendering, embeds, and content management",
-                8004, DOMAIN)
-community = service("repti-community", "Search, notifications, community features, and "
-                    "advertising", 8005, DOMAIN)
-ops = service("repti-ops", "Administrative tools, audit logging, integrations, and system "
-              "monitoring", 8006, DOMAIN)
+core = reptidex.container(
+    "repti-core", "Foundation service for authentication, configuration, billing, events, "
+    "and telemetry", technology="REST API", tags=["service", FOUNDATION], properties={"port": 8001},
+)
+animal = reptidex.container(
+    "repti-animal", "Animal registry, lineage tracking, genetics, and breeding management",
+    technology="REST API", tags=["service", DOMAIN], properties={"port": 8002},
+)
+commerce = reptidex.container(
+    "repti-commerce", "Marketplace, sales transactions, and inventory management",
+    technology="REST API", tags=["service", DOMAIN], properties={"port": 8003},
+)
+media = reptidex.container(
+    "repti-media", "File storage, rendering, embeds, and content management",
+    technology="REST API", tags=["service", DOMAIN], properties={"port": 8004},
+)
+community = reptidex.container(
+    "repti-community", "Search, notifications, community features, and advertising",
+    technology="REST API", tags=["service", DOMAIN], properties={"port": 8005},
+)
+ops = reptidex.container(
+    "repti-ops", "Administrative tools, audit logging, integrations, and system monitoring",
+    technology="REST API", tags=["service", DOMAIN], properties={"port": 8006},
+)
 SERVICES = [core, animal, commerce, media, community, ops]
 
-# Database-per-service isolation: each service owns its database completely.
-core_db = database("repti_core_db", "Auth, config, billing, events, telemetry", core)
-animal_db = database("repti_animal_db", "Animals, lineage, genetics, breeding", animal)
-commerce_db = database("repti_commerce_db", "Marketplace, sales, transactions", commerce)
-media_db = database("repti_media_db", "File metadata, rendering jobs", media)
-community_db = database("repti_community_db", "Search indexes, notifications", community)
-ops_db = database("repti_ops_db", "Admin tools, audit logs, monitoring", ops)
+# Database-per-service isolation: each service owns its database completely, and only its
+# owner uses it.
+core_db = reptidex.database("repti_core_db", "Auth, config, billing, events, telemetry",
+                            owner=core)
+animal_db = reptidex.database("repti_animal_db", "Animals, lineage, genetics, breeding",
+                              owner=animal)
+commerce_db = reptidex.database("repti_commerce_db", "Marketplace, sales, transactions",
+                                owner=commerce)
+media_db = reptidex.database("repti_media_db", "File metadata, rendering jobs", owner=media)
+community_db = reptidex.database("repti_community_db", "Search indexes, notifications",
+                                 owner=community)
+ops_db = reptidex.database("repti_ops_db", "Admin tools, audit logs, monitoring", owner=ops)
+core.uses(core_db, "Reads and writes its domain data", access="readwrite")
+animal.uses(animal_db, "Reads and writes its domain data", access="readwrite")
+commerce.uses(commerce_db, "Reads and writes its domain data", access="readwrite")
+media.uses(media_db, "Reads and writes its domain data", access="readwrite")
+community.uses(community_db, "Reads and writes its domain data", access="readwrite")
+ops.uses(ops_db, "Reads and writes its domain data", access="readwrite")
 
 # External dependencies, as each service lists them.
 core.uses(payments, "Processes payments", technology="REST")

@@ -186,7 +186,7 @@ def parse_adr_text(text: str, path: Path) -> Adr:
     for i in range(fm_end, len(lines)):
         m = _H1.match(lines[i])
         if m:
-            title, title_index = re.sub(r"([ \t])\\(\\*#+)$", r"\1\2", m["title"]), i
+            title, title_index = re.sub(r"(^|[ \t])\\(\\*#+)$", r"\1\2", m["title"]), i
             for pattern in _TITLE_NUMBER:
                 tm = pattern.match(title)
                 if tm and name_info.number in (None, int(tm["num"])):

@@ -84,7 +84,7 @@ def _yaml_text(value: str) -> str:
 def heading_text(title: str) -> str:
     """``title`` for a ``#`` heading: a trailing `` ##`` would be read as a closing sequence, so
     a backslash goes before it (and before an already escaped one); the parser removes it."""
-    return re.sub(r"([ \t])(\\*#+)$", r"\1\\\2", title)
+    return re.sub(r"(^|[ \t])(\\*#+)$", r"\1\\\2", title)
 
 
 def _people_text(names: list[str]) -> str:

@@ -31,7 +31,8 @@ class Impact:
 def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
     """Everything that depends on ``element_id``, directly or through a chain.
 
-    A system's failure is the failure of all its containers. The result is ordered by
+    A system's failure is the failure of all its containers. When the failing element declares
+    a failure mode with a ``fallback``, what depends on it degrades instead of breaking. The result is ordered by
     effect (breaks first), distance, then declaration order.
     """
     workspace = graph.workspace
@@ -41,7 +42,9 @@ def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
     failing = {graph.unit[element_id]}
     if element.kind == "system":
         failing |= {graph.unit[c] for c in workspace.elements if c.startswith(element_id + ".")}
-    sync_chains = _reverse_bfs(graph, failing, sync_only=True)
+    # A declared fallback (``failure_mode(..., fallback=...)``) keeps dependents running, degraded.
+    has_fallback = any(m.fallback for m in workspace.failure_modes if m.element_id in failing)
+    sync_chains = {} if has_fallback else _reverse_bfs(graph, failing, sync_only=True)
     all_chains = _reverse_bfs(graph, failing, sync_only=False)
     impacts = [Impact(u, "breaks", chain) for u, chain in sync_chains.items()]
     impacts += [Impact(u, "degraded", chain) for u, chain in all_chains.items() if u not in sync_chains]

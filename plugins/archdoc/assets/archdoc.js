@@ -8,12 +8,16 @@
   var counter = 0;
 
   function loadMermaid() {
-    if (window.mermaid) return Promise.resolve(window.mermaid);
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
         tag.src = new URL(config.mermaidUrl || "mermaid.min.js", base).href;
-        tag.onload = function () { resolve(window.mermaid); };
+        tag.onload = function () {
+          // `window.mermaid` may also be an element with id="mermaid" (named access): check.
+          var lib = window.mermaid;
+          if (lib && typeof lib.render === "function") resolve(lib);
+          else reject(new Error("Mermaid did not load from " + tag.src));
+        };
         tag.onerror = function () { reject(new Error("could not load Mermaid from " + tag.src)); };
         document.head.appendChild(tag);
       }).then(function (mermaid) {

@@ -141,7 +141,8 @@ class Workspace:
 
     def suggest(self, id: str) -> str:
         """A hint naming the ids closest to ``id``."""
-        known = [*self.elements, *self.nodes, *(e.id for e in self.environments)]
+        known = [k for k in (*self.elements, *self.nodes, *(e.id for e in self.environments))
+                 if "~" not in k]
         close = difflib.get_close_matches(id, known, n=3, cutoff=0.5)
         if not close:
             close = [k for k in known if k.endswith("." + id) or k.split(".")[-1] == id][:3]

@@ -99,10 +99,11 @@ def deployment_script(workspace: Workspace, environment_id: str, *, filename: st
         node_var[node.id] = cluster
         body.append(f"{indent}with Cluster({node.id!r}, graph_attr={{'label': {title!r}}}):")
         if icon != GENERIC_ICON and not here:
-            # A cluster has no icon of its own: the node's icon stands first inside it.
+            # A cluster has no icon of its own: a small one, without a label, stands inside it.
             var = f"node_{number[0]}"
             number[0] += 1
-            body.append(f"{indent}    {var} = {use(icon)}({_label(node.name)!r}, nodeid={var!r})")
+            body.append(f"{indent}    {var} = {use(icon)}('', nodeid={var!r}, width='0.5', height='0.5', "
+                        "fixedsize='true', imagescale='true')")
         for kid in kids:
             emit(kid, indent + "    ", number)
         for index in here:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import html
 
-__all__ = ["md_cell", "md_text", "html_text", "mermaid_text", "mermaid_message"]
+__all__ = ["md_cell", "md_code", "md_text", "html_text", "mermaid_text", "mermaid_message"]
 
 _MD_SPECIAL = str.maketrans({
     "\\": "\\\\", "|": "\\|", "*": "\\*", "_": "\\_", "`": "\\`", "[": "\\[", "]": "\\]",
     "#": "\\#", "<": "&lt;", ">": "&gt;", "&": "&amp;", "!": "\\!",
+    # attr_list reads a trailing `{...}` of a heading or a table cell as HTML attributes
+    "{": "\\{", "}": "\\}",
 })
 
 
@@ -20,6 +22,14 @@ def md_text(text: str) -> str:
 def md_cell(text: str) -> str:
     """User text for a Markdown table cell: one line, pipes escaped, no HTML."""
     return md_text(text)
+
+
+def md_code(text: str) -> str:
+    """User text as inline code (an event name, a tag): one line, shown as written. A code
+    span shows backslashes and entities literally, so nothing is escaped; backticks, which
+    would end it, are dropped. Pipes are safe: Python-Markdown's tables skip code spans."""
+    code = " ".join(text.replace("`", "").split())
+    return f"`{code}`" if code else ""
 
 
 def html_text(text: str) -> str:

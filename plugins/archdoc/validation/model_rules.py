@@ -202,10 +202,20 @@ def _writers(ctx: RuleContext) -> dict[str, dict[str, object]]:
         if target is None or target.kind != "database" or r.access == "read":
             continue
         unit = ctx.graph.unit.get(r.source_id)
-        if unit is None or unit == target.id:
+        if unit is None or unit == target.id or ws.elements[unit].kind not in _CONTAINER_KINDS:
             continue
         writers.setdefault(target.id, {}).setdefault(unit, r.location)
     return writers
+
+
+_CONTAINER_KINDS = ("container", "database", "queue")
+
+
+def _data_owner_unit(ctx: RuleContext, datastore_id: str) -> str | None:
+    """The container owning a datastore (an owner given as a component counts as its container)."""
+    assert ctx.workspace
+    owner = ctx.workspace.elements[datastore_id].data_owner_id
+    return ctx.graph.unit.get(owner, owner) if owner else None
 
 
 @rule(
@@ -221,8 +231,9 @@ def multiple_writers(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
     for db_id, units in _writers(ctx).items():
-        owner = ws.elements[db_id].data_owner_id
-        if owner is not None and owner not in units:
+        owner = _data_owner_unit(ctx, db_id)
+        if owner is not None and owner not in units and owner in ws.elements \
+                and ws.elements[owner].kind in _CONTAINER_KINDS:
             units = {owner: ws.elements[db_id].location, **units}
         if len(units) > 1:
             names = ", ".join(units)
@@ -250,9 +261,11 @@ def foreign_datastore_access(ctx: RuleContext) -> Iterator[Finding]:
         if r.access != "read":
             continue  # writers are the business of multiple-writers
         unit = ctx.graph.unit.get(r.source_id)
-        if unit is not None and unit != target.data_owner_id and unit != target.id:
-            yield Finding(f"{unit} reads {target.id}, which {target.data_owner_id} owns",
-                          r.location, f"ask {target.data_owner_id} through its API or events", r.id)
+        owner = _data_owner_unit(ctx, target.id)
+        if unit is not None and unit not in (owner, target.id) \
+                and ws.elements[unit].kind in _CONTAINER_KINDS:
+            yield Finding(f"{unit} reads {target.id}, which {owner} owns",
+                          r.location, f"ask {owner} through its API or events", r.id)
 
 
 @rule(

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from archdoc.config import ArchdocConfig
     from archdoc.model.workspace import Workspace
 
-__all__ = ["Rule", "RuleContext", "Finding", "rule", "RULES"]
+__all__ = ["Rule", "RuleContext", "Finding", "rule", "RULES", "all_rules", "run_rules"]
 
 Scope = Literal["model", "adr"]
 
@@ -84,14 +84,21 @@ class RuleContext:
         return DependencyGraph(self.workspace)
 
 
-def run_rules(context: RuleContext) -> Iterator[Diagnostic]:
-    """Run every enabled rule whose inputs are present; sorted by file and line."""
+def all_rules() -> dict[str, Rule]:
+    """Every rule, after importing the modules that register them."""
     from archdoc.validation import (  # noqa: F401 - importing registers the rules
         adr_rules,
         deployment_rules,
         model_rules,
         user_rules,
     )
+
+    return RULES
+
+
+def run_rules(context: RuleContext) -> Iterator[Diagnostic]:
+    """Run every enabled rule whose inputs are present; sorted by file and line."""
+    all_rules()
 
     found: list[Diagnostic] = []
     for r in RULES.values():
