@@ -66,9 +66,11 @@ def site_dir(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory)
         timeout=900,
     )
     if proc.returncode != 0:
+        lines = (proc.stdout + proc.stderr).splitlines()
+        relevant = [ln for ln in lines if ln.startswith(("WARNING", "ERROR", "Abort", "Error"))]
         pytest.fail(
             f"mkdocs build --strict -f {config} failed ({proc.returncode}):\n"
-            f"{proc.stdout}\n{proc.stderr}",
+            + "\n".join(relevant or lines[-30:]),
             pytrace=False,
         )
     return site

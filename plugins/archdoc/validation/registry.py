@@ -96,7 +96,7 @@ def all_rules() -> dict[str, Rule]:
     return RULES
 
 
-def run_rules(context: RuleContext) -> Iterator[Diagnostic]:
+def run_rules(context: RuleContext) -> list[Diagnostic]:
     """Run every enabled rule whose inputs are present; sorted by file and line."""
     all_rules()
 
@@ -115,4 +115,4 @@ def run_rules(context: RuleContext) -> Iterator[Diagnostic]:
                            location=f.location, subject=f.subject)
             )
     found.sort(key=Diagnostic.sort_key)
-    return iter(found)
+    return found
