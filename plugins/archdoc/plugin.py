@@ -136,6 +136,9 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
                 raise PluginError(f"archdoc: {exc}") from None
             files.append(File.generated(config, f"{ASSET_DIR}/mermaid.min.js", abs_src_path=str(mermaid)))
             mermaid_url = "mermaid.min.js"
+        for path, content in sorted(self.context.assets.items()) if self.context else []:
+            files.append(File.generated(config, path, content=content))
+        self._registered_assets = set(self.context.assets) if self.context else set()
         files.append(File.generated(config, f"{ASSET_DIR}/archdoc.js",
                                     content=asset_text("archdoc.js", mermaid_url=mermaid_url)))
         files.append(File.generated(config, f"{ASSET_DIR}/archdoc.css", content=asset_text("archdoc.css")))
@@ -167,6 +170,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
             return
         site = Path(config.site_dir)
         for path, content in sorted(self.context.assets.items()):
+            if path in getattr(self, "_registered_assets", set()):
+                continue  # already a file of the site
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")

@@ -47,7 +47,7 @@
     if (!pre) return Promise.resolve();
     var source = pre.textContent;
     var id = "archdoc-diagram-" + (++counter);
-    return mermaid.render(id, source).then(function (result) {
+    return Promise.resolve().then(function () { return mermaid.render(id, source); }).then(function (result) {
       figure.innerHTML = result.svg;
       if (result.bindFunctions) result.bindFunctions(figure);
       figure.setAttribute("data-archdoc-rendered", "true");
@@ -67,8 +67,10 @@
       return figures.reduce(function (chain, figure) {
         return chain.then(function () { return renderOne(mermaid, figure); });
       }, Promise.resolve());
-    }, function (error) {
-      figures.forEach(function (figure) { fail(figure, error); });
+    }).catch(function (error) {
+      figures.forEach(function (figure) {
+        if (!figure.hasAttribute("data-archdoc-rendered")) fail(figure, error);
+      });
     });
   }
 
