@@ -152,7 +152,8 @@ def deployment_script(workspace: Workspace, environment_id: str, *, filename: st
         lines.append(f"from {module} import {', '.join(sorted(imports[module]))}")
     lines += [
         "",
-        "GRAPH = {'fontname': 'sans-serif', 'fontsize': '14', 'pad': '0.4', 'splines': 'spline'}",
+        "GRAPH = {'fontname': 'sans-serif', 'fontsize': '14', 'pad': '0.3', 'splines': 'spline',",
+        "         'nodesep': '0.35', 'ranksep': '0.6'}",
         "NODE = {'fontname': 'sans-serif', 'fontsize': '12'}",
         "",
         f"with Diagram({env.name!r}, filename={filename!r}, outformat='svg', show=False,",
