@@ -320,7 +320,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="numbers of services (default: 100 1000 5000)")
     parser.add_argument("--runs", type=int, default=3, help="runs per tool and N (default 3)")
     parser.add_argument("--warm", action="store_true",
-                        help="keep the model's bytecode cache between runs (default: cold, as in CI)")
+                        help="keep the model's bytecode between runs (default: cold, as in CI)")
     parser.add_argument("--no-likec4", action="store_true", help="measure archdoc only")
     parser.add_argument("--per-module", type=int, default=SERVICES_PER_MODULE,
                         help=f"services per generated file (default {SERVICES_PER_MODULE})")

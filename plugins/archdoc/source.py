@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,12 +49,35 @@ def _is_internal(filename: str) -> bool:
     return internal
 
 
+# Line tables by code object. ``frame.f_lineno`` scans the code's whole location table on each
+# call (CPython 3.11), which made declaring an element cost time proportional to the size of
+# the model file; a table built once per code object makes it a binary search. The code object
+# is kept in the value so that its id cannot be reused while cached.
+_line_tables: dict[int, tuple[object, list[int], list[int | None]]] = {}
+
+
+def _line_of(frame: object) -> int:
+    code = frame.f_code  # type: ignore[attr-defined]
+    entry = _line_tables.get(id(code))
+    if entry is None:
+        starts: list[int] = []
+        lines: list[int | None] = []
+        for start, _end, line in code.co_lines():
+            starts.append(start)
+            lines.append(line)
+        entry = _line_tables[id(code)] = (code, starts, lines)
+    _, starts, lines = entry
+    index = bisect_right(starts, frame.f_lasti) - 1  # type: ignore[attr-defined]
+    line = lines[index] if index >= 0 else None
+    return line if line is not None else frame.f_lineno  # type: ignore[attr-defined]
+
+
 def caller_location() -> SourceLocation | None:
     """The first frame on the stack outside archdoc (and contextlib): the user's call site."""
     frame = sys._getframe(1)
     while frame is not None:
         filename = frame.f_code.co_filename
         if not _is_internal(filename) and not filename.endswith("contextlib.py"):
-            return SourceLocation(filename, frame.f_lineno)
+            return SourceLocation(filename, _line_of(frame))
         frame = frame.f_back  # type: ignore[assignment]
     return None

@@ -93,15 +93,23 @@ class Element(Record):
 
     def ancestors(self) -> list[Element]:
         """Parent first, then its parent, up to the top."""
+        elements = self.workspace.elements
         chain: list[Element] = []
-        node = self.parent
-        while node is not None:
+        parent_id = self.parent_id
+        while parent_id is not None:
+            node = elements[parent_id]
             chain.append(node)
-            node = node.parent
+            parent_id = node.parent_id
         return chain
 
     def is_ancestor_of(self, other: Element) -> bool:
-        return any(a.id == self.id for a in other.ancestors())
+        elements = other.workspace.elements
+        parent_id = other.parent_id
+        while parent_id is not None:
+            if parent_id == self.id:
+                return True
+            parent_id = elements[parent_id].parent_id
+        return False
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id}>"

@@ -118,57 +118,53 @@ def relationship_not_allowed(ctx: RuleContext) -> Iterator[Finding]:
 def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
-    pairs: set[tuple[str, str]] = set()
+    elements = ws.elements
+    steps = [(flow, m) for flow in ws.flows for m in flow.messages()
+             if m.source_id in elements and m.destination_id in elements and m.source_id != m.destination_id]
+    if not steps:
+        return
+    chains: dict[str, tuple[str, ...]] = {}
+
+    def chain(id: str) -> tuple[str, ...]:
+        """The element and its ancestors, by id."""
+        found = chains.get(id)
+        if found is None:
+            parent = elements[id].parent_id
+            found = chains[id] = (id, *(chain(parent) if parent else ()))
+        return found
+
+    # Only pairs among the flows' participants and their ancestors can back a step.
+    relevant = {a for _, m in steps for end in (m.source_id, m.destination_id) for a in chain(end)}
+    rolled: set[tuple[str, str]] = set()
     """Declared pairs and their roll-ups (a step between parents is backed by their children)."""
     declared: set[tuple[str, str]] = set()
+    """Declared pairs (a step between children details a dependency declared on parents)."""
     for r in ws.relationships:
-        src, dst = ws.elements.get(r.source_id), ws.elements.get(r.destination_id)
-        if src is None or dst is None:
+        if r.source_id not in elements or r.destination_id not in elements:
             continue
-        if not (src.is_ancestor_of(dst) or dst.is_ancestor_of(src)):  # those are not allowed
-            declared.add((src.id, dst.id))
-        for a in (src, *src.ancestors()):
-            for b in (dst, *dst.ancestors()):
-                pairs.add((a.id, b.id))
+        src, dst = chain(r.source_id), chain(r.destination_id)
+        if r.source_id not in dst and r.destination_id not in src:  # parent-child is not allowed
+            declared.add((r.source_id, r.destination_id))
+        for a in src:
+            if a in relevant:
+                for b in dst:
+                    if b in relevant:
+                        rolled.add((a, b))
     for event in ws.events.values():
         for c in event.consumers:
             for p in event.producers:
-                pairs.add((p.element_id, c.element_id))
+                rolled.add((p.element_id, c.element_id))
                 declared.add((p.element_id, c.element_id))
-    for flow in ws.flows:
-        for message in flow.messages():
-            s, d = message.source_id, message.destination_id
-            if s not in ws.elements or d not in ws.elements or s == d:
-                continue
-            backed = (s, d) in pairs or (d, s) in pairs
-            if not backed:
-                # A step from a container to a component inside another one is backed by a
-                # relationship declared on the components below them...
-                backed = _backed_below(ws.elements[s], ws.elements[d], pairs)
-            if not backed:
-                # ...or by one declared on their parents (the step details a declared dependency).
-                backed = _backed_above(ws.elements[s], ws.elements[d], declared)
-            if not backed:
-                yield Finding(
-                    f"flow {flow.name!r}: step {s} -> {d} is backed by no relationship",
-                    message.location, f"declare it: {s.split('.')[-1].replace('-', '_')}.uses(...)",
-                    flow.id,
-                )
-
-
-def _backed_above(src: Element, dst: Element, declared: set[tuple[str, str]]) -> bool:
-    ups = [e.id for e in (src, *src.ancestors())]
-    downs = [e.id for e in (dst, *dst.ancestors())]
-    return any((a, b) in declared or (b, a) in declared for a in ups for b in downs)
-
-
-def _backed_below(src: Element, dst: Element, pairs: set[tuple[str, str]]) -> bool:
-    s_prefix, d_prefix = src.id + ".", dst.id + "."
-    return any(
-        (a == src.id or a.startswith(s_prefix)) and (b == dst.id or b.startswith(d_prefix))
-        or (a == dst.id or a.startswith(d_prefix)) and (b == src.id or b.startswith(s_prefix))
-        for a, b in pairs
-    )
+    for flow, message in steps:
+        s, d = message.source_id, message.destination_id
+        backed = (s, d) in rolled or (d, s) in rolled or any(
+            (a, b) in declared or (b, a) in declared for a in chain(s) for b in chain(d))
+        if not backed:
+            yield Finding(
+                f"flow {flow.name!r}: step {s} -> {d} is backed by no relationship",
+                message.location, f"declare it: {s.split('.')[-1].replace('-', '_')}.uses(...)",
+                flow.id,
+            )
 
 
 @rule(

@@ -1,0 +1,153 @@
+"""Everything page builders read, computed once per build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from archdoc.analysis.graph import DependencyGraph
+from archdoc.analysis.impact import Impact, impact_of
+from archdoc.analysis.structure import critical_paths
+from archdoc.model.elements import Element
+from archdoc.model.flows import Flow
+from archdoc.model.records import EventLink, FailureMode, Relationship
+from archdoc.model.workspace import Workspace
+from archdoc.site.layout import Layout
+from archdoc.validation.diagnostics import Diagnostic
+from archdoc.views.c4 import View, all_views
+
+__all__ = ["SiteContext"]
+
+
+@dataclass
+class SiteContext:
+    """The project as the site sees it, with indexes so that each page is cheap to build."""
+
+    workspace: Workspace
+    layout: Layout = field(default_factory=Layout)
+    adrs: Any = None
+    """The ADR log, or None."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    options: dict[str, Any] = field(default_factory=dict)
+    """Diagram options (``direction``, ``deployment``)."""
+    assets: dict[str, str] = field(default_factory=dict)
+    """Files other than pages made while rendering (deployment SVGs), by path below the site."""
+    notices: list[str] = field(default_factory=list)
+    """Things the reader of the build log should know, each said once."""
+
+    def notice(self, text: str) -> None:
+        if text not in self.notices:
+            self.notices.append(text)
+
+    @cached_property
+    def graph(self) -> DependencyGraph:
+        return DependencyGraph(self.workspace)
+
+    @cached_property
+    def views(self) -> dict[str, View]:
+        return all_views(self.workspace)
+
+    @cached_property
+    def _relationships(self) -> tuple[dict[str, list[Relationship]], dict[str, list[Relationship]]]:
+        out: dict[str, list[Relationship]] = {}
+        into: dict[str, list[Relationship]] = {}
+        for r in self.workspace.relationships:
+            out.setdefault(r.source_id, []).append(r)
+            into.setdefault(r.destination_id, []).append(r)
+        return out, into
+
+    def outgoing(self, id: str) -> list[Relationship]:
+        return self._relationships[0].get(id, [])
+
+    def incoming(self, id: str) -> list[Relationship]:
+        return self._relationships[1].get(id, [])
+
+    @cached_property
+    def _flows_by_element(self) -> dict[str, list[Flow]]:
+        index: dict[str, list[Flow]] = {}
+        for flow in self.workspace.flows:
+            for id in flow.participant_ids():
+                index.setdefault(id, []).append(flow)
+        return index
+
+    def flows_of(self, element: Element) -> list[Flow]:
+        """Flows the element, or anything inside it, takes part in."""
+        found: dict[str, Flow] = {}
+        prefix = element.id + "."
+        for id, flows in self._flows_by_element.items():
+            if id == element.id or id.startswith(prefix):
+                for f in flows:
+                    found.setdefault(f.id, f)
+        order = {f.id: i for i, f in enumerate(self.workspace.flows)}
+        return sorted(found.values(), key=lambda f: order[f.id])
+
+    @cached_property
+    def _events_by_element(self) -> dict[str, list[tuple[str, str, EventLink]]]:
+        index: dict[str, list[tuple[str, str, EventLink]]] = {}
+        for name, event in self.workspace.events.items():
+            for link in event.producers:
+                index.setdefault(link.element_id, []).append((name, "publishes", link))
+            for link in event.consumers:
+                index.setdefault(link.element_id, []).append((name, "consumes", link))
+        return index
+
+    def events_of(self, id: str) -> list[tuple[str, str, EventLink]]:
+        return self._events_by_element.get(id, [])
+
+    @cached_property
+    def _failure_modes(self) -> dict[str, list[FailureMode]]:
+        index: dict[str, list[FailureMode]] = {}
+        for mode in self.workspace.failure_modes:
+            index.setdefault(mode.element_id, []).append(mode)
+        return index
+
+    def failure_modes_of(self, id: str) -> list[FailureMode]:
+        return self._failure_modes.get(id, [])
+
+    def impact(self, id: str) -> list[Impact]:
+        cache = self.__dict__.setdefault("_impact_cache", {})
+        if id not in cache:
+            cache[id] = impact_of(self.graph, id)
+        return cache[id]  # type: ignore[no-any-return]
+
+    @cached_property
+    def critical_paths(self) -> list[list[str]]:
+        return critical_paths(self.graph)
+
+    @cached_property
+    def on_critical_path(self) -> set[tuple[str, str]]:
+        return {(p[i], p[i + 1]) for p in self.critical_paths for i in range(len(p) - 1)}
+
+    @cached_property
+    def _adrs_by_element(self) -> dict[str, list[Any]]:
+        index: dict[str, list[Any]] = {}
+        for record in self.adr_records():
+            for id in getattr(record, "affects", []) or []:
+                index.setdefault(id, []).append(record)
+        return index
+
+    def adr_records(self) -> list[Any]:
+        if self.adrs is None:
+            return []
+        records = getattr(self.adrs, "records", None)
+        if records is None:
+            return []
+        return list(records.values()) if isinstance(records, dict) else list(records)
+
+    def decisions_for(self, id: str) -> list[Any]:
+        return self._adrs_by_element.get(id, [])
+
+    # -- naming and linking --------------------------------------------------------------------
+    def element_link(self, page: str, id: str) -> str:
+        """``[Name](relative.md)`` for an element id (plain text when unknown)."""
+        from archdoc.render.text import md_text
+
+        element = self.workspace.elements.get(id)
+        if element is None:
+            return md_text(id)
+        return f"[{md_text(element.name)}]({self.layout.md_link(page, self.layout.element(id))})"
+
+    def name(self, id: str) -> str:
+        element = self.workspace.elements.get(id)
+        return element.name if element else id

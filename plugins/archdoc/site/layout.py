@@ -1,0 +1,85 @@
+"""Where each generated page lives, and links between pages."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+__all__ = ["Layout", "Page"]
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its path below the docs directory, title and Markdown."""
+
+    path: str
+    title: str
+    markdown: str
+    in_nav: bool = True
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The URL scheme of the site: a prefix for generated pages and the MkDocs URL style."""
+
+    prefix: str = "architecture"
+    directory_urls: bool = True
+
+    def _p(self, rest: str) -> str:
+        return f"{self.prefix}/{rest}" if self.prefix else rest
+
+    # -- page paths (relative to the docs directory) --------------------------------------------
+    def home(self) -> str:
+        return self._p("index.md")
+
+    def element(self, id: str) -> str:
+        return self._p(f"elements/{id}.md")
+
+    def flows(self) -> str:
+        return self._p("flows/index.md")
+
+    def flow(self, id: str) -> str:
+        return self._p(f"flows/{id}.md")
+
+    def group(self, name: str) -> str:
+        """``dependencies``, ``matrix``, ``events``...: one page each."""
+        return self._p(f"{name}.md")
+
+    def environment(self, id: str) -> str:
+        return self._p(f"deployment/{id}.md")
+
+    def decisions(self) -> str:
+        return self._p("decisions/index.md")
+
+    def decision(self, stem: str) -> str:
+        return self._p(f"decisions/{stem}.md")
+
+    # -- links ------------------------------------------------------------------------------------
+    def md_link(self, from_page: str, to_page: str, anchor: str = "") -> str:
+        """A relative link to a Markdown page, as MkDocs resolves them."""
+        rel = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        return rel + (f"#{anchor}" if anchor else "")
+
+    def url(self, page: str) -> str:
+        """The URL of a page relative to the site root, as MkDocs builds it."""
+        stem = page[:-3] if page.endswith(".md") else page
+        if not self.directory_urls:
+            return stem + ".html"
+        if stem == "index" or stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    def asset_href(self, from_page: str, asset: str) -> str:
+        """A URL from a page to a file that is not a page (``architecture/deployment/prod.svg``)."""
+        src = self.url(from_page)
+        base = src.rstrip("/") if src.endswith("/") else posixpath.dirname(src)
+        return posixpath.relpath(asset, base or ".")
+
+    def href(self, from_page: str, to_page: str) -> str:
+        """A URL for HTML (e.g. a diagram's click target) from one page to another."""
+        src, dst = self.url(from_page), self.url(to_page)
+        base = src.rstrip("/") if src.endswith("/") else posixpath.dirname(src)
+        rel = posixpath.relpath(dst.rstrip("/") or ".", base or ".")
+        if dst.endswith("/") or not dst:
+            rel = rel.rstrip("/") + "/"
+        return rel
