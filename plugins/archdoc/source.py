@@ -60,12 +60,8 @@ def _line_of(frame: object) -> int:
     code = frame.f_code  # type: ignore[attr-defined]
     entry = _line_tables.get(id(code))
     if entry is None:
-        starts: list[int] = []
-        lines: list[int | None] = []
-        for start, _end, line in code.co_lines():
-            starts.append(start)
-            lines.append(line)
-        entry = _line_tables[id(code)] = (code, starts, lines)
+        table = list(code.co_lines())
+        entry = _line_tables[id(code)] = (code, [t[0] for t in table], [t[2] for t in table])
     _, starts, lines = entry
     index = bisect_right(starts, frame.f_lasti) - 1  # type: ignore[attr-defined]
     line = lines[index] if index >= 0 else None

@@ -110,6 +110,7 @@ class DependencyGraph:
         """Declaration index of every element: the tie-breaker of every listing."""
         self.graph: nx.DiGraph = nx.DiGraph()
         self.unit: dict[str, str] = {}
+        self._deps: dict[tuple[str, str], Dependency] = {}
         for element in workspace.elements.values():
             unit = unit_of(workspace, element)
             self.unit[element.id] = unit
@@ -138,6 +139,7 @@ class DependencyGraph:
                     dependency = self._edge(source, destination)
                     if event.name not in dependency.events:
                         dependency.events.append(event.name)
+        self.graph.add_edges_from((s, d, {"dep": dep}) for (s, d), dep in self._deps.items())
 
     def _has_containers(self, element: Element) -> bool:
         return element.kind == "system" and any(
@@ -145,12 +147,11 @@ class DependencyGraph:
         )
 
     def _edge(self, source: str, destination: str) -> Dependency:
-        data = self.graph.get_edge_data(source, destination)
-        if data is None:
-            dependency = Dependency(source, destination)
-            self.graph.add_edge(source, destination, dep=dependency)
-            return dependency
-        return data["dep"]  # type: ignore[no-any-return]
+        # Our own index while building: networkx's get_edge_data is slow in a hot loop.
+        dependency = self._deps.get((source, destination))
+        if dependency is None:
+            dependency = self._deps[(source, destination)] = Dependency(source, destination)
+        return dependency
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -178,8 +179,8 @@ class DependencyGraph:
         return [self.graph[s][unit]["dep"] for s in self.sort(list(self.graph.predecessors(unit)))]
 
     def is_sync(self, source: str, destination: str) -> bool:
-        data = self.graph.get_edge_data(source, destination)
-        return data is not None and data["dep"].interaction == "sync"
+        dependency = self._deps.get((source, destination))
+        return dependency is not None and dependency.interaction == "sync"
 
     def sync_subgraph(self) -> nx.DiGraph:
         """Only the edges backed by at least one synchronous relationship."""

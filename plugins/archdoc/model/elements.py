@@ -79,9 +79,11 @@ class Element(Record):
 
     @property
     def workspace(self) -> Workspace:
-        if self._workspace is None:
+        # Read the private slot directly: pydantic's __getattr__ path is slow, and this is hot.
+        workspace = self.__pydantic_private__["_workspace"]  # type: ignore[index]
+        if workspace is None:
             raise ModelError(f"{self.id} belongs to no workspace", location=self.location)
-        return self._workspace
+        return workspace  # type: ignore[no-any-return]
 
     @property
     def parent(self) -> Element | None:

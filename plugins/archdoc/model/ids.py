@@ -24,6 +24,8 @@ def slugify(name: str) -> str:
     letters never share an id. The result is lower case, holds letters, digits and single
     hyphens, and is never empty.
     """
+    if name.isascii():  # the common case: no Unicode normalisation needed
+        return _NON_WORD.sub("-", name.lower()).strip("-") or "element"
     folded = unicodedata.normalize("NFKD", name.casefold())
     unaccented = "".join(c for c in folded if not unicodedata.combining(c))
     if all(c.isascii() or not c.isalnum() for c in unaccented):

@@ -31,9 +31,14 @@ CRITICALITY_ORDER: dict[str, int] = {"critical": 0, "high": 1, "medium": 2, "low
 PropertyValue = str | int | float | bool
 
 
+_CHOICES: dict[int, tuple[object, ...]] = {}
+
+
 def check_choice(value: object, argument: str, allowed: object, call: str) -> None:
     """Raise a ModelError at the user's call site when ``value`` is not one of ``allowed``."""
-    choices = get_args(allowed)
+    choices = _CHOICES.get(id(allowed))
+    if choices is None:
+        choices = _CHOICES[id(allowed)] = get_args(allowed)
     if value not in choices:
         listed = ", ".join(repr(c) for c in choices)
         raise ModelError(

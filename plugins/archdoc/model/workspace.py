@@ -242,8 +242,8 @@ class Workspace:
                 raise ModelError(f"{call}(): {argument} is an empty id", location=caller_location(),
                                  hint="pass the element object, or its id such as 'shop.order-api'")
             return ref
-        workspace = getattr(ref, "_workspace", None)
         if isinstance(ref, (Element, DeploymentNode)):
+            workspace = ref.__pydantic_private__["_workspace"]  # type: ignore[index]
             if workspace is not self:
                 other = workspace.name if workspace is not None else "none"
                 raise ModelError(
