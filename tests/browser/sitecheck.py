@@ -80,6 +80,8 @@ class Watcher:
                 self.errors.append(f"HTTP {response.status} for {response.url}")
 
     def _failed(self, request: Any) -> None:
+        if "net::ERR_ABORTED" in str(request.failure):
+            return  # cancelled by leaving the page (favicon, search worker): not a failure
         if shot.is_local(request.url):
             self.errors.append(f"request failed: {request.url} ({request.failure})")
         else:
