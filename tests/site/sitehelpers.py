@@ -8,7 +8,7 @@ import re
 from archdoc.site import Layout
 
 DIAGRAM = re.compile(
-    r'<div class="archdoc-diagram" data-archdoc-view="(?P<key>[^"]*)">\n'
+    r'<div class="archdoc-diagram" data-archdoc-view="(?P<key>[^"]*)"[^>]*>\n'
     r'<pre class="archdoc-mermaid">(?P<source>.*?)</pre>\n</div>',
     re.DOTALL,
 )

@@ -35,7 +35,7 @@ def diagram_block(key: str, mermaid: str, *, caption: str = "") -> str:
     Mermaid decodes the entities back before parsing.
     """
     figure = (
-        f'<div class="archdoc-diagram" data-archdoc-view="{html_text(key)}">\n'
+        f'<div class="archdoc-diagram" data-archdoc-view="{html_text(key)}" data-search-exclude>\n'
         f'<pre class="archdoc-mermaid">{html_text(mermaid.rstrip())}</pre>\n'
         "</div>\n"
     )

@@ -162,4 +162,8 @@ def deployment_mermaid(context: SiteContext, page: str, environment_id: str) -> 
                          f'{ids[r.destination_id]}')
     lines.append(C4_CLASSES)
     lines.append("    classDef infra fill:#ffffff,stroke:#666666,color:#000000")
+    for index, instance in enumerate(instances):
+        if instance.container_id in ws.elements:
+            url = context.layout.href(page, context.layout.element(instance.container_id))
+            lines.append(f'    click i{index} href "{url}"')
     return "\n".join(lines) + "\n"
