@@ -37,7 +37,7 @@ FLOWCHART_LINE = [re.compile(p) for p in (
     r"^    linkStyle \d+(?:,\d+)* stroke:#c2410c,stroke-width:3px$",
     r"^\s+class [nid]\d+ (?:person|system|container|database|queue|component|external|focus|infra)$",
     r"^    classDef \w+ [\w#:,\-]+$",
-    rf'^    click [ni]\d+ href "[^"\s]*"( {LABEL})?$',
+    rf'^    click [ni]\d+ href "[^"\s]*" {LABEL}$',
 )]
 TEXT = r"(.*)"
 SEQUENCE_LINE = [re.compile(p) for p in (

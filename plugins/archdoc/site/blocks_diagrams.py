@@ -165,5 +165,6 @@ def deployment_mermaid(context: SiteContext, page: str, environment_id: str) -> 
     for index, instance in enumerate(instances):
         if instance.container_id in ws.elements:
             url = context.layout.href(page, context.layout.element(instance.container_id))
-            lines.append(f'    click i{index} href "{url}"')
+            name = mermaid_text(ws.elements[instance.container_id].name)
+            lines.append(f'    click i{index} href "{url}" "{name}"')
     return "\n".join(lines) + "\n"
