@@ -102,11 +102,22 @@ def new_adr(
         "--affects", help="Id of a model element this decision changes (repeatable).")] = None,
     deciders: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
         "--deciders", help="Who decides: names separated by commas (repeatable).")] = None,
+    date: Annotated[Optional[str], typer.Option(  # noqa: UP007
+        "--date", help="The decision date, YYYY-MM-DD (default: today).")] = None,
     edit: Annotated[bool, typer.Option("--edit", help="Open the record in $VISUAL/$EDITOR.")] = False,
     dir: DirOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Write a new ADR with the next free number and print its path."""
+    import datetime as dt
+
+    when = None
+    if date is not None:
+        try:
+            when = dt.date.fromisoformat(date)
+        except ValueError:
+            raise AdrError(f"--date {date!r} is not a date in the form YYYY-MM-DD",
+                           hint="write e.g. --date 2024-01-31") from None
     from archdoc.adr import NewAdr, create_adr
 
     cfg = _config(config)
@@ -116,7 +127,7 @@ def new_adr(
         cfg,
         NewAdr(title=title, template=template.value if template else None, status=status,
                supersedes=list(supersedes or []), amends=list(amends or []),
-               relates=list(relates or []), affects=ids, deciders=_names(deciders)),
+               relates=list(relates or []), affects=ids, deciders=_names(deciders), date=when),
         directory=dir, workspace=workspace,
     )
     typer.echo(relative_to_cwd(str(record.file)))
