@@ -246,7 +246,7 @@ def table(rows: Sequence[tuple[int, Result, Result]]) -> str:
 
 
 def target_lines(rows: Sequence[tuple[int, Result, Result]]) -> list[str]:
-    """Each target of issue 2 that these rows can judge, with pass or MISS."""
+    """Each performance goal that these rows can judge, with pass or MISS."""
     by_n = {n: arch for n, arch, _ in rows}
     out: list[str] = []
     big = by_n.get(5000)
@@ -305,7 +305,7 @@ def report(rows: Sequence[tuple[int, Result, Result]], runs: int, warm: bool,
         "",
     ]
     targets = target_lines(rows)
-    footer = ["", "Targets (issue 2):", "", *(f"- {t}" for t in targets)] if targets else []
+    footer = ["", "Goals:", "", *(f"- {t}" for t in targets)] if targets else []
     cpu = ["", "CPU time (user + system, all threads and child processes), median:", "",
            cpu_table(rows)]
     return "\n".join([*header, table(rows), *cpu, *footer]) + "\n"

@@ -1,4 +1,4 @@
-"""The bad-input cases of issue 2, each through the real ``archdoc`` command.
+"""Bad input from users, each case through the real ``archdoc`` command.
 
 Every case is a small project on disk, run in-process through ``archdoc.cli.main`` (the console
 script's entry point); a representative subset also runs as the installed console script in a

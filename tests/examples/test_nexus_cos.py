@@ -89,7 +89,7 @@ def site() -> Site:
     return Site(project, context, {p.path: p for p in generate_pages(context)})
 
 
-# -- what the seed states -------------------------------------------------------------------
+# -- what the source document states -------------------------------------------------------------------
 
 SERVICES = [
     # Authentication layer, API gateway layer
@@ -117,8 +117,8 @@ SERVICES = [
     "creator-hub-v2", "puabomusicchain", "puaboverse-v2", "puabo-nexus",
 ]
 
-# The dependency trees, parent -> child, with the seed's generic names mapped as the
-# "What the seed says" page describes (a generic name maps to every vendor of its category).
+# The dependency trees, parent -> child, with the source document's generic names mapped as the
+# "What the source document says" page describes (a generic name maps to every vendor of its category).
 GENERIC = {
     "Database": ["nexus-cos.database-service"],
     "Redis": ["nexus-cos.redis-service"],
@@ -436,11 +436,11 @@ def test_startup_order_is_derived_and_compared_with_the_seed_phases(site: Site) 
                for e in site.ws.elements.values() if "domain" in e.tags)
     # Phase 5: the front ends start last.
     assert layer("Web applications") == layer("Mobile backends") == len(layers) == 11
-    # The seed's phases are kept on each element.
+    # The source document's phases are kept on each element.
     for phase, names in PHASES.items():
         for name in names:
-            assert site.ws.elements[site.by_name(name)].properties["seed_startup_phase"] == phase
-    domain_phase = {e.properties.get("seed_startup_phase") for e in site.ws.elements.values()
+            assert site.ws.elements[site.by_name(name)].properties["documented_startup_phase"] == phase
+    domain_phase = {e.properties.get("documented_startup_phase") for e in site.ws.elements.values()
                     if "domain" in e.tags}
     assert domain_phase == {"4. Domain Services (90-120s)"}
     # The generated table and the hand-written page.
@@ -490,7 +490,7 @@ def test_only_the_seeds_own_violations_remain_as_warnings(site: Site) -> None:
     writers = next(d for d in site.context.diagnostics
                    if d.rule == "multiple-writers" and d.subject.endswith("database-service"))
     assert "written by 20 containers" in writers.message
-    notes = site.hand_written("seed-notes.md")
+    notes = site.hand_written("source-notes.md")
     assert "synchronous dependency cycle" in notes and "written by 20 containers" in notes
 
 

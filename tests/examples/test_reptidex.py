@@ -84,7 +84,7 @@ def site() -> Site:
     return Site(project, context, {p.path: p for p in generate_pages(context)})
 
 
-# -- what the seed states -------------------------------------------------------------------
+# -- what the source document states -------------------------------------------------------------------
 
 SERVICES = {
     # name: (port, database, database purpose, external dependencies)

@@ -18,8 +18,8 @@ end_user = ws.person(
     "Uses the web and mobile applications and watches streams delivered by the CDN",
 )
 
-# Tags by tier. The `layers:` option of mkdocs.yml orders these tiers top first; the seed's
-# startup phase of each service is kept as the property `seed_startup_phase`.
+# Tags by tier. The `layers:` option of mkdocs.yml orders these tiers top first; the source document's
+# startup phase of each service is kept as the property `documented_startup_phase`.
 FRONTEND = "frontend"
 INTEGRATION = "integration"
 GATEWAY = "gateway"
@@ -28,7 +28,7 @@ PLATFORM = "platform"
 CORE = "core"
 INFRASTRUCTURE = "infrastructure"
 SERVICE = "service"
-"""Every application service the seed names (the ones its "43 services" counts)."""
+"""Every application service the source document names (the ones its "43 services" counts)."""
 
 PHASE_INFRASTRUCTURE = "1. Infrastructure (0-30s)"
 PHASE_CORE = "2. Core Services (30-60s)"
@@ -38,9 +38,9 @@ PHASE_FRONTEND = "5. Frontend (120-150s)"
 
 
 def props(section: str, phase: str | None = None, **more: str) -> dict[str, str]:
-    """Properties every service carries: the seed section it is listed in, its startup phase."""
-    values = {"seed_section": section}
+    """Properties every service carries: the source document section it is listed in, its startup phase."""
+    values = {"document_section": section}
     if phase:
-        values["seed_startup_phase"] = phase
+        values["documented_startup_phase"] = phase
     values.update(more)
     return values

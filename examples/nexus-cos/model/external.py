@@ -1,8 +1,8 @@
-"""External dependencies, by the categories of the seed's "External Dependencies" section.
+"""External dependencies, by the categories of the source document's "External Dependencies" section.
 
 Each category is an external software system, tagged `third-party` or
 `infrastructure-dependency` with the properties `category` and `group`, and each vendor the
-seed names is a container of it, so the site draws one view per category and "who uses which
+source document names is a container of it, so the site draws one view per category and "who uses which
 vendor" is a generated table. The dependency trees name some categories generically ("Payment
 gateway (external)", "CDN", "Maps API (external)"): those relationships point at the vendors.
 """

@@ -1,4 +1,4 @@
-"""Failure modes: the seed's graceful degradation, circuit breakers and health checks."""
+"""Failure modes: the source document's graceful degradation, circuit breakers and health checks."""
 
 from .ai import ai_service
 from .external import cdn
@@ -28,7 +28,7 @@ cdn.failure_mode(
     fallback="Serve from origin (streamcore)",
     detection="Startup health check: external API accessibility",
 )
-# The health checks verify database connectivity first; the seed gives no fallback for it, nor
+# The health checks verify database connectivity first; the source document gives no fallback for it, nor
 # for the message queue: with no fallback, what depends on them breaks.
 database.failure_mode(
     impact="Every service that needs the Database fails its startup health check",

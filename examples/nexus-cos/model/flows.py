@@ -1,4 +1,4 @@
-"""The critical path flows of the seed, step for step."""
+"""The critical path flows of the source document, step for step."""
 
 from .auth import auth_service, session_mgr, token_mgr, user_auth
 from .business import billing, invoice_gen, inventory_mgr, ledger_mgr, order_processor

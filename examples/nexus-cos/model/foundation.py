@@ -6,16 +6,16 @@ from .external import azure_blob, ethereum, polygon, s3
 SECTION = "Foundation Layer"
 
 # The trees point at one "Database", one "Redis" and one "Message queue" from every section,
-# so each is one element here, shared (see the page on the seed's own contradictions).
+# so each is one element here, shared (see the page on the source document's own contradictions).
 database = nexus.database(
     "Database Service", "PostgreSQL cluster; the dependency trees' \"Database\"",
     technology="PostgreSQL", tags=[INFRASTRUCTURE],
-    properties=props(SECTION, PHASE_INFRASTRUCTURE, seed_name="PostgreSQL"),
+    properties=props(SECTION, PHASE_INFRASTRUCTURE, document_name="PostgreSQL"),
 )
 redis = nexus.database(
     "Redis Service", "In-memory cache and session store; separate namespaces per service",
     technology="Redis", tags=[INFRASTRUCTURE],
-    properties=props(SECTION, PHASE_INFRASTRUCTURE, seed_name="Redis"),
+    properties=props(SECTION, PHASE_INFRASTRUCTURE, document_name="Redis"),
 )
 message_queue = nexus.queue(
     "Message Queue", "Event bus infrastructure",

@@ -34,7 +34,7 @@ for element in list(ws.elements.values()):
         else:
             backend_api.uses(element, "Routes requests")
 
-# Frontend phase of the startup sequence: the seed names no single application.
+# Frontend phase of the startup sequence: the source document names no single application.
 web_apps = nexus.container(
     "Web applications", "The platform's web front ends",
     tags=[FRONTEND], properties=props("Startup Sequence", PHASE_FRONTEND),
@@ -50,7 +50,7 @@ end_user.uses(mobile_backends, "Uses the mobile apps", technology="HTTPS")
 end_user.uses(cloudflare_cdn, "Watches streams", technology="HTTPS")
 end_user.uses(cloudfront, "Watches streams", technology="HTTPS")
 
-# Platform-wide dependencies: the seed lists them without the service that uses them, so the
+# Platform-wide dependencies: the source document lists them without the service that uses them, so the
 # platform itself depends on them.
 nexus.uses(sendgrid, "Sends e-mail")
 nexus.uses(ses, "Sends e-mail")

@@ -1,7 +1,7 @@
 """Events: what each service publishes and subscribes to, and why.
 
 The services publish event families (``auth.session.*``); the model keeps each family as the
-seed writes it. Where a subscriber names one member of a family (``org.member.added``), the
+source document writes it. Where a subscriber names one member of a family (``org.member.added``), the
 producer publishes that member too, so producer and consumer meet on the exact name.
 """
 
@@ -60,7 +60,7 @@ for producer, names in PUBLISHES.items():
         family = MEMBERS.get(name)
         producer.publishes(name, f"one of {family}" if family else "", via=bus)
 
-# -- Subscriptions the seed names, with its reasons ---------------------------------------------
+# -- Subscriptions the source document names, with its reasons ---------------------------------------------
 animal.subscribes("auth.user.created", "Setup initial data", via=bus)
 animal.subscribes("org.member.added", "Access control updates", via=bus)
 animal.subscribes("media.uploaded", "Animal photo attachments", via=bus)

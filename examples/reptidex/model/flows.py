@@ -1,4 +1,4 @@
-"""The seed's two event flow examples (titles only in the seed; steps from its event lists)."""
+"""The source document's two event flow examples (titles only in the source document; steps from its event lists)."""
 
 from .context import bus, payments, user, ws
 from .services import animal, animal_db, commerce, commerce_db, core, core_db, ops
