@@ -6,7 +6,7 @@ from archdoc.model.deployment import DeploymentNode
 from archdoc.render.mermaid import C4_CLASSES, flowchart, sequence_diagram
 from archdoc.render.tables import diagram_block
 from archdoc.render.deployment_diagram import deployment_script, graphviz_available, render_svg
-from archdoc.render.text import html_text, mermaid_text
+from archdoc.render.text import html_text, md_text, mermaid_text
 from archdoc.site.blocks import UnknownBlock, block
 from archdoc.site.context import SiteContext
 from archdoc.views.c4 import drawn_relationships
@@ -17,6 +17,12 @@ def _view(context: SiteContext, page: str, key: str) -> str:
     if view is None:
         raise UnknownBlock(f"the model has no view {key!r}")
     layout = context.layout
+    limit = int(context.options.get("max_view_elements", MAX_VIEW_ELEMENTS))
+    if len(view.element_ids) > limit or len(view.edges) > MAX_VIEW_EDGES:
+        return (f"\n_{md_text(view.title)}: {len(view.element_ids)} elements and {len(view.edges)} "
+                f"relationships are more than one diagram can show legibly (the limit is {limit} "
+                "elements, `diagrams: {max_view_elements: N}` changes it); the tables and the "
+                "dependency matrix list them._\n\n")
 
     def link_for(id: str) -> str | None:
         target = layout.element(id)
@@ -24,6 +30,12 @@ def _view(context: SiteContext, page: str, key: str) -> str:
 
     direction = str(context.options.get("direction", "TB"))
     return diagram_block(key, flowchart(view, context.workspace, link_for, direction=direction))
+
+
+MAX_VIEW_ELEMENTS = 150
+"""Views with more elements are listed, not drawn."""
+MAX_VIEW_EDGES = 450
+"""Mermaid refuses to draw more than 500 edges."""
 
 
 @block("landscape", "System landscape: every person and software system.")

@@ -152,14 +152,26 @@ def blast_radius(context: SiteContext, page: str, _: str) -> str:
 
 @block("impact", "What breaks or degrades if an element fails, with chains.", "element id")
 def impact(context: SiteContext, page: str, arg: str) -> str:
+    return impact_table(context, page, arg)
+
+
+def impact_table(context: SiteContext, page: str, arg: str, *, limit: int | None = None) -> str:
+    """The impact of ``arg`` failing; with ``limit``, the nearest rows and a count of the rest
+    (an element page stays small even when a thousand services depend on it)."""
     if arg not in context.workspace.elements:
         raise UnknownBlock(f"the model has no element {arg!r}", hint=context.workspace.suggest(arg))
     impacts = context.impact(arg)
     if not impacts:
         return f"Nothing depends on {md_text(context.name(arg))}.\n"
+    shown = impacts if limit is None else impacts[:limit]
     rows = [[context.element_link(page, i.element_id), badge(i.effect), str(i.distance),
-             " → ".join(context.element_link(page, u) for u in i.chain)] for i in impacts]
-    return table(["Element", "Effect", "Distance", "Chain"], rows, align=["l", "l", "r", "l"])
+             " → ".join(context.element_link(page, u) for u in i.chain)] for i in shown]
+    text = table(["Element", "Effect", "Distance", "Chain"], rows, align=["l", "l", "r", "l"])
+    if len(shown) < len(impacts):
+        breaks = sum(i.effect == "breaks" for i in impacts)
+        text += (f"\n{len(impacts)} elements in all ({breaks} break, {len(impacts) - breaks} degrade); "
+                 f"the {len(shown)} nearest are listed. `archdoc impact {arg}` lists every one.\n")
+    return text
 
 
 @block("events", "Each event with its producers and consumers, and why.")

@@ -8,12 +8,15 @@ from archdoc.model.elements import Element
 from archdoc.render.tables import badge, facts, table
 from archdoc.render.text import md_cell, md_code, md_text
 from archdoc.site.blocks import render_block
-from archdoc.site.blocks_tables import counts
+from archdoc.site.blocks_tables import counts, impact_table
 from archdoc.site.context import SiteContext
 from archdoc.site.decisions import decision_pages
 from archdoc.site.layout import Page
 
 __all__ = ["generate_pages", "PAGE_GROUPS"]
+
+IMPACT_ROWS = 30
+"""Rows of the impact table on an element's page (the ``impact:`` block shows them all)."""
 
 PAGE_GROUPS = ("home", "elements", "dependencies", "events", "data", "flows", "deployment", "decisions")
 """The page groups a site can generate (option ``pages``; all by default)."""
@@ -233,7 +236,7 @@ def element_page(context: SiteContext, element: Element) -> Page:
         element.kind == "system" and any(c.id in context.graph.graph for c in ws.children_of(element.id)))
     if element.kind != "person" and in_graph:
         lines += ["## Impact", "", f"What breaks, or degrades, if {md_text(element.name)} fails:", "",
-                  render_block(context, f"impact:{element.id}", path)]
+                  impact_table(context, path, element.id, limit=IMPACT_ROWS)]
     if element.location:
         lines += ["", f"<small>Declared in `{_relative(context, element.location.file)}:"
                   f"{element.location.line}`.</small>"]
