@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,3 +38,46 @@ def archdoc_cmd() -> Callable[..., Result]:
     if not ARCHDOC_EXE.exists():
         pytest.skip(f"{ARCHDOC_EXE} is not installed")
     return run_archdoc
+
+
+# -- one Chromium for the whole run --------------------------------------------------------------
+# Playwright's sync API allows one instance per process, so the browser tests of tests/browser/
+# and tests/site/ share these session fixtures.
+
+
+def _screenshot_module() -> Any:
+    import importlib.util
+    import sys
+
+    name = "archdoc_screenshot"
+    if name not in sys.modules:
+        path = Path(__file__).resolve().parent.parent / "scripts" / "screenshot.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    executable = _screenshot_module().find_chromium()
+    if executable is None:
+        pytest.skip(
+            "Chromium is not installed (no `chromium` on the PATH nor $ARCHDOC_CHROMIUM): "
+            "run `bash scripts/setup-system.sh` or `make test`, which installs Debian's chromium"
+        )
+    return str(executable)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable: str) -> Iterator[Any]:
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - the test extra installs it
+        pytest.fail("playwright is missing: pip install -e '.[test]'", pytrace=False)
+    with sync_playwright() as pw:
+        launched = _screenshot_module().launch(pw, chromium_executable)
+        yield launched
+        launched.close()

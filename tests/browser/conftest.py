@@ -38,17 +38,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
 
 @pytest.fixture(scope="session")
-def chromium_executable() -> str:
-    executable = shot.find_chromium()
-    if executable is None:
-        pytest.skip(
-            "Chromium is not installed (no `chromium` on the PATH nor $ARCHDOC_CHROMIUM): "
-            "run `bash scripts/setup-system.sh` or `make test`, which installs Debian's chromium"
-        )
-    return executable
-
-
-@pytest.fixture(scope="session")
 def site_dir(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The root site, built once with ``mkdocs build --strict`` (after the Chromium check)."""
     prebuilt = os.environ.get("ARCHDOC_BROWSER_SITE")
@@ -81,18 +70,6 @@ def site_url(site_dir: Path) -> Iterator[str]:
     """The base URL (``http://127.0.0.1:PORT/``) the built site is served at."""
     with shot.serve(site_dir) as base:
         yield base
-
-
-@pytest.fixture(scope="session")
-def browser(chromium_executable: str) -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - the test extra installs it
-        pytest.fail("playwright is missing: pip install -e '.[test]'", pytrace=False)
-    with sync_playwright() as pw:
-        browser = shot.launch(pw, chromium_executable)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -12,6 +12,7 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -53,15 +54,7 @@ DIAGRAM_TEXT_JS = """
 
 
 @pytest.fixture(scope="module")
-def chromium() -> str:
-    executable = shot.find_chromium()
-    if executable is None:
-        pytest.skip("Chromium is not installed (scripts/setup-system.sh installs Debian's chromium)")
-    return executable
-
-
-@pytest.fixture(scope="module")
-def nasty_material_site(chromium: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def nasty_material_site(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The nasty model on mkdocs-material with offline Mermaid (built after the Chromium check)."""
     root = nasty_project(tmp_path_factory.mktemp("nasty-browser") / "project", theme="material")
     built = build_site(root, root / "site", strict=False)
@@ -74,10 +67,8 @@ def _normalise(text: str) -> str:
 
 
 def test_nasty_diagrams_render_offline_and_show_names_as_written(
-    chromium: str, nasty_material_site: Path
+    browser: Any, nasty_material_site: Path
 ) -> None:
-    from playwright.sync_api import sync_playwright
-
     site = nasty_material_site
     pages = sorted(p.parent.relative_to(site).as_posix() + "/"
                    for p in (site / "architecture").rglob("index.html"))
@@ -88,8 +79,7 @@ def test_nasty_diagrams_render_offline_and_show_names_as_written(
     blocked: list[str] = []
     diagrams = 0
     texts: dict[str, str] = {}
-    with shot.serve(site) as base, sync_playwright() as pw:
-        browser = shot.launch(pw, chromium)
+    with shot.serve(site) as base:
         context = browser.new_context(viewport=shot.VIEWPORT)
         shot.block_external(context, blocked)
         page = context.new_page()
@@ -110,7 +100,7 @@ def test_nasty_diagrams_render_offline_and_show_names_as_written(
                     texts[d["key"]] = page.evaluate(DIAGRAM_TEXT_JS, d["key"]) or ""
             if problems:
                 failures[path] = problems
-        browser.close()
+        context.close()
 
     report = "\n".join(f"{p}:\n    " + "\n    ".join(v) for p, v in failures.items())
     assert not failures, f"{len(failures)} of {len(pages)} pages have problems:\n{report}"
