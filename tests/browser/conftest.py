@@ -91,11 +91,18 @@ def screenshots() -> Screenshots:
 
 @pytest.fixture(scope="session")
 def generated_pages(site_dir: Path) -> list[str]:
-    """Every generated page, as a directory URL path (``architecture/elements/shop/``)."""
+    """Every generated page, as a URL path: ``architecture/elements/shop/`` with directory URLs,
+    ``architecture/elements/shop.html`` without."""
     root = site_dir / "architecture"
-    pages = sorted(
-        p.parent.relative_to(site_dir).as_posix() + "/" for p in root.rglob("index.html")
-    )
+    if site_url_style(site_dir) == "file":
+        pages = sorted(p.relative_to(site_dir).as_posix() for p in root.rglob("*.html"))
+    else:
+        pages = sorted(p.parent.relative_to(site_dir).as_posix() + "/" for p in root.rglob("index.html"))
     if not pages:
-        pytest.fail(f"no generated pages: nothing matches {root}/**/index.html", pytrace=False)
+        pytest.fail(f"no generated pages: nothing matches {root}/**/*.html", pytrace=False)
     return pages
+
+
+def site_url_style(site_dir: Path) -> str:
+    """``directory`` (``x/index.html``) or ``file`` (``x.html``), from the built root pages."""
+    return "file" if (site_dir / "architecture" / "dependencies.html").exists() else "directory"

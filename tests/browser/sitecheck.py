@@ -109,3 +109,8 @@ def link_problems(site_dir: Path, base: str, page_url: str, states: dict[str, An
             if file is not None and not (file.is_file() or (file / "index.html").is_file()):
                 problems.append(f"diagram {d['key']!r} links to {href!r}, which is not in the site")
     return problems
+
+
+def page_file(site_dir: Path, path: str) -> Path:
+    """The HTML file of a page's URL path (``x/`` -> ``x/index.html``, ``x.html`` as is)."""
+    return site_dir / (path + "index.html" if path.endswith("/") or not path else path)

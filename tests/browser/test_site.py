@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitecheck import Screenshots, Watcher, link_problems, shot, site_file
+from sitecheck import Screenshots, Watcher, link_problems, page_file, shot, site_file
 
 pytestmark = pytest.mark.browser
 
@@ -138,7 +138,7 @@ def test_clicking_an_element_on_a_container_view_opens_its_page(
     for path in generated_pages:
         if not path.startswith("architecture/elements/"):
             continue
-        html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        html = page_file(site_dir, path).read_text(encoding="utf-8")
         keys = re.findall(r'data-archdoc-view="(containers:[^"]+)"', html)
         views += [(path, key) for key in keys]
     assert views, 'no element page has a container view (data-archdoc-view="containers:...")'
@@ -220,7 +220,7 @@ def test_diagrams_render_with_the_network_off(
     # The architecture home and the first page showing each kind of view.
     sample: dict[str, str] = {}
     for path in generated_pages:
-        html = (site_dir / path / "index.html").read_text(encoding="utf-8")
+        html = page_file(site_dir, path).read_text(encoding="utf-8")
         for key in re.findall(r'data-archdoc-view="([^"]*)"', html):
             sample.setdefault(key.split(":", 1)[0], path)
     pages = sorted({generated_pages[0], *sample.values()})
