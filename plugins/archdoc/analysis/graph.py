@@ -83,12 +83,7 @@ class Dependency:
 
 def lift(workspace: Workspace, element_id: str, allowed: set[str] | frozenset[str]) -> str | None:
     """The closest of ``element_id`` and its ancestors that is in ``allowed``."""
-    element = workspace.elements.get(element_id)
-    while element is not None:
-        if element.id in allowed:
-            return element.id
-        element = workspace.elements.get(element.parent_id) if element.parent_id else None
-    return None
+    return workspace.nearest(element_id, allowed)
 
 
 def unit_of(workspace: Workspace, element: Element) -> str:

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from archdoc.cli.options import ConfigOption
+
 from archdoc.errors import AdrError
 from archdoc.source import relative_to_cwd
 
@@ -22,10 +24,6 @@ if TYPE_CHECKING:
 
 __all__ = ["register", "adr_app"]
 
-ConfigOption = Annotated[
-    Optional[str],  # noqa: UP007 - typer reads the annotation at run time
-    typer.Option("--config", "-f", help="The mkdocs.yml holding the archdoc options."),
-]
 DirOption = Annotated[
     Optional[str],  # noqa: UP007
     typer.Option("--dir", help="The ADR directory (default: configured, or found).",

@@ -8,13 +8,11 @@ from typing import Annotated, Optional
 
 import typer
 
+from archdoc.cli.options import ConfigOption
+
 from archdoc.errors import ArchdocError
 from archdoc.cli.output import fail
 
-ConfigOption = Annotated[
-    Optional[str],  # noqa: UP007 - typer reads the annotation at run time
-    typer.Option("--config", "-f", help="The mkdocs.yml holding the archdoc options (default: ./mkdocs.yml)."),
-]
 
 
 class ReportFormatChoice(str, Enum):

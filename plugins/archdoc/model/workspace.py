@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Container as Container_
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -149,6 +150,15 @@ class Workspace:
         if close:
             return "did you mean " + ", ".join(repr(c) for c in close) + "?"
         return "run `archdoc export --format json` to list every id"
+
+    def nearest(self, id: str, allowed: Container_[str]) -> str | None:
+        """The closest of element ``id`` and its ancestors that is in ``allowed``, or None."""
+        element = self.elements.get(id)
+        while element is not None:
+            if element.id in allowed:
+                return element.id
+            element = self.elements.get(element.parent_id) if element.parent_id else None
+        return None
 
     def children_of(self, id: str | None) -> list[Element]:
         return [self.elements[c] for c in self._children.get(id, [])]

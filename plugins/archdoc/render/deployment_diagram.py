@@ -53,12 +53,8 @@ def _label(*parts: str) -> str:
 
 
 def _deployed_ancestor(workspace: Workspace, id: str, deployed: dict[str, list[int]]) -> str | None:
-    element = workspace.elements.get(id)
-    while element is not None:
-        if element.id in deployed:
-            return element.id
-        element = workspace.elements.get(element.parent_id) if element.parent_id else None
-    return None
+    """The element itself, or the ancestor of it, that is deployed (a component runs in its container)."""
+    return workspace.nearest(id, deployed)
 
 
 def deployment_script(workspace: Workspace, environment_id: str, *, filename: str = "deployment") -> DeploymentScript:

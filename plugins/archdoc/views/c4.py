@@ -8,6 +8,7 @@ container on the container view and from its system on the context view.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -76,16 +77,8 @@ class View:
     edges: list[ViewEdge]
 
 
-def _lifter(workspace: Workspace, visible: set[str]):  # type: ignore[no-untyped-def]
-    def lift(id: str) -> str | None:
-        element = workspace.elements.get(id)
-        while element is not None:
-            if element.id in visible:
-                return element.id
-            element = workspace.elements.get(element.parent_id) if element.parent_id else None
-        return None
-
-    return lift
+def _lifter(workspace: Workspace, visible: set[str]) -> Callable[[str], str | None]:
+    return lambda id: workspace.nearest(id, visible)
 
 
 def drawn_relationships(workspace: Workspace) -> list[Relationship]:
