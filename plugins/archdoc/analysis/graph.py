@@ -11,12 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-import networkx as nx
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from archdoc.model.elements import Element
 from archdoc.model.records import Relationship
 from archdoc.model.values import CRITICALITY_ORDER
 from archdoc.model.workspace import Workspace
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Dependency", "DependencyGraph", "lift"]
 
@@ -103,7 +107,8 @@ class DependencyGraph:
         self.workspace = workspace
         self.order: dict[str, int] = {id: i for i, id in enumerate(workspace.elements)}
         """Declaration index of every element: the tie-breaker of every listing."""
-        self.graph: nx.DiGraph = nx.DiGraph()
+        self.nodes: dict[str, None] = {}
+        """Every unit, in declaration order (systems named by a relationship join with it)."""
         self.unit: dict[str, str] = {}
         self._deps: dict[tuple[str, str], Dependency] = {}
         for element in workspace.elements.values():
@@ -112,7 +117,7 @@ class DependencyGraph:
             if unit == element.id and not self._has_containers(element):
                 # A system with containers is their sum; it is a node only when a relationship
                 # names the system itself (added with that edge below).
-                self.graph.add_node(unit)
+                self.nodes[unit] = None
         for relationship in workspace.relationships:
             source = self.unit.get(relationship.source_id)
             destination = self.unit.get(relationship.destination_id)
@@ -134,7 +139,21 @@ class DependencyGraph:
                     dependency = self._edge(source, destination)
                     if event.name not in dependency.events:
                         dependency.events.append(event.name)
-        self.graph.add_edges_from((s, d, {"dep": dep}) for (s, d), dep in self._deps.items())
+        for source, destination in self._deps:
+            self.nodes.setdefault(source)
+            self.nodes.setdefault(destination)
+
+    @cached_property
+    def graph(self) -> nx.DiGraph:
+        """The graph as a ``networkx.DiGraph`` (edge attribute ``dep``), built on first use:
+        importing networkx costs more than validating a small model, and validation needs it
+        only for transitive contracts."""
+        import networkx as nx
+
+        graph = nx.DiGraph()
+        graph.add_nodes_from(self.nodes)
+        graph.add_edges_from((s, d, {"dep": dep}) for (s, d), dep in self._deps.items())
+        return graph
 
     def _has_containers(self, element: Element) -> bool:
         return element.kind == "system" and any(
@@ -156,7 +175,7 @@ class DependencyGraph:
 
     def dependencies(self) -> list[Dependency]:
         """Every edge, in declaration order of source then destination."""
-        edges = [d["dep"] for _, _, d in self.graph.edges(data=True)]
+        edges = list(self._deps.values())
         return sorted(edges, key=lambda d: (self.order[d.source_id], self.order[d.destination_id]))
 
     def dependencies_of(self, id: str) -> list[Dependency]:
@@ -173,25 +192,32 @@ class DependencyGraph:
             return []
         return [self.graph[s][unit]["dep"] for s in self.sort(list(self.graph.predecessors(unit)))]
 
+    def dependency(self, source: str, destination: str) -> Dependency:
+        """The dependency of unit ``source`` on unit ``destination`` (KeyError if none)."""
+        return self._deps[(source, destination)]
+
     def is_sync(self, source: str, destination: str) -> bool:
         dependency = self._deps.get((source, destination))
         return dependency is not None and dependency.interaction == "sync"
 
-    def sync_subgraph(self) -> nx.DiGraph:
-        """Only the edges backed by at least one synchronous relationship."""
-        edges = [(s, d) for s, d, data in self.graph.edges(data=True)
-                 if data["dep"].interaction == "sync"]
-        sub = nx.DiGraph()
-        sub.add_nodes_from(self.graph.nodes)
-        sub.add_edges_from(edges)
-        return sub
+    def sync_edges(self) -> dict[str, list[str]]:
+        """For each unit, the units it depends on synchronously (declaration order)."""
+        out: dict[str, list[str]] = {u: [] for u in self.nodes}
+        for (source, destination), dependency in self._deps.items():
+            if dependency.interaction == "sync":
+                out[source].append(destination)
+        for targets in out.values():
+            targets.sort(key=lambda u: self.order.get(u, len(self.order)))
+        return out
 
     def service_units(self) -> list[str]:
         """Units that are not people: what the matrix and the startup order list."""
-        return [u for u in self.graph.nodes if self.workspace.elements[u].kind != "person"]
+        return [u for u in self.nodes if self.workspace.elements[u].kind != "person"]
 
     def reaches(self, source: str, destination: str) -> list[str] | None:
         """A shortest chain of dependencies from ``source`` to ``destination``, or None."""
+        import networkx as nx
+
         try:
             return list(nx.shortest_path(self.graph, source, destination))
         except (nx.NetworkXNoPath, nx.NodeNotFound):

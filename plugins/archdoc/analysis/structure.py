@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from archdoc.analysis.graph import Dependency, DependencyGraph
 
@@ -18,25 +18,94 @@ __all__ = [
 
 
 def sync_cycles(graph: DependencyGraph) -> list[list[str]]:
-    """Each group of units that depend on each other synchronously, as one cycle in order.
+    """Each group of units that depend on each other synchronously, as one cycle in order,
+    starting at its first-declared member.
 
-    Asynchronous loops (a saga answering through events) are not cycles here.
+    Asynchronous loops (a saga answering through events) are not cycles here. This runs on
+    every ``archdoc validate``, so it does not need networkx (see ``strongly_connected``).
     """
-    sync = graph.sync_subgraph()
+    edges = graph.sync_edges()
     cycles: list[list[str]] = []
-    for component in nx.strongly_connected_components(sync):
+    for component in strongly_connected(edges):
         members = graph.sort(component)
-        if len(members) == 1 and not sync.has_edge(members[0], members[0]):
+        start = members[0]
+        if len(members) == 1 and start not in edges[start]:
             continue
-        sub = sync.subgraph(members)
-        edges = nx.find_cycle(sub, source=members[0])
-        cycles.append([s for s, _ in edges])
+        cycles.append(_cycle_through(start, set(members), edges))
     cycles.sort(key=lambda c: graph.order[c[0]])
     return cycles
 
 
+def strongly_connected(edges: dict[str, list[str]]) -> list[list[str]]:
+    """Tarjan's strongly connected components, iteratively (no recursion limit)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[list[str]] = []
+    for root in edges:
+        if root in index:
+            continue
+        work = [(root, iter(edges[root]))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, successors = work[-1]
+            advanced = False
+            for nxt in successors:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(edges.get(nxt, []))))
+                    advanced = True
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                components.append(component)
+    return components
+
+
+def _cycle_through(start: str, members: set[str], edges: dict[str, list[str]]) -> list[str]:
+    """The shortest cycle from ``start`` back to it inside one component (breadth first)."""
+    if start in edges[start]:
+        return [start]
+    previous: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for nxt in edges[node]:
+                if nxt == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(previous[path[-1]])
+                    return path[::-1]
+                if nxt in members and nxt not in previous:
+                    previous[nxt] = node
+                    following.append(nxt)
+        frontier = following
+    return [start]
+
+
 def _condensed_order(graph: DependencyGraph, nodes: list[str], edges: list[Dependency]) -> list[list[list[str]]]:
     """Layers (dependencies first) of groups (strongly connected units, in declaration order)."""
+    import networkx as nx
+
     g = nx.DiGraph()
     g.add_nodes_from(nodes)
     g.add_edges_from((d.source_id, d.destination_id) for d in edges
@@ -64,6 +133,8 @@ def startup_layers(graph: DependencyGraph) -> list[list[str]]:
 
 def critical_paths(graph: DependencyGraph, *, limit: int = 200) -> list[list[str]]:
     """Maximal chains of ``critical`` dependencies, longest first (at most ``limit``)."""
+    import networkx as nx
+
     critical = nx.DiGraph()
     for d in graph.dependencies():
         if d.criticality == "critical":

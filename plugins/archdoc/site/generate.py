@@ -232,8 +232,8 @@ def element_page(context: SiteContext, element: Element) -> Page:
         lines += ["## Decisions", ""] + [
             f"- [ADR-{d.number:04d}: {md_text(d.title)}]({layout.md_link(path, layout.decision(d.file.stem))}) "
             + badge(d.status) for d in decisions] + [""]
-    in_graph = element.id in context.graph.graph or (
-        element.kind == "system" and any(c.id in context.graph.graph for c in ws.children_of(element.id)))
+    in_graph = element.id in context.graph.nodes or (
+        element.kind == "system" and any(c.id in context.graph.nodes for c in ws.children_of(element.id)))
     if element.kind != "person" and in_graph:
         lines += ["## Impact", "", f"What breaks, or degrades, if {md_text(element.name)} fails:", "",
                   impact_table(context, path, element.id, limit=IMPACT_ROWS)]

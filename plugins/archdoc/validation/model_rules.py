@@ -180,7 +180,7 @@ def sync_cycle(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
     for cycle in sync_cycles(ctx.graph):
-        first_edge = ctx.graph.graph[cycle[0]][cycle[1 % len(cycle)]]["dep"]
+        first_edge = ctx.graph.dependency(cycle[0], cycle[1 % len(cycle)])
         sync_rels = [r for r in first_edge.relationships if r.interaction == "sync"]
         location = sync_rels[0].location if sync_rels else ws.elements[cycle[0]].location
         path = " -> ".join([*cycle, cycle[0]])

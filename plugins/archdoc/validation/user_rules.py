@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import networkx as nx
-
 from archdoc.model.elements import Element
 from archdoc.validation.patterns import matches_any
 from archdoc.validation.registry import Finding, RuleContext, rule
@@ -76,6 +74,8 @@ def forbidden_dependency(ctx: RuleContext) -> Iterator[Finding]:
                               "remove the dependency or go through an allowed element", r.id)
         if not contract.transitive:
             continue
+        import networkx as nx
+
         graph = ctx.graph
         sources = [u for u in graph.graph.nodes if matches_any(ws.elements[u], contract.from_)]
         targets = {u for u in graph.graph.nodes if matches_any(ws.elements[u], contract.to)}
