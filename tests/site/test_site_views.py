@@ -286,3 +286,23 @@ def test_page_paths(layout: Layout, paths: list[str]) -> None:
     assert [layout.home(), layout.element("x"), layout.flows(), layout.flow("f"),
             layout.group("matrix"), layout.environment("prod"), layout.decisions(),
             layout.decision("0001-a")] == paths
+
+
+def test_properties_block_lists_elements_with_those_properties() -> None:
+    from archdoc import Workspace
+    from archdoc.site import SiteContext, UnknownBlock, render_block
+
+    ws = Workspace("Ports")
+    system = ws.system("Shop", "Sells")
+    system.container("API", "Orders", properties={"port": 8001, "team": "orders"})
+    system.container("Web", "Storefront", properties={"port": 3000})
+    system.container("Worker", "Jobs")
+    markdown = render_block(SiteContext(workspace=ws), "properties:port,team", "docs/ports.md")
+    assert markdown.splitlines()[0] == "| Element | Kind | port | team |"
+    assert "| [API](../architecture/elements/shop.api.md) | Container | 8001 | orders |" in markdown
+    assert "| [Web](../architecture/elements/shop.web.md) | Container | 3000 |  |" in markdown
+    assert "Worker" not in markdown
+    import pytest
+
+    with pytest.raises(UnknownBlock):
+        render_block(SiteContext(workspace=ws), "properties:nothing", "docs/ports.md")

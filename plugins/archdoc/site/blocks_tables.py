@@ -378,3 +378,16 @@ def outgoing(context: SiteContext, page: str, arg: str) -> str:
 @block("incoming", "What calls an element: operation, caller, description.", "element id")
 def incoming(context: SiteContext, page: str, arg: str) -> str:
     return _relationship_table(context, page, arg, False)
+
+
+@block("properties", "Elements with the given properties, one column each (e.g. `properties:port,database`).",
+       "property names, comma-separated")
+def properties(context: SiteContext, page: str, arg: str) -> str:
+    names = [n.strip() for n in arg.split(",") if n.strip()]
+    elements = [e for e in context.workspace.elements.values() if any(n in e.properties for n in names)]
+    if not elements:
+        raise UnknownBlock(f"no element of the model has the properties {', '.join(names)!r}",
+                           hint="properties are declared with properties={...} on an element")
+    rows = [[context.element_link(page, e.id), e.kind_label, *[md_cell(str(e.properties.get(n, ""))) for n in names]]
+            for e in elements]
+    return table(["Element", "Kind", *[md_cell(n) for n in names]], rows)
