@@ -9,34 +9,22 @@ generates from the example's model, without building the site.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 
-from archdoc.config import load_config
 from archdoc.model.flows import FlowBlock
-from archdoc.project import Project, load_project, validate_project
-from archdoc.site import Page, SiteContext, generate_pages, render_block
+from archdoc.project import validate_project
+from archdoc.site import render_block
 from archdoc.site.embed import embed_blocks
+from examplesite import Site, load_site
 from pagetables import plain as _plain
 from pagetables import table_with, tables
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "dependency-map"
 
 
-# -- helpers (inline: each example test is self-contained) ------------------------------------
-
-
-@dataclass
-class Site:
-    project: Project
-    context: SiteContext
-    pages: dict[str, Page]
-
-    def page(self, path: str) -> str:
-        return self.pages[path].markdown
 
 
 
@@ -44,15 +32,7 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site() -> Site:
-    config = load_config(EXAMPLE / "mkdocs.yml")
-    project = load_project(config=config)
-    context = SiteContext(workspace=project.workspace, adrs=project.adrs)
-    pages = {p.path: p for p in generate_pages(context)}
-    return Site(project, context, pages)
-
-
-def ids_by_name(site: Site) -> dict[str, str]:
-    return {e.name: e.id for e in site.project.workspace.elements.values()}
+    return load_site(EXAMPLE)
 
 
 # -- the workspace is complete and validates ------------------------------------------------------

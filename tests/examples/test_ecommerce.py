@@ -23,8 +23,7 @@ from archdoc.project import Project, load_project, validate_project
 from archdoc.render.icons import resolve_icon
 from archdoc.site import Page, SiteContext, generate_pages, render_block
 from archdoc.site.embed import embed_blocks
-from pagetables import plain as _plain
-from pagetables import table_with, tables
+from pagetables import table_with
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "ecommerce"
 
