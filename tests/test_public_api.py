@@ -19,12 +19,14 @@ INVENTORY: dict[str, list[str]] = {
         "AdrError", "ArchdocError", "Component", "ConfigError", "Container", "ContainerInstance",
         "Database", "DeploymentNode", "Element", "Environment", "Event", "EventLink", "FailureMode",
         "Flow", "ModelError", "ModelLoadError", "Person", "Queue", "ReferenceNotFound",
-        "Relationship", "SoftwareSystem", "SourceLocation", "Workspace", "__version__",
+        "Relationship", "SoftwareSystem", "SourceLocation", "Style", "View", "Workspace",
+        "__version__",
     ],
     "archdoc.model": [
         "Component", "Container", "ContainerInstance", "Database", "DeploymentNode", "Element",
         "Environment", "Event", "EventLink", "FailureMode", "Flow", "FlowBlock", "FlowBranch",
-        "FlowMessage", "FlowNote", "Person", "Queue", "Relationship", "SoftwareSystem", "Workspace",
+        "FlowMessage", "FlowNote", "Person", "Queue", "Relationship", "SoftwareSystem", "Style",
+        "View", "Workspace",
     ],
     "archdoc.analysis": [
         "Dependency", "DependencyGraph", "DependencyMatrix", "Impact", "critical_paths",

@@ -96,7 +96,8 @@ def export(
         sys.stdout.write(export_json(project.workspace, root=project.config.root))
         return
     from archdoc.errors import ReferenceNotFound
-    from archdoc.render.deployment_diagram import deployment_script
+    from archdoc.render.diagrams_script import diagrams_script
+    from archdoc.views import DeploymentView, ViewIndex
 
     environments = [e.id for e in project.workspace.environments]
     if environment is None and len(environments) == 1:
@@ -107,7 +108,9 @@ def export(
             f"{len(environments)}",
             hint="pass --environment with one of: " + (", ".join(environments) or "(none declared)"),
         ), code=2)
-    sys.stdout.write(deployment_script(project.workspace, environment, filename=environment).source)
+    view = ViewIndex(project.workspace).get(f"deployment:{environment}")
+    assert isinstance(view, DeploymentView)
+    sys.stdout.write(diagrams_script(view, filename=environment).source)
 
 
 def schema() -> None:
