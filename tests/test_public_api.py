@@ -34,7 +34,8 @@ INVENTORY: dict[str, list[str]] = {
     ],
     "archdoc.errors": ["AdrError", "ArchdocError", "ConfigError", "ModelError", "ModelLoadError",
                        "ReferenceNotFound"],
-    "archdoc.export": ["WorkspaceDocument", "export_document", "export_json", "export_schema"],
+    "archdoc.export": ["ViewSummaryRecord", "WorkspaceDocument", "export_document", "export_json",
+                       "export_schema", "view_record"],
 }
 
 
