@@ -41,6 +41,7 @@ class ArchdocPluginConfig(base.Config):
     forbidden = c.Type(list, default=[])
     adr_statuses = c.Type(list, default=[])
     adr_transitions = c.Type(dict, default={})
+    observed = c.Type(dict, default={})
     section = c.Type(str, default="Architecture")
     prefix = c.Type(str, default="architecture")
     pages = c.Type(list, default=[])
