@@ -18,7 +18,7 @@ INVENTORY: dict[str, list[str]] = {
     "archdoc": [
         "AdrError", "ArchdocError", "Component", "ConfigError", "Container", "ContainerInstance",
         "Database", "DeploymentNode", "Element", "Environment", "Event", "EventLink", "FailureMode",
-        "Flow", "ModelError", "ModelLoadError", "Person", "Queue", "ReferenceNotFound",
+        "Flow", "ModelError", "ModelLoadError", "ObservedError", "Person", "Queue", "ReferenceNotFound",
         "Relationship", "SoftwareSystem", "SourceLocation", "Workspace", "__version__",
     ],
     "archdoc.model": [
@@ -32,6 +32,12 @@ INVENTORY: dict[str, list[str]] = {
     ],
     "archdoc.errors": ["AdrError", "ArchdocError", "ConfigError", "ModelError", "ModelLoadError",
                        "ObservedError", "ReferenceNotFound"],
+    "archdoc.drift": [
+        "SERVICE_NAME", "DriftEdge", "DriftReport", "DriftStatus", "Evidence", "Match", "ObservedCall",
+        "ObservedFiles", "ObservedPair", "ObservedSource", "Observations", "ServiceMap",
+        "UnmappedService", "compare", "read_compose", "read_jaeger", "read_observations",
+        "read_servicegraph",
+    ],
     "archdoc.export": ["WorkspaceDocument", "export_document", "export_json", "export_schema"],
 }
 

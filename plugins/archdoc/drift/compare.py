@@ -175,6 +175,15 @@ class _Comparison:
         for name in self.observed.standalone:
             look_up(name, "service")
         self.observed_units = {u for m in matches.values() if (u := self.unit(m)) is not None}
+        self.kinds: dict[str, set[str]] = {}
+        """The kinds of source that show each unit."""
+        for pair, client, server in ends:
+            for match in (client, server):
+                if (u := self.unit(match)) is not None:
+                    self.kinds.setdefault(u, set()).update(s.kind for s in pair.sources)
+        for name in self.observed.standalone:
+            if (u := self.unit(look_up(name, "service"))) is not None:
+                self.kinds.setdefault(u, set()).add(self.observed.services[name].kind)
 
         through_unmapped: dict[str, tuple[list[tuple[str, ObservedPair]], list[tuple[str, ObservedPair]]]] = {}
         for pair, client, server in ends:
@@ -231,12 +240,16 @@ class _Comparison:
                 self._see((cu, middle), Evidence(pair, middle, "queue"))
                 self._see((su, middle), Evidence(pair, middle, "queue"))
                 return
-            if middle not in self.observed_units and self._declares_call(cu, middle) \
+            if self._transparent(middle, pair) and self._declares_call(cu, middle) \
                     and self._declares_call(middle, su):
                 self._see((cu, middle), Evidence(pair, middle, "gateway"))
                 self._see((middle, su), Evidence(pair, middle, "gateway"))
                 return
         self.undeclared.setdefault((cu, su), []).append(Evidence(pair))
+
+    def _transparent(self, unit: str, pair: ObservedPair) -> bool:
+        """No source that shows the pair shows ``unit``: a call through it would look direct."""
+        return not (self.kinds.get(unit, set()) & {s.kind for s in pair.sources})
 
     def _see(self, key: tuple[str, str], evidence: Evidence) -> None:
         self.seen.setdefault(key, []).append(evidence)

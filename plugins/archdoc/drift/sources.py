@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +37,8 @@ class ObservedFiles:
               declared_at: SourceLocation | None = None) -> ObservedFiles:
         """Paths relative to ``root`` (absolute ones as they are)."""
         def resolve(paths: Sequence[str | Path]) -> tuple[Path, ...]:
-            return tuple(Path(p) if Path(p).is_absolute() else root / p for p in paths)
+            return tuple(Path(os.path.normpath(Path(p) if Path(p).is_absolute() else root / p))
+                         for p in paths)
 
         return cls(resolve(jaeger), resolve(servicegraph), resolve(compose), declared_at)
 
@@ -44,8 +46,7 @@ class ObservedFiles:
 def read_observations(files: ObservedFiles) -> Observations:
     """Every file read; an ObservedError names the file (and line) of the first problem."""
     observed = Observations()
-    for kind, paths in (("jaeger", files.jaeger), ("servicegraph", files.servicegraph),
-                        ("compose", files.compose)):
+    for paths in (files.jaeger, files.servicegraph, files.compose):
         for path in paths:
             if not path.is_file():
                 raise ObservedError(

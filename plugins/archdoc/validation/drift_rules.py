@@ -67,7 +67,7 @@ def undeclared_dependency(ctx: RuleContext) -> Iterator[Finding]:
         yield Finding(
             f"{edge.source_id} {verb} but the model declares no such dependency ({detail})",
             location,
-            f"declare it (`archdoc drift --suggest` prints the code) or remove the call",
+            "declare it (`archdoc drift --suggest` prints the code) or remove the call",
             f"{edge.source_id}->{edge.destination_id}",
         )
 
@@ -118,8 +118,8 @@ def unmapped_service(ctx: RuleContext) -> Iterator[Finding]:
     assert drift is not None
     for service in drift.unmapped:
         match = service.match
-        calls = calls_text(service.calls)
-        counted = f", {calls}" if calls else ""
+        details = [d for d in (service.source.path, calls_text(service.calls)) if d]
+        counted = f" ({', '.join(details)})" if details else ""
         if match.how == "ambiguous":
             problem = "matches several elements equally: " + ", ".join(match.candidates)
             hint = (f"give one of them properties={{{SERVICE_NAME!r}: {service.name!r}}}")
@@ -131,7 +131,7 @@ def unmapped_service(ctx: RuleContext) -> Iterator[Finding]:
             else:
                 hint += ", or model it"
         yield Finding(
-            f"observed service {service.name!r} {problem} (seen in {service.source}{counted})",
+            f"observed service {service.name!r} {problem}{counted}",
             service.source.location(service.name), hint, service.name,
         )
 
