@@ -119,6 +119,8 @@ def _read_query_answer(path: Path) -> Iterator[ObservedCall]:
                         yield call
                     builder, index = None, index + 1
             elif prefix == "data.result.item":
+                if result_type is not None and result_type not in ("vector", "matrix"):
+                    raise _wrong_type(path, result_type)
                 if event != "start_map":
                     raise bad_entry(path, f"data.result[{index}]",
                                     f"a series must be an object, not {describe(value)}", QUERY_HINT)
@@ -138,9 +140,13 @@ def _read_query_answer(path: Path) -> Iterator[ObservedCall]:
         raise ObservedError(f"{name} is not a Prometheus query API answer (no \"status\": \"success\")",
                             location=SourceLocation(str(path), 1), hint=QUERY_HINT)
     if result_type not in ("vector", "matrix"):
-        raise ObservedError(f"{name}: the query answered a {result_type or 'missing'} resultType, "
-                            "not a vector of series", location=SourceLocation(str(path), 1),
-                            hint=QUERY_HINT)
+        raise _wrong_type(path, result_type)
+
+
+def _wrong_type(path: Path, result_type: str | None) -> ObservedError:
+    return ObservedError(f"{relative_to_cwd(str(path))}: the query answered a {result_type or 'missing'} "
+                         "resultType, not a vector of series", location=SourceLocation(str(path), 1),
+                         hint=QUERY_HINT)
 
 
 def _result(path: Path, where: str, series: dict[str, Any]) -> ObservedCall | None:
