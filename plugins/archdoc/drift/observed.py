@@ -115,8 +115,9 @@ class Observations:
         self.pairs: dict[tuple[str, str, ConnectionType], ObservedPair] = {}
         self.services: dict[str, ObservedSource] = {}
         """Every observed service name, with the first place it was seen."""
-        self.standalone: set[str] = set()
-        """Services that a source lists on their own (compose), observed with or without calls."""
+        self.standalone: dict[str, None] = {}
+        """Services that a source lists on their own (compose), observed with or without calls,
+        in the order they were read."""
         self.files: list[tuple[SourceKind, str]] = []
         """Every file read, with its kind."""
 
@@ -125,7 +126,7 @@ class Observations:
 
     def add_service(self, name: str, source: ObservedSource) -> None:
         self.services.setdefault(name, source)
-        self.standalone.add(name)
+        self.standalone.setdefault(name)
 
     def add_call(self, call: ObservedCall) -> None:
         if call.client == call.server:
