@@ -18,9 +18,9 @@ INVENTORY: dict[str, list[str]] = {
     "archdoc": [
         "AdrError", "ArchdocError", "Component", "ConfigError", "Container", "ContainerInstance",
         "Database", "DeploymentNode", "Element", "Environment", "Event", "EventLink", "FailureMode",
-        "Flow", "ModelError", "ModelLoadError", "Person", "Queue", "ReferenceNotFound",
-        "Relationship", "SoftwareSystem", "SourceLocation", "Style", "View", "Workspace",
-        "__version__",
+        "Flow", "ModelError", "ModelLoadError", "ObservedError", "Person", "Queue",
+        "ReferenceNotFound", "Relationship", "SoftwareSystem", "SourceLocation", "Style", "View",
+        "Workspace", "__version__",
     ],
     "archdoc.model": [
         "Component", "Container", "ContainerInstance", "Database", "DeploymentNode", "Element",
@@ -33,9 +33,15 @@ INVENTORY: dict[str, list[str]] = {
         "dependency_matrix", "impact_of", "startup_layers", "sync_cycles",
     ],
     "archdoc.errors": ["AdrError", "ArchdocError", "ConfigError", "ModelError", "ModelLoadError",
-                       "ReferenceNotFound"],
+                       "ObservedError", "ReferenceNotFound"],
     "archdoc.export": ["ViewSummaryRecord", "WorkspaceDocument", "export_document", "export_json",
                        "export_schema", "view_record"],
+    "archdoc.drift": [
+        "SERVICE_NAME", "DriftEdge", "DriftReport", "DriftStatus", "Evidence", "Match", "ObservedCall",
+        "ObservedFiles", "ObservedPair", "ObservedSource", "Observations", "ServiceMap",
+        "UnmappedService", "compare", "read_compose", "read_jaeger", "read_observations",
+        "read_servicegraph",
+    ],
 }
 
 

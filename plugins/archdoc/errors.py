@@ -16,6 +16,7 @@ __all__ = [
     "ModelLoadError",
     "ReferenceNotFound",
     "AdrError",
+    "ObservedError",
 ]
 
 
@@ -64,3 +65,7 @@ class ReferenceNotFound(ArchdocError):
 
 class AdrError(ArchdocError):
     """An ADR command could not do what was asked (the file is left untouched)."""
+
+
+class ObservedError(ArchdocError):
+    """An observed source (a traces export, a metrics file, a compose file) is missing or malformed."""
