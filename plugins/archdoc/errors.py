@@ -16,6 +16,7 @@ __all__ = [
     "ModelLoadError",
     "ReferenceNotFound",
     "AdrError",
+    "MissingDependency",
 ]
 
 
@@ -64,3 +65,7 @@ class ReferenceNotFound(ArchdocError):
 
 class AdrError(ArchdocError):
     """An ADR command could not do what was asked (the file is left untouched)."""
+
+
+class MissingDependency(ArchdocError):
+    """A command needs an optional package that is not installed (the hint says how to add it)."""
