@@ -70,8 +70,7 @@ class LiveProject:
     """
 
     def __init__(self, config_path: str | Path | None = None) -> None:
-        self._config_path = Path(config_path).resolve() if config_path is not None else None
-        self._config = load_config(self._config_path)
+        self._config = load_config(config_path)
         self._lock = threading.Lock()
         self._signature: Signature | None = None
         self._snapshot: Snapshot | None = None
@@ -103,8 +102,8 @@ class LiveProject:
         # which carries the protocol.
         with contextlib.redirect_stdout(sys.stderr):
             try:
-                if self._config_path is not None or self._config.config_file is not None:
-                    self._config = load_config(self._config_path or self._config.config_file)
+                if self._config.config_file is not None:
+                    self._config = load_config(self._config.config_file)
                 self._snapshot = Snapshot(load_project(config=self._config))
             except ArchdocError as exc:
                 self._error = exc

@@ -7,7 +7,9 @@ names the closest ones.
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -165,21 +167,39 @@ def _is_selector(term: str) -> bool:
     return term.startswith(_SELECTOR_PREFIXES) or term == "external" or any(c in term for c in "*?[")
 
 
+def _variants(term: str) -> list[str]:
+    """The word and its singular (``orders`` also finds ``Order API``)."""
+    variants = [term]
+    if len(term) > 3 and term.endswith("s"):
+        variants.append(term[:-1])
+        if term.endswith("ies"):
+            variants.append(term[:-3] + "y")
+        elif term.endswith("es"):
+            variants.append(term[:-2])
+    return variants
+
+
 def _score(element: Element, term: str) -> tuple[int, list[str]]:
     """How well ``term`` (lowercase) matches the element, and the fields it was found in."""
     id, name = element.id.lower(), element.name.lower()
+    last = id.rsplit(".", 1)[-1]
     fields = {
         "id": id, "name": name, "description": element.description.lower(),
         "technology": element.technology.lower(), "owner": element.owner.lower(),
         "tags": " ".join(element.tags).lower(),
         "properties": " ".join(f"{k} {v}" for k, v in element.properties.items()).lower(),
     }
-    matched = [field for field, text in fields.items() if term in text]
+    variants = _variants(term)
+    matched = [field for field, text in fields.items() if any(v in text for v in variants)]
     if not matched:
+        # A misspelt word still finds the element whose id or name is close to it.
+        words = [w for w in re.split(r"[^a-z0-9]+", f"{id} {name}") if w]
+        if difflib.get_close_matches(term, words, n=1, cutoff=0.8):
+            return 5, ["name"]
         return 0, []
-    if term in (id, name, id.rsplit(".", 1)[-1]):
+    if term in (id, name, last):
         best = 100
-    elif id.rsplit(".", 1)[-1].startswith(term) or name.startswith(term):
+    elif any(last.startswith(v) or name.startswith(v) for v in variants):
         best = 60
     elif "id" in matched or "name" in matched:
         best = 40
@@ -189,13 +209,16 @@ def _score(element: Element, term: str) -> tuple[int, list[str]]:
         best = 20
     else:
         best = 10
+    if not any(term in fields[f] for f in matched):
+        best -= 5  # found only through the singular
     return best, matched
 
 
 def find_elements(snapshot: Snapshot, query: str, limit: int = 50) -> FindResult:
     """Elements matching every word of ``query`` (case-insensitive), best first.
 
-    A word is looked for in the id, name, description, technology, owner, tags and properties;
+    A word (or its singular) is looked for in the id, name, description, technology, owner, tags
+    and properties; a word found nowhere still matches an id or name close to it (a typo);
     ``tag:NAME``, ``kind:KIND``, ``external`` and id globs (``shop.*``) select instead of
     searching. An empty query lists every element in declaration order.
     """
