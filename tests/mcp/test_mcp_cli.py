@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from archdoc.cli import app
@@ -26,13 +27,46 @@ def test_a_bad_configuration_is_an_error_before_serving(tmp_path: Path, archdoc_
     assert "Traceback" not in result.output and result.stdout == ""
 
 
-def test_without_the_sdk_it_says_how_to_install_it(tmp_path: Path) -> None:
-    # ``None`` in sys.modules makes ``import mcp`` fail as if the package were not installed.
-    script = "import sys; sys.modules['mcp'] = None; sys.argv = ['archdoc', 'mcp']; " \
-             "from archdoc.cli import main; main()"
-    proc = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True,
+SDK_HIDDEN = """
+import importlib.metadata, sys
+
+# `import mcp...` fails as if the package were absent (None in sys.modules), and the package
+# metadata says the version given, or that there is none.
+sys.modules[{module!r}] = None
+real_version = importlib.metadata.version
+
+
+PRETENDED = {version!r}
+
+
+def version(name):
+    if name != "mcp":
+        return real_version(name)
+    if PRETENDED is None:
+        raise importlib.metadata.PackageNotFoundError(name)
+    return PRETENDED
+
+
+importlib.metadata.version = version
+sys.argv = ["archdoc", "mcp"]
+from archdoc.cli import main
+
+main()
+"""
+
+
+@pytest.mark.parametrize(("module", "version", "says"), [
+    ("mcp", None, "needs the MCP SDK (the Python package `mcp`), which is not installed"),
+    ("mcp.server.mcpserver", "1.27.0", "needs the MCP SDK (the Python package `mcp`), "
+     "mcp 1.27.0 is installed, archdoc needs 2.x"),
+])
+def test_without_the_sdk_it_says_how_to_install_it(
+    tmp_path: Path, module: str, version: str | None, says: str
+) -> None:
+    script = tmp_path / "run.py"
+    script.write_text(SDK_HIDDEN.format(module=module, version=version), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], cwd=tmp_path, capture_output=True,
                           text=True, timeout=60, check=False)
-    assert proc.returncode == 2
-    assert "needs the MCP SDK" in proc.stderr
-    assert "hint: pip install 'archdoc[mcp]'" in proc.stderr
-    assert "Traceback" not in proc.stderr and proc.stdout == ""
+    assert proc.returncode == 2, proc.stderr
+    assert f"error: `archdoc mcp` {says}\n  hint: pip install 'archdoc[mcp]'\n" == proc.stderr
+    assert proc.stdout == ""

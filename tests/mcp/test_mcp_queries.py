@@ -72,6 +72,12 @@ def test_the_dependencies_of_a_component_are_those_of_its_container(live: LivePr
     assert [d.destination for d in result.depends_on] == ["stripe", "shop.db"]
 
 
+def test_impact_lists_the_nearest_and_counts_all(live: LiveProject) -> None:
+    result = queries.impact(live.current(), "shop.db", limit=2)
+    assert (result.breaks, result.degraded) == (3, 0)
+    assert [i.element for i in result.impacts] == ["shop.api", "shop.web"]
+
+
 def test_unknown_ids_name_the_closest(live: LiveProject) -> None:
     with pytest.raises(ReferenceNotFound) as failed:
         queries.get_element(live.current(), "shop.ap")

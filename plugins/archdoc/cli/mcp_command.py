@@ -18,11 +18,21 @@ def mcp(config: ConfigOption = None) -> None:
     except ModuleNotFoundError as exc:
         if exc.name is None or exc.name.split(".")[0] != "mcp":
             raise
-        raise MissingDependency(
-            "`archdoc mcp` needs the MCP SDK (the Python package `mcp`), which is not installed",
-            hint="pip install 'archdoc[mcp]'",
-        ) from None
+        raise _missing_sdk() from None
     serve(config)
+
+
+def _missing_sdk() -> MissingDependency:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        installed = f"mcp {version('mcp')} is installed, archdoc needs 2.x"
+    except PackageNotFoundError:
+        installed = "which is not installed"
+    return MissingDependency(
+        f"`archdoc mcp` needs the MCP SDK (the Python package `mcp`), {installed}",
+        hint="pip install 'archdoc[mcp]'",
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -295,15 +295,16 @@ def get_element(snapshot: Snapshot, id: str) -> ElementDetail:
 # -- analysis --------------------------------------------------------------------------------
 
 
-def impact(snapshot: Snapshot, id: str) -> ImpactResult:
-    """What breaks, or degrades, if the element fails."""
+def impact(snapshot: Snapshot, id: str, limit: int = 100) -> ImpactResult:
+    """What breaks, or degrades, if the element fails (the ``limit`` nearest; the counts are
+    of all)."""
     from archdoc.analysis.impact import impact_of
 
     workspace = snapshot.project.workspace
     element = _element(workspace, id)
     impacts = impact_of(snapshot.graph, element.id)
     rows = []
-    for i in impacts:
+    for i in impacts[:limit]:
         affected = workspace.elements[i.element_id]
         rows.append(ImpactInfo(element=i.element_id, name=affected.name, kind=affected.kind,
                                effect=i.effect, distance=i.distance, chain=list(i.chain)))

@@ -157,7 +157,8 @@ class ImpactResult(BaseModel):
     name: str
     breaks: int = Field(description="How many elements break.")
     degraded: int = Field(description="How many elements degrade.")
-    impacts: list[ImpactInfo] = Field(description="Breaks first, then by distance.")
+    impacts: list[ImpactInfo] = Field(
+        description="Breaks first, then by distance; at most `limit` of them (the counts are of all).")
 
 
 class DependencyInfo(BaseModel):

@@ -87,10 +87,14 @@ def build_server(live: LiveProject) -> MCPServer:
         return answer(lambda s: queries.get_element(s, id))
 
     @server.tool(title="Impact of a failure", annotations=_READ_ONLY)
-    def impact(id: ElementId) -> ImpactResult:
+    def impact(
+        id: ElementId,
+        limit: Annotated[int, Field(ge=1, le=10000, description=(
+            "At most this many affected elements, the nearest first (the counts are of all)."))] = 100,
+    ) -> ImpactResult:
         """What breaks, or degrades, if this element fails or changes incompatibly: every
         element that depends on it directly or through a chain, with the chain."""
-        return answer(lambda s: queries.impact(s, id))
+        return answer(lambda s: queries.impact(s, id, limit))
 
     @server.tool(title="Dependencies", annotations=_READ_ONLY)
     def dependencies(id: ElementId) -> Dependencies:
