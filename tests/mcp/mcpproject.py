@@ -11,9 +11,12 @@ from typing import Any, TextIO
 from archdoc_testing import ARCHDOC_EXE, ProjectFactory
 
 MODEL = """
+import os
+
 from archdoc import Workspace
 
 print("printed by the model")
+os.write(1, b"written to file descriptor 1 by the model\\n")
 
 ws = Workspace("Shop", "A shop")
 user = ws.person("User", "Buys things")
@@ -78,6 +81,10 @@ Pages load slowly.
 
 Chosen option: server rendering.
 """
+
+QUIET_MODEL = MODEL.replace('print("printed by the model")', "").replace(
+    'os.write(1, b"written to file descriptor 1 by the model\\n")', "")
+"""The model without its output."""
 
 MKDOCS = "site_name: Shop\nplugins:\n  - archdoc\n"
 

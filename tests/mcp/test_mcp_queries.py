@@ -116,11 +116,16 @@ def test_a_configuration_edit_reloads(live: LiveProject, root: Path) -> None:
     assert queries.validate(live.current()).diagnostics == []
 
 
-def test_what_the_model_prints_goes_to_stderr(live: LiveProject, capsys: pytest.CaptureFixture[str]) -> None:
+def test_what_the_model_writes_to_stdout_goes_to_stderr(
+    live: LiveProject, capfd: pytest.CaptureFixture[str]
+) -> None:
     live.current()
-    out, err = capsys.readouterr()
+    out, err = capfd.readouterr()
     assert out == ""
     assert "printed by the model" in err
+    assert "written to file descriptor 1 by the model" in err
+    print("stdout is back")
+    assert capfd.readouterr().out == "stdout is back\n"
 
 
 def test_a_missing_configuration_is_an_error_at_once(tmp_path: Path) -> None:

@@ -10,8 +10,8 @@ from typing import Any
 import anyio
 import pytest
 
-from archdoc_testing import ARCHDOC_EXE, Golden, ProjectFactory
-from mcpproject import MODEL, Session, ToolFailed, mcp_session, shop_project
+from archdoc_testing import ARCHDOC_EXE, Golden, ProjectFactory, line_of
+from mcpproject import MODEL, QUIET_MODEL, Session, ToolFailed, mcp_session, shop_project
 
 pytest.importorskip("mcp", reason="the MCP SDK is installed by the test extra (archdoc[mcp])")
 
@@ -80,7 +80,9 @@ def test_a_client_lists_the_tools_and_calls_each(
             answers[key] = await s.call(tool_name, **arguments)
 
     stderr = run(root, tmp_path, scenario)
-    assert "printed by the model" in stderr  # the model's stdout went to stderr, not the protocol
+    # What the model wrote to stdout went to stderr, not into the protocol.
+    assert "printed by the model" in stderr
+    assert "written to file descriptor 1 by the model" in stderr
     assert "Traceback" not in stderr
     golden.check("mcp/shop-answers.json", json.dumps(answers, indent=2, ensure_ascii=False) + "\n")
 
@@ -98,7 +100,8 @@ def test_a_client_lists_the_tools_and_calls_each(
 
     api = answers["get_element(id='shop.api')"]
     assert (api["kind"], api["technology"], api["owner"], api["location"]) == (
-        "container", "Go", "team-orders", "model/__init__.py:10")
+        "container", "Go", "team-orders",
+        f"model/__init__.py:{line_of('api = shop.container', root / 'model' / '__init__.py')}")
     assert [c["id"] for c in api["children"]] == ["shop.api.handler"]
     assert [r["destination"] for r in api["uses"]] == ["stripe"]
     assert [r["source"] for r in api["used_by"]] == ["shop.web"]
@@ -139,7 +142,7 @@ def test_the_findings_are_those_of_archdoc_validate(
 ) -> None:
     root = shop_project(project)
     model = root / "model" / "__init__.py"  # quiet, so that the command's stdout is only JSON
-    model.write_text(MODEL.replace('print("printed by the model")', ""), encoding="utf-8")
+    model.write_text(QUIET_MODEL, encoding="utf-8")
     answers: list[dict[str, Any]] = []
 
     async def scenario(s: Session) -> None:
@@ -241,7 +244,8 @@ def test_the_configuration_is_taken_from_config(project: ProjectFactory, tmp_pat
     elsewhere.mkdir()
 
     async def scenario(s: Session) -> None:
-        assert (await s.call("get_element", id="shop.api"))["location"] == "model/__init__.py:10"
+        line = line_of("api = shop.container", root / "model" / "__init__.py")
+        assert (await s.call("get_element", id="shop.api"))["location"] == f"model/__init__.py:{line}"
         assert (await s.call("validate"))["diagnostics"][0]["file"] == "model/__init__.py"
 
     run(elsewhere, tmp_path, scenario, "--config", str(root / "site.yml"))

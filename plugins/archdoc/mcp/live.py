@@ -12,6 +12,7 @@ import contextlib
 import os
 import sys
 import threading
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,9 +99,7 @@ class LiveProject:
     def _load(self) -> None:
         self.loads += 1
         self._snapshot, self._error = None, None
-        # The model is imported in this process: whatever it prints must not reach stdout,
-        # which carries the protocol.
-        with contextlib.redirect_stdout(sys.stderr):
+        with _stdout_to_stderr():
             try:
                 if self._config.config_file is not None:
                     self._config = load_config(self._config.config_file)
@@ -120,6 +119,26 @@ class LiveProject:
         for path in paths:
             _stat_tree(path, found)
         return tuple(sorted((p, m, s) for p, (m, s) in found.items()))
+
+
+@contextlib.contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """The model is imported in this process, and stdout carries the protocol: whatever the
+    model writes there (``print``, or a subprocess it runs) goes to stderr instead."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:  # no file descriptor 1 at all
+        saved = None
+    try:
+        if saved is not None:
+            os.dup2(2, 1)
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    finally:
+        if saved is not None:
+            os.dup2(saved, 1)
+            os.close(saved)
 
 
 def _adr_dir(config: ArchdocConfig) -> Path:
