@@ -12,10 +12,10 @@ import contextlib
 import os
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from archdoc.config import ArchdocConfig, load_config
 from archdoc.errors import ArchdocError
@@ -23,9 +23,10 @@ from archdoc.project import Project, load_project
 
 if TYPE_CHECKING:
     from archdoc.analysis.graph import DependencyGraph
-    from archdoc.views.c4 import View
 
 __all__ = ["LiveProject", "Snapshot"]
+
+T = TypeVar("T")
 
 Signature = tuple[tuple[str, int, int], ...]
 """``(path, mtime_ns, size)`` of every watched file, sorted."""
@@ -38,6 +39,7 @@ class Snapshot:
 
     def __init__(self, project: Project) -> None:
         self.project = project
+        self._memo: dict[str, Any] = {}
 
     @property
     def config(self) -> ArchdocConfig:
@@ -53,11 +55,11 @@ class Snapshot:
 
         return DependencyGraph(self.project.workspace)
 
-    @cached_property
-    def static_views(self) -> dict[str, View]:
-        from archdoc.views import all_views
-
-        return all_views(self.project.workspace)
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()``, once per snapshot."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
 
 class LiveProject:

@@ -64,17 +64,23 @@ class _DrawnView:
 
 
 def _all_views(snapshot: Snapshot) -> list[_DrawnView]:
+    return snapshot.memo("views", lambda: _list_views(snapshot))
+
+
+def _list_views(snapshot: Snapshot) -> list[_DrawnView]:
     """Every view of the model: the static C4 views, then one per flow and per environment.
 
     The one place that knows where views come from: ``views()`` and ``get_element().views``
     both read it.
     """
+    from archdoc.views import all_views
+
     workspace = snapshot.project.workspace
     drawn = [
         _DrawnView(ViewInfo(key=v.key, kind=v.kind, title=v.title, description=v.description,
                             elements=len(v.element_ids), relationships=len(v.edges)),
                    frozenset(v.element_ids))
-        for v in snapshot.static_views.values()
+        for v in all_views(workspace).values()
     ]
     for flow in workspace.flows:
         participants = flow.participant_ids()
