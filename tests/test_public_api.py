@@ -30,8 +30,8 @@ INVENTORY: dict[str, list[str]] = {
         "Dependency", "DependencyGraph", "DependencyMatrix", "Impact", "critical_paths",
         "dependency_matrix", "impact_of", "startup_layers", "sync_cycles",
     ],
-    "archdoc.errors": ["AdrError", "ArchdocError", "ConfigError", "ModelError", "ModelLoadError",
-                       "ReferenceNotFound"],
+    "archdoc.errors": ["AdrError", "ArchdocError", "ConfigError", "MissingDependency", "ModelError",
+                       "ModelLoadError", "ReferenceNotFound"],
     "archdoc.export": ["WorkspaceDocument", "export_document", "export_json", "export_schema"],
 }
 
@@ -77,8 +77,10 @@ def test_top_level_names_are_the_same_objects_as_in_their_modules() -> None:
 
 
 def test_errors_share_one_root() -> None:
+    from archdoc import errors
+
     for name in INVENTORY["archdoc.errors"]:
-        assert issubclass(getattr(archdoc, name), archdoc.ArchdocError)
+        assert issubclass(getattr(errors, name), archdoc.ArchdocError)
 
 
 def test_version() -> None:

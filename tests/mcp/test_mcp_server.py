@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -31,7 +32,9 @@ def run(root: Path, tmp_path: Path, scenario: Callable[[Session], Awaitable[None
                     await scenario(session)
                     assert session.transport_errors == [], "the server wrote a non-protocol line"
 
-    anyio.run(main)
+    # In a thread of its own: the browser tests' Playwright keeps an event loop on the main one.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(anyio.run, main).result()
     return errlog.read_text(encoding="utf-8")
 
 
