@@ -142,4 +142,7 @@ def serve(config: str | Path | None = None) -> None:
         live.current()
     except ArchdocError as exc:
         print(f"archdoc mcp: the project could not be loaded: {exc}", file=sys.stderr)
+    if sys.stdin.isatty():
+        print("archdoc mcp: serving the model over MCP on stdin and stdout; a coding assistant "
+              "starts this command itself (see the MCP guide). Ctrl-D stops it.", file=sys.stderr)
     build_server(live).run("stdio")
