@@ -17,6 +17,7 @@ __all__ = [
     "ReferenceNotFound",
     "AdrError",
     "ObservedError",
+    "MissingDependency",
 ]
 
 
@@ -69,3 +70,7 @@ class AdrError(ArchdocError):
 
 class ObservedError(ArchdocError):
     """An observed source (a traces export, a metrics file, a compose file) is missing or malformed."""
+
+
+class MissingDependency(ArchdocError):
+    """A command needs an optional package that is not installed (the hint says how to add it)."""
