@@ -112,13 +112,18 @@ CASES = [e.name for e in EXAMPLES] + ["nasty", "shop", "catalog"]
 
 
 @pytest.fixture(scope="module")
-def exports() -> dict[str, str]:
-    texts = {example.name: _export(_load(example), example) for example in EXAMPLES}
+def workspaces() -> dict[str, tuple[Workspace, Path]]:
+    models = {example.name: (_load(example), example) for example in EXAMPLES}
     for name, build in (("nasty", sitemodels.nasty), ("shop", sitemodels.shop),
                         ("catalog", catalog_model)):
-        texts[name] = _export(build(), HERE)
+        models[name] = (build(), HERE)
     created_workspaces()
-    return texts
+    return models
+
+
+@pytest.fixture(scope="module")
+def exports(workspaces: dict[str, tuple[Workspace, Path]]) -> dict[str, str]:
+    return {name: _export(workspace, root) for name, (workspace, root) in workspaces.items()}
 
 
 @pytest.fixture(scope="module")
@@ -169,6 +174,18 @@ def test_backstage_reads_what_archdoc_wrote(checked: dict[str, Any], exports: di
     """Backstage's YAML 1.2 reader and PyYAML read the same entities: every hostile string
     comes back exactly, nothing turns into a number, a boolean or null."""
     assert checked[case]["entities"] == list(yaml.safe_load_all(exports[case]))
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_same_bytes_with_or_without_libyaml(workspaces: dict[str, tuple[Workspace, Path]],
+                                            exports: dict[str, str], case: str,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from archdoc.export import backstage_format
+
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML is built without libyaml: the pure emitter is the only one")
+    monkeypatch.setattr(backstage_format, "_Dumper", backstage_format._PureDumper)
+    assert _export(*workspaces[case]) == exports[case]
 
 
 def test_checker_rejects_what_backstage_rejects(tmp_path: Path) -> None:

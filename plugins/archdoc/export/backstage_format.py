@@ -106,25 +106,32 @@ _WIDTH = 1 << 20
 """No folding of long lines: a changed text is a changed line."""
 
 
-class _Dumper(yaml.SafeDumper):
-    """PyYAML's safe dumper, also quoting what YAML 1.2 readers (Backstage's) take for a number."""
-
-
 def _text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     """Text of several lines as a literal block (the emitter quotes it when a block cannot hold
-    it exactly)."""
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="|" if "\n" in data
-                                   else None)
+    it exactly); text with characters beyond the Basic Multilingual Plane (emoji) double-quoted,
+    where both of PyYAML's emitters write them as ``\\U`` escapes, so the output is the same
+    with or without libyaml."""
+    style = '"' if any(ord(c) > 0xFFFF for c in data) else "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
-_Dumper.add_representer(str, _text)
-# What YAML 1.2's core schema reads as a number and YAML 1.1 (PyYAML) as text: quoted.
-_Dumper.add_implicit_resolver(  # type: ignore[no-untyped-call]
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?0o[0-7]+$"), list("-+0"))
-_Dumper.add_implicit_resolver(  # type: ignore[no-untyped-call]
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+.0123456789"))
+def _make_dumper(base: type[yaml.SafeDumper]) -> type[yaml.SafeDumper]:
+    """PyYAML's safe dumper on ``base``, also quoting what a YAML 1.2 reader (Backstage's
+    ``yaml``) takes for a number where YAML 1.1 sees text (``0o17``, ``1e3``)."""
+    dumper = type("BackstageDumper", (base,), {})
+    dumper.add_representer(str, _text)
+    dumper.add_implicit_resolver(  # type: ignore[no-untyped-call]
+        "tag:yaml.org,2002:int", re.compile(r"^[-+]?0o[0-7]+$"), list("-+0"))
+    dumper.add_implicit_resolver(  # type: ignore[no-untyped-call]
+        "tag:yaml.org,2002:float",
+        re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+        list("-+.0123456789"))
+    return dumper
+
+
+_PureDumper = _make_dumper(yaml.SafeDumper)
+_Dumper = _make_dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper))
+"""libyaml's emitter when PyYAML has it (50 times faster); the same bytes as the pure one."""
 
 
 @dataclass
