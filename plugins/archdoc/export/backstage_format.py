@@ -371,7 +371,8 @@ class _Catalog:
         people = system_level = undescribed = as_api = operations = family = 0
         dangling: list[str] = []
         for rel in ws.relationships:
-            source, destination = ws.elements.get(rel.source_id), ws.elements.get(rel.destination_id)
+            source = ws.elements.get(rel.source_id)
+            destination = ws.elements.get(rel.destination_id)
             if source is None or destination is None:
                 if rel.source_id not in ws.nodes and rel.destination_id not in ws.nodes:
                     dangling.append(rel.id)
