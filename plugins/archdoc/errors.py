@@ -16,6 +16,7 @@ __all__ = [
     "ModelLoadError",
     "ReferenceNotFound",
     "AdrError",
+    "RevisionError",
 ]
 
 
@@ -64,3 +65,8 @@ class ReferenceNotFound(ArchdocError):
 
 class AdrError(ArchdocError):
     """An ADR command could not do what was asked (the file is left untouched)."""
+
+
+class RevisionError(ArchdocError):
+    """A git revision cannot be read: not a repository, an unknown revision, or one missing from
+    a shallow clone (``archdoc diff``)."""
