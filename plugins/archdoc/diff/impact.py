@@ -135,9 +135,18 @@ def _blast_radius_changes(
     old: DependencyGraph, new: DependencyGraph, old_radii: BlastRadii, new_radii: BlastRadii,
     dependencies: list[DependencyChange],
 ) -> list[BlastRadiusChange]:
-    """Units of both sides whose breaks or degraded sets differ, with the changed dependencies
-    that explain it: those into the unit, or into a unit that depends on it."""
+    """Units of both sides whose breaks or degraded sets differ, each with the changed
+    dependencies behind it: a dependency ``s -> d`` (added, removed, or whose interaction
+    changed) explains a change of ``x``'s blast radius when ``d`` is ``x`` or depends on it, and
+    what entered or left the blast radius is ``s`` or depends on ``s``."""
     index = new_radii.index
+
+    def upstream(radii: BlastRadii, unit: str) -> int:
+        """The unit and everything that depends on it, on one side."""
+        return radii.breaks.get(unit, 0) | radii.degraded.get(unit, 0) | (1 << index[unit])
+
+    relevant = [c for c in dependencies if c.change != "changed"
+                or (c.from_ is not None and c.to is not None and c.from_.interaction != c.to.interaction)]
     old_fallback = {m.element_id for m in old.workspace.failure_modes if m.fallback}
     new_fallback = {m.element_id for m in new.workspace.failure_modes if m.fallback}
     found = []
@@ -148,9 +157,15 @@ def _blast_radius_changes(
         od, nd = old_radii.degraded[unit], new_radii.degraded[unit]
         if ob == nb and od == nd:
             continue
-        upstream = ob | od | nb | nd
-        because = [_key(c) for c in dependencies
-                   if c.destination == unit or (c.destination in index and upstream >> index[c.destination] & 1)]
+        reaching = ob | od | nb | nd
+        moved = (ob ^ nb) | (od ^ nd)
+        because = []
+        for c in relevant:
+            into = c.destination == unit or (reaching >> index[c.destination] & 1)
+            sides = ([old_radii] if c.change == "removed" else [new_radii] if c.change == "added"
+                     else [old_radii, new_radii])
+            if into and any(moved & upstream(r, c.source) for r in sides):
+                because.append(_key(c))
         fallback = None
         if (unit in old_fallback) != (unit in new_fallback):
             fallback = FieldChange(from_=unit in old_fallback, to=unit in new_fallback)
