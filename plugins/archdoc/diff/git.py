@@ -103,11 +103,16 @@ class Repository:
         return Revision(sha, f"merge base with {branch} ({sha[:7]})")
 
     def _default_branch(self) -> str | None:
-        candidates: list[str] = []
         for variable in _DEFAULT_BRANCH_VARIABLES:
             name = os.environ.get(variable, "").strip()
-            if name:
-                candidates += [f"origin/{name}", name]
+            if name:  # the CI names the target branch: that one, or an error
+                found = next((c for c in (f"origin/{name}", name) if self._commit(c) is not None), None)
+                if found is None:
+                    raise RevisionError(
+                        f"the base branch {name!r} (${variable}) is not in this clone",
+                        hint=SHALLOW_HINT if self.is_shallow() else f"fetch it: git fetch origin {name}")
+                return found
+        candidates: list[str] = []
         origin_head = self._run(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"])
         if origin_head.returncode == 0 and origin_head.stdout.strip():
             candidates.append(origin_head.stdout.strip())
