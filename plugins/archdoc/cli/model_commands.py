@@ -88,8 +88,8 @@ def _without_baseline(diagnostics: list, path: Path, format: ReportFormatChoice)
         sys.stdout.write(format_report(result.new, format.value))
     note = f"archdoc: {result.known} known finding{'s' * (result.known != 1)} in the baseline {path} not shown"
     if result.fixed:
-        note += (f"; {len(result.fixed)} of its entr{'ies' if len(result.fixed) != 1 else 'y'} no longer "
-                 f"found: update it with --write-baseline {path}")
+        note += (f"; {len(result.fixed)} of its entries no longer found: update it with "
+                 f"--write-baseline {path}")
     typer.echo(note, err=True)
     return result.new
 
