@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from archdoc.analysis.graph import DependencyGraph
@@ -35,6 +36,9 @@ class SiteContext:
     """Files other than pages made while rendering (deployment SVGs), by path below the site."""
     notices: list[str] = field(default_factory=list)
     """Things the reader of the build log should know, each said once."""
+    model_dir: Path | None = None
+    """The model package's directory (or module): the "Architecture changes" page lists the
+    commits that changed it and the ADR directory; None: no such page."""
 
     def notice(self, text: str) -> None:
         if text not in self.notices:
