@@ -121,7 +121,7 @@ def _dependency_changes(old: DependencyGraph, new: DependencyGraph) -> list[Depe
         if previous is None:
             found.append(DependencyChange(source=key[0], destination=key[1], change="added",
                                           to=_interaction(dependency)))
-        elif _interaction(previous) != _interaction(dependency):
+        elif (previous.interaction, previous.criticality) != (dependency.interaction, dependency.criticality):
             found.append(DependencyChange(source=key[0], destination=key[1], change="changed",
                                           from_=_interaction(previous), to=_interaction(dependency)))
     for key, dependency in before.items():
@@ -147,6 +147,15 @@ def _blast_radius_changes(
 
     relevant = [c for c in dependencies if c.change != "changed"
                 or (c.from_ is not None and c.to is not None and c.from_.interaction != c.to.interaction)]
+    # For each: its destination's bit, and the mask of its source and what depends on the source.
+    reach = []
+    for c in relevant:
+        sides = ([old_radii] if c.change == "removed" else [new_radii] if c.change == "added"
+                 else [old_radii, new_radii])
+        source = 0
+        for r in sides:
+            source |= upstream(r, c.source)
+        reach.append((c, 1 << index[c.destination], source))
     old_fallback = {m.element_id for m in old.workspace.failure_modes if m.fallback}
     new_fallback = {m.element_id for m in new.workspace.failure_modes if m.fallback}
     found = []
@@ -159,13 +168,8 @@ def _blast_radius_changes(
             continue
         reaching = ob | od | nb | nd
         moved = (ob ^ nb) | (od ^ nd)
-        because = []
-        for c in relevant:
-            into = c.destination == unit or (reaching >> index[c.destination] & 1)
-            sides = ([old_radii] if c.change == "removed" else [new_radii] if c.change == "added"
-                     else [old_radii, new_radii])
-            if into and any(moved & upstream(r, c.source) for r in sides):
-                because.append(_key(c))
+        because = [_key(c) for c, destination, source in reach
+                   if (c.destination == unit or reaching & destination) and moved & source]
         fallback = None
         if (unit in old_fallback) != (unit in new_fallback):
             fallback = FieldChange(from_=unit in old_fallback, to=unit in new_fallback)
