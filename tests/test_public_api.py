@@ -31,7 +31,7 @@ INVENTORY: dict[str, list[str]] = {
         "dependency_matrix", "impact_of", "startup_layers", "sync_cycles",
     ],
     "archdoc.errors": ["AdrError", "ArchdocError", "ConfigError", "ModelError", "ModelLoadError",
-                       "ReferenceNotFound"],
+                       "ReferenceNotFound", "RevisionError"],
     "archdoc.export": ["WorkspaceDocument", "export_document", "export_json", "export_schema"],
 }
 
