@@ -91,6 +91,7 @@ def all_rules() -> dict[str, Rule]:
         deployment_rules,
         model_rules,
         user_rules,
+        view_rules,
     )
 
     return RULES
