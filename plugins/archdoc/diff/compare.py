@@ -49,7 +49,7 @@ __all__ = ["compare_snapshots", "flow_lines"]
 Record = dict[str, Any]
 
 ELEMENT_FIELDS = ("name", "kind", "description", "technology", "parent_id", "external", "owner",
-                  "data_owner_id", "tags", "properties")
+                  "data_owner_id", "group", "tags", "properties")
 RELATIONSHIP_FIELDS = ("description", "technology", "operation", "interaction", "criticality",
                        "access", "tags", "properties")
 ENVIRONMENT_FIELDS = ("name", "description")
