@@ -106,7 +106,13 @@ def test_views_are_compared_when_the_export_has_them_and_absent_views_are_none()
     assert [v.key for v in doc.views.removed] == ["landscape"]
     [changed] = doc.views.changed
     assert list(changed.changes) == ["elements"]  # the order alone would not count
-    assert compare_snapshots(snapshot(ws), snapshot(ws), base_rev="a", head_rev="b").views.added == []
+    assert changed.changes["elements"].model_dump() == {"added": ["shop.db"], "removed": []}
+    without = snapshot(ws)
+    del without.export["views"]
+    gone = compare_snapshots(without, snapshot(ws), base_rev="a", head_rev="b")
+    assert [v.key for v in gone.views.added] == [v["key"] for v in snapshot(ws).export["views"]]
+    assert compare_snapshots(without, without, base_rev="a", head_rev="b").views.model_dump() == {
+        "added": [], "removed": [], "changed": []}
 
 
 def test_decisions_with_a_duplicate_number_are_told_apart_by_file() -> None:

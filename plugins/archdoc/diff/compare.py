@@ -36,6 +36,7 @@ from archdoc.diff.document import (
     FindingEntry,
     FlowChanges,
     FlowEntry,
+    ListChange,
     RelationshipChanges,
     RelationshipEntry,
     ViewChanges,
@@ -257,14 +258,19 @@ def _flows(old: list[Record], new: list[Record]) -> FlowChanges:
     )
 
 
-def _view_changes(a: Record, b: Record) -> dict[str, FieldChange]:
-    found = changes(a, b, ("title", "kind"))
-    if set(a.get("elements", [])) != set(b.get("elements", [])):
-        found["elements"] = FieldChange(from_=a.get("elements", []), to=b.get("elements", []))
-    edges = lambda v: {tuple(e) for e in v.get("relationships", [])}  # noqa: E731
-    if edges(a) != edges(b):
-        found["relationships"] = FieldChange(from_=a.get("relationships", []), to=b.get("relationships", []))
+def _view_changes(a: Record, b: Record) -> dict[str, FieldChange | ListChange]:
+    found: dict[str, FieldChange | ListChange] = dict(changes(a, b, ("title", "kind")))
+    for name in ("elements", "relationships"):
+        before, after = a.get(name, []), b.get(name, [])
+        old_set, new_set = {_hashable(x) for x in before}, {_hashable(x) for x in after}
+        if old_set != new_set:
+            found[name] = ListChange(added=[x for x in after if _hashable(x) not in old_set],
+                                     removed=[x for x in before if _hashable(x) not in new_set])
     return found
+
+
+def _hashable(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _views(old: list[Record], new: list[Record]) -> ViewChanges:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from archdoc.diff.document import DiffDocument, FieldChange
+from archdoc.diff.document import DiffDocument, FieldChange, ListChange
 
 __all__ = ["KINDS", "count_words", "field_words", "list_delta", "summary_parts", "value_words"]
 
@@ -70,16 +70,23 @@ def value_words(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def _show(value: Any) -> str:
+    """An id, or a pair as ``a -> b``."""
+    return " -> ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+
+
 def list_delta(before: list[Any], after: list[Any]) -> tuple[list[str], list[str]]:
     """(added, removed) between two lists of ids or pairs, as text, in their order."""
-    show = lambda v: " -> ".join(v) if isinstance(v, (list, tuple)) else str(v)  # noqa: E731
-    old, new = [show(v) for v in before], [show(v) for v in after]
+    old, new = [_show(v) for v in before], [_show(v) for v in after]
     return [v for v in new if v not in old], [v for v in old if v not in new]
 
 
-def field_words(name: str, change: FieldChange, *, arrow: str = "->") -> str:
+def field_words(name: str, change: FieldChange | ListChange, *, arrow: str = "->") -> str:
     """``description: "Orders" -> "Orders and checkout"``; lists as ``tags: +pci, -legacy``;
     mappings key by key."""
+    if isinstance(change, ListChange):
+        items = [f"+{_show(v)}" for v in change.added] + [f"-{_show(v)}" for v in change.removed]
+        return f"{name}: {', '.join(items)}"
     before, after = change.from_, change.to
     if isinstance(before, list) and isinstance(after, list):
         added, removed = list_delta(before, after)

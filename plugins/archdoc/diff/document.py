@@ -32,6 +32,7 @@ __all__ = [
     "FlowEntry",
     "FlowOverRemoved",
     "Impact",
+    "ListChange",
     "RelationshipChanges",
     "RelationshipEntry",
     "ViewChanges",
@@ -142,9 +143,18 @@ class ViewEntry(_Strict):
     kind: str = ""
 
 
+class ListChange(_Strict):
+    """What entered and what left a list (a view's elements or relationships)."""
+
+    added: list[Any] = []
+    removed: list[Any] = []
+
+
 class ChangedView(_Strict):
     key: str
-    changes: Changes
+    changes: dict[str, FieldChange | ListChange]
+    """``title`` and ``kind`` as ``{from, to}``; ``elements`` (ids) and ``relationships``
+    (``[source, destination]`` pairs) as ``{added, removed}``: a view can draw thousands."""
 
 
 class ViewChanges(_Strict):

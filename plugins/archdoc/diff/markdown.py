@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from archdoc.diff.describe import count_words, field_words, finding_words, summary_parts
 from archdoc.diff.diagram import LEGEND, neighbourhood_diagram
-from archdoc.diff.document import FindingEntry
+from archdoc.diff.document import FindingEntry, ListChange
 from archdoc.diff.review import Review
 from archdoc.diff.text import step_diff
 from archdoc.model.elements import KIND_LABELS
@@ -175,10 +175,8 @@ class _Tables:
             parts = []
             for name in ("elements", "relationships"):
                 change = c.changes.get(name)
-                if change is not None:
-                    before = {str(x) for x in change.from_}
-                    after = {str(x) for x in change.to}
-                    parts.append(f"{name}: +{len(after - before)} −{len(before - after)}")
+                if isinstance(change, ListChange):
+                    parts.append(f"{name}: +{len(change.added)} −{len(change.removed)}")
             rest = self._fields(c.changes, skip=("elements", "relationships"))
             return [md_code(c.key), "", "; ".join([*parts, *([rest] if rest else [])])]
 
