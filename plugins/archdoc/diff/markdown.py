@@ -171,14 +171,20 @@ class _Tables:
         def entry(v) -> list[str]:  # type: ignore[no-untyped-def]
             return [md_code(v.key), md_cell(v.title), ""]
 
+        titles = {v["key"]: v.get("title", "") for v in self.review.head_snapshot.export.get("views") or []}
+
         def changed(c) -> list[str]:  # type: ignore[no-untyped-def]
             parts = []
-            for name in ("elements", "relationships"):
-                change = c.changes.get(name)
-                if isinstance(change, ListChange):
-                    parts.append(f"{name}: +{len(change.added)} −{len(change.removed)}")
+            elements = c.changes.get("elements")
+            if isinstance(elements, ListChange):
+                parts.append("elements: " + ", ".join(
+                    [f"+{_ids(elements.added, 5)}"] * bool(elements.added)
+                    + [f"−{_ids(elements.removed, 5)}"] * bool(elements.removed)))
+            relationships = c.changes.get("relationships")
+            if isinstance(relationships, ListChange):
+                parts.append(f"relationships: +{len(relationships.added)} −{len(relationships.removed)}")
             rest = self._fields(c.changes, skip=("elements", "relationships"))
-            return [md_code(c.key), "", "; ".join([*parts, *([rest] if rest else [])])]
+            return [md_code(c.key), md_cell(titles.get(c.key, "")), "; ".join([*parts, *([rest] if rest else [])])]
 
         return self._section("views", "Views", ["View", "Title", "Details"], entry, entry, changed)
 
@@ -186,8 +192,14 @@ class _Tables:
         def entry(d) -> list[str]:  # type: ignore[no-untyped-def]
             return [md_code(d.id), d.kind, md_cell(d.name), md_code(d.environment), ""]
 
+        export = self.review.head_snapshot.export
+        where = {r["id"]: (r.get("name", ""), r.get("environment_id", r["id"]))
+                 for r in [*export.get("environments", []), *export.get("deployment_nodes", [])]}
+        where.update({r["id"]: (r["container_id"], r["environment_id"]) for r in export.get("deployments", [])})
+
         def changed(c) -> list[str]:  # type: ignore[no-untyped-def]
-            return [md_code(c.id), c.kind, "", "", self._fields(c.changes)]
+            name, environment = where.get(c.id, ("", ""))
+            return [md_code(c.id), c.kind, md_cell(name), md_code(environment), self._fields(c.changes)]
 
         return self._section("deployment", "Deployment", ["Id", "Kind", "Name", "Environment", "Details"],
                              entry, entry, changed)
