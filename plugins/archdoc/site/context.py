@@ -37,6 +37,8 @@ class SiteContext:
     """Files other than pages made while rendering (deployment SVGs), by path below the site."""
     notices: list[str] = field(default_factory=list)
     """Things the reader of the build log should know, each said once."""
+    drift: Any = None
+    """The model compared with observed dependencies (``archdoc.drift.DriftReport``), or None."""
     model_dir: Path | None = None
     """The model package's directory (or module): the "Architecture changes" page lists the
     commits that changed it and the ADR directory; None: no such page."""
