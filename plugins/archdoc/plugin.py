@@ -77,6 +77,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
             workspace=self.project.workspace, layout=layout, adrs=self.project.adrs,
             diagnostics=self._diagnostics, options=dict(self.settings.diagrams),
             drift=self.project.drift,
+            model_dir=self._model_path(),
         )
         self.pages = generate_pages(self.context, list(self.settings.pages) or None)
         config.extra_css.append(f"{ASSET_DIR}/archdoc.css")
@@ -157,6 +158,12 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         self.context.close()
         for text in self.context.notices:
             log.warning(f"archdoc: {text}")
+
+    def _model_path(self) -> Path | None:
+        """The model package's directory (or module file)."""
+        assert self.settings is not None
+        package = self.settings.root / self.settings.model.replace(".", "/")
+        return package if package.is_dir() or not package.with_suffix(".py").is_file() else package.with_suffix(".py")
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when a model file or an ADR changes."""

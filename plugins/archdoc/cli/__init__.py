@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from archdoc.cli import (adr_commands, drift_command, mcp_command, model_commands,
+from archdoc.cli import (adr_commands, diff_commands, drift_command, mcp_command, model_commands,
                          project_commands, view_commands)
 from archdoc.cli.output import fail
 
@@ -26,6 +26,7 @@ adr_commands.register(app)
 project_commands.register(app)
 drift_command.register(app)
 mcp_command.register(app)
+diff_commands.register(app)
 
 
 def main() -> None:
