@@ -74,7 +74,7 @@ def _not_found(package: str, root: str, config: ArchdocConfig, elsewhere: str = 
     also = f" (a different {package.split('.')[0]!r} is importable from {elsewhere})" if elsewhere else ""
     return ModelLoadError(
         f"model package {package!r} not found in {root}{also}",
-        location=config.location(),
+        location=config.location("model"),
         hint=f"create {package.replace('.', '/')}/__init__.py building a Workspace, "
         "or set `model:` under the archdoc plugin in mkdocs.yml",
     )

@@ -1,14 +1,20 @@
-"""Bad input from users, each case through the real ``archdoc`` command.
+"""Bad input from users, each case through the real ``archdoc`` command and through ``mkdocs build``.
 
 Every case is a small project on disk, run in-process through ``archdoc.cli.main`` (the console
 script's entry point); a representative subset also runs as the installed console script in a
 subprocess. Each must print a message naming the user's ``file:line``, exit with the
 documented code (0 clean, 1 errors found, 2 could not load) and show no traceback.
+
+Every case that a site build can meet (the project's files, not the command's arguments) is also
+built with ``mkdocs build --strict`` in a subprocess: the same message at the same ``file:line``,
+no traceback, and exit code 0 for a clean project, 1 otherwise.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import textwrap
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -42,27 +48,48 @@ plugins:
 @dataclass
 class Case:
     id: str
-    files: dict[str, str]
+    files: dict[str, str | bytes]
     code: int
     messages: list[str]
     where: tuple[str, str] | None = None
     """(file, marker): the output names ``file:line`` of the line holding the marker."""
     args: list[str] = field(default_factory=lambda: ["validate"])
     absent: list[str] = field(default_factory=list)
+    build: bool | None = None
+    """Also build the project with MkDocs (default: for ``validate`` cases without options)."""
+    build_messages: list[str] | None = None
+    """What the build prints (default: ``messages`` without their leading ``error: `` and
+    without the command's summary line)."""
+    build_where: bool = True
+    """Whether the build names ``where`` as ``file:line`` too (MkDocs' own YAML errors do not)."""
 
-    def write(self, root: Path) -> Path:
+    @property
+    def builds(self) -> bool:
+        return self.build if self.build is not None else self.args == ["validate"]
+
+    def write(self, root: Path, *, site: bool = False) -> Path:
+        """The case's files; with ``site``, also what ``mkdocs build`` needs (mkdocs.yml, docs/)."""
         root.mkdir(parents=True)
-        for rel, text in self.files.items():
+        files = dict(self.files)
+        if site:
+            files.setdefault("mkdocs.yml", PLUGIN_YML)
+            files.setdefault("docs/index.md", "# Home\n")
+        for rel, text in files.items():
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(textwrap.dedent(text), encoding="utf-8")
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(textwrap.dedent(text), encoding="utf-8")
         return root
 
     def location(self) -> str | None:
         if self.where is None:
             return None
         file, marker = self.where
-        lines = textwrap.dedent(self.files[file]).splitlines()
+        text = self.files[file]
+        lines = (text.decode("utf-8", "replace") if isinstance(text, bytes)
+                 else textwrap.dedent(text)).splitlines()
         line = next(n for n, text in enumerate(lines, 1) if marker in text)
         return f"{file}:{line}"
 
@@ -84,9 +111,9 @@ CASES = [
     ),
     Case(
         "configured-model-package-missing",
-        {"mkdocs.yml": "site_name: x\nplugins:\n  - archdoc:  # <- plugin\n      model: arch.model\n"}, 2,
+        {"mkdocs.yml": "site_name: x\nplugins:\n  - archdoc:\n      model: arch.model  # <- option\n"}, 2,
         ["error: model package 'arch.model' not found", "create arch/model/__init__.py"],
-        where=("mkdocs.yml", "<- plugin"),
+        where=("mkdocs.yml", "<- option"),
     ),
     Case(
         "model-raises-at-import",
@@ -227,20 +254,22 @@ CASES = [
         model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n      model: [model\n"
                                  "nav:  # <- here\n"},
         2, ["error: mkdocs.yml is not valid YAML", "hint: check the indentation"],
-        where=("mkdocs.yml", "<- here"),
+        where=("mkdocs.yml", "<- here"), build_where=False,
+        build_messages=["MkDocs encountered an error parsing the configuration file",
+                        'mkdocs.yml", line 5'],
     ),
     Case(
         "mkdocs-yml-unknown-option",
-        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:  # <- plugin\n"
-                                 "      modle: model\n"},
+        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n"
+                                 "      modle: model  # <- option\n"},
         2, ["error: unknown archdoc option 'modle'", "hint: did you mean 'model'?"],
-        where=("mkdocs.yml", "<- plugin"),
+        where=("mkdocs.yml", "<- option"),
     ),
     Case(
         "mkdocs-yml-bad-severity",
-        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:  # <- plugin\n"
-                                 "      rules:\n        sync-cycle: fatal\n"},
-        2, ["error: archdoc option rules.sync-cycle:"], where=("mkdocs.yml", "<- plugin"),
+        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n"
+                                 "      rules:\n        sync-cycle: fatal  # <- option\n"},
+        2, ["error: archdoc option rules.sync-cycle:"], where=("mkdocs.yml", "<- option"),
     ),
     Case(
         "config-file-does-not-exist", model(), 2,
@@ -297,6 +326,56 @@ def check(case: Case, result: Result) -> None:
         assert result.stdout == "", "a load error goes to stderr only"
         first = result.stderr.splitlines()[0]
         assert first.startswith(f"{location}: error: " if location else "error: "), first
+
+
+BUILD_CASES = [c for c in CASES if c.builds]
+
+
+def _mkdocs_build(root: Path) -> Result:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COLUMNS"))}
+    env.update(PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1", NO_MKDOCS_2_WARNING="1",
+               PYTHONIOENCODING="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        cwd=root, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        check=False,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+@pytest.fixture(scope="module")
+def build_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Result]]:
+    """Every case that a site can meet, built by ``mkdocs build --strict``, two at a time."""
+    base = tmp_path_factory.mktemp("bad-input-build")
+    roots = {c.id: c.write(base / c.id, site=True) for c in BUILD_CASES}
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        futures = {c.id: pool.submit(_mkdocs_build, roots[c.id]) for c in BUILD_CASES}
+        return {id: (roots[id], f.result()) for id, f in futures.items()}
+
+
+def check_build(case: Case, root: Path, result: Result) -> None:
+    output = result.output
+    assert "Traceback" not in output, output
+    assert 'File "' not in output, output
+    messages = case.build_messages if case.build_messages is not None else [
+        m.removeprefix("error: ") for m in case.messages if not m.startswith("archdoc: ")]
+    for message in messages:
+        assert message in output, f"{message!r} not in:\n{output}"
+    for message in case.absent:
+        assert message not in output, output
+    location = case.location()
+    if location is not None and case.build_where:
+        assert f"{location}: " in output, f"{location} not in:\n{output}"
+    assert result.code == (0 if case.code == 0 else 1), output
+    if case.code != 1:  # a clean project is published; one that cannot load is not
+        assert (root / "site" / "index.html").is_file() == (case.code == 0), output
+
+
+@pytest.mark.parametrize("case", BUILD_CASES, ids=[c.id for c in BUILD_CASES])
+def test_bad_input_through_mkdocs_build(
+    case: Case, build_results: dict[str, tuple[Path, Result]]
+) -> None:
+    check_build(case, *build_results[case.id])
 
 
 @pytest.mark.parametrize("case", SCRIPT_CASES, ids=[c.id for c in SCRIPT_CASES])
