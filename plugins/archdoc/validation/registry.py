@@ -11,6 +11,7 @@ from archdoc.source import SourceLocation
 from archdoc.validation.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
+    from archdoc.analysis.data import DatastoreOwnership
     from archdoc.analysis.graph import DependencyGraph
     from archdoc.config import ArchdocConfig
     from archdoc.model.workspace import Workspace
@@ -82,6 +83,13 @@ class RuleContext:
 
         assert self.workspace is not None
         return DependencyGraph(self.workspace)
+
+    @cached_property
+    def data_ownership(self) -> list[DatastoreOwnership]:
+        """Each datastore's owner, writers and readers: the analysis the site's table shows."""
+        from archdoc.analysis.data import data_ownership
+
+        return data_ownership(self.graph)
 
 
 def all_rules() -> dict[str, Rule]:
