@@ -219,18 +219,52 @@ CASES = [
         model("""
             with ws.flow("Checkout") as f:
                 f.step(user, api, "Direct call")  # <- unbacked
-        """), 0,
-        ["warning[unbacked-flow-step] flow 'Checkout': step user -> shop.api is backed by no "
-         "relationship", "archdoc: 0 errors, 1 warning"],
+        """), 1,
+        ["error[unbacked-flow-step] flow 'Checkout': step user -> shop.api is backed by no "
+         "relationship", "hint: declare it: user.uses(api, ...)", "archdoc: 1 error, 0 warnings"],
         where=("model/__init__.py", "<- unbacked"),
     ),
     Case(
-        "flow-step-not-backed-strict",
+        "flow-reply-not-backed-by-a-relationship",
+        model("""
+            with ws.flow("Checkout") as f:
+                f.step(user, web, "Click")
+                f.reply(api, user, "Order confirmed")  # <- unbacked
+        """), 1,
+        ["error[unbacked-flow-step] flow 'Checkout': reply shop.api -> user is backed by no "
+         "relationship", "hint: declare the request it answers: user.uses(api, ...)"],
+        where=("model/__init__.py", "<- unbacked"), absent=["api.uses(user"],
+    ),
+    Case(
+        "flow-step-to-a-person-not-backed",
+        model("""
+            with ws.flow("Checkout") as f:
+                f.step(api, user, "Emails the receipt")  # <- unbacked
+        """), 1,
+        ["error[unbacked-flow-step] flow 'Checkout': step shop.api -> user is backed by no "
+         "relationship", "hint: declare the request it answers: user.uses(api, ...), and make this "
+         "step a reply: f.reply(api, user, ...)"],
+        where=("model/__init__.py", "<- unbacked"), absent=["api.uses(user"],
+    ),
+    Case(
+        "flow-reply-along-the-request-is-backed",
+        model("""
+            with ws.flow("Checkout") as f:
+                f.step(user, web, "Click")
+                f.step(web, api, "POST /orders")
+                f.reply(api, web, "201 Created")
+                f.reply(web, user, "Confirmation page")
+        """), 0, ["archdoc: no problems found"],
+    ),
+    Case(
+        "flow-step-not-backed-made-a-warning",
         model("""
             with ws.flow("Checkout") as f:
                 f.step(user, api, "Direct call")  # <- unbacked
-        """), 1, ["warning[unbacked-flow-step]"], where=("model/__init__.py", "<- unbacked"),
-        args=["validate", "--strict"],
+        """) | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n      rules:\n"
+                              "        unbacked-flow-step: warning\n"},
+        0, ["warning[unbacked-flow-step]", "archdoc: 0 errors, 1 warning"],
+        where=("model/__init__.py", "<- unbacked"),
     ),
     Case(
         "sync-cycle",

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from archdoc.analysis.structure import sync_cycles
 from archdoc.model.elements import Element
 from archdoc.model.flows import FlowMessage, FlowNote, walk
+from archdoc.model.workspace import Workspace
 from archdoc.validation.registry import Finding, RuleContext, rule
 
 
@@ -107,13 +108,14 @@ def relationship_not_allowed(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    "unbacked-flow-step", severity="warning",
+    "unbacked-flow-step", severity="error",
     summary="A flow step between two elements that have no relationship.",
     explanation="""A flow (a dynamic view) tells a story along the static model. A step between
     two elements that the model does not connect, directly or through their parents and
     children, is either a missing relationship or a wrong step; the dependency tables and impact
-    analysis would miss it. Declare the relationship with `uses`, or fix the step. A reply is
-    backed by a relationship in either direction.""",
+    analysis would miss it, and Structurizr refuses such a step in a dynamic view. Declare the
+    relationship with `uses`, or fix the step. A reply travels back along the relationship of the
+    request it answers, so the relationship in the other direction backs it.""",
 )
 def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
@@ -161,10 +163,24 @@ def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
             (a, b) in declared or (b, a) in declared for a in chain(s) for b in chain(d))
         if not backed:
             yield Finding(
-                f"flow {flow.name!r}: step {s} -> {d} is backed by no relationship",
-                message.location, f"declare it: {s.split('.')[-1].replace('-', '_')}.uses(...)",
-                flow.id,
+                f"flow {flow.name!r}: {message.kind} {s} -> {d} is backed by no relationship",
+                message.location, _unbacked_hint(ws, message), flow.id,
             )
+
+
+def _variable(id: str) -> str:
+    """The name a model file would likely give the element: its id's last part."""
+    return id.split(".")[-1].replace("-", "_")
+
+
+def _unbacked_hint(ws: Workspace, message: FlowMessage) -> str:
+    """How to back a step: the caller uses the called. A reply (or a step to a person, which
+    nothing depends on) answers a request, so the element it goes to is the one that uses."""
+    s, d = message.source_id, message.destination_id
+    if message.kind == "reply" or ws.elements[d].kind == "person":
+        return (f"declare the request it answers: {_variable(d)}.uses({_variable(s)}, ...)"
+                + ("" if message.kind == "reply" else f", and make this step a reply: f.reply({_variable(s)}, {_variable(d)}, ...)"))
+    return f"declare it: {_variable(s)}.uses({_variable(d)}, ...)"
 
 
 @rule(
