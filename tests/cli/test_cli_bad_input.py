@@ -12,6 +12,7 @@ no traceback, and exit code 0 for a clean project, 1 otherwise.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -60,6 +61,8 @@ class Case:
     build_messages: list[str] | None = None
     """What the build prints (default: ``messages`` without their leading ``error: `` and
     without the command's summary line)."""
+    stdout_json: bool = False
+    """stdout must be one JSON document (nothing the model prints may reach it)."""
     build_where: bool = True
     """Whether the build names ``where`` as ``file:line`` too (MkDocs' own YAML errors do not)."""
 
@@ -318,6 +321,63 @@ CASES = [
         ["error: no element with id 'webb'"], args=["impact", "webb"],
     ),
     Case(
+        "model-calls-sys-exit",
+        model("import sys\nif True:\n    sys.exit(0)  # <- exits\n"), 2,
+        ["error: the model called sys.exit(0) while archdoc imported it", "hint: remove the call"],
+        where=("model/__init__.py", "<- exits"),
+    ),
+    Case(
+        "model-raises-system-exit",
+        model("raise SystemExit(3)  # <- exits\n"), 2,
+        ["error: the model raised SystemExit(3) while archdoc imported it"],
+        where=("model/__init__.py", "<- exits"),
+    ),
+    Case(
+        "model-raises-keyboard-interrupt",
+        model("raise KeyboardInterrupt  # <- raises\n"), 2,
+        ["error: the model raised KeyboardInterrupt"], where=("model/__init__.py", "<- raises"),
+    ),
+    Case(
+        "model-exception-whose-str-raises",
+        model("class Odd(Exception):\n    def __str__(self):\n        raise RuntimeError('no')\n\n"
+              "raise Odd()  # <- raises\n"), 2,
+        ["error: the model raised Odd: <the message cannot be shown: its __str__ raised RuntimeError>"],
+        where=("model/__init__.py", "<- raises"),
+    ),
+    Case(
+        "model-prints-during-export",
+        model("print('loading the shop model')\n"), 0, ["loading the shop model"],
+        args=["export"], stdout_json=True,
+    ),
+    Case(
+        "model-prints-during-validate-json",
+        model("print('loading the shop model')\n"), 0, ["loading the shop model"],
+        args=["validate", "--format", "json"], stdout_json=True,
+    ),
+    Case(
+        "model-directory-without-init",
+        {"model/services.py": CLEAN_HEAD}, 2,
+        ["error: the model directory model/ has no __init__.py: Python imports it as an empty "
+         "namespace package and runs none of its files", "hint: create model/__init__.py"],
+        absent=["builds no Workspace"],
+    ),
+    Case(
+        "empty-id",
+        model("ws.system('Payments', 'Pays', id='')  # <- bad\n"), 2,
+        ["error: system(): id='' is empty"], where=("model/__init__.py", "<- bad"),
+    ),
+    Case(
+        "id-with-a-slash",
+        model("shop.container('Pay', 'Pays', id='pay/v2')  # <- bad\n"), 2,
+        ["error: container(): id='pay/v2' holds a space, a slash"], where=("model/__init__.py", "<- bad"),
+    ),
+    Case(
+        "ten-thousand-character-name",
+        model("shop.container('n' * 10000, 'Huge')  # <- bad\n"), 2,
+        ["error: container(): the id 'shop.nnnn", "is 10005 characters long (10005 bytes in UTF-8); "
+         "an id names a page file, at most 200 bytes"], where=("model/__init__.py", "<- bad"),
+    ),
+    Case(
         "export-of-a-broken-model", model("web.uses(api, criticality=1)  # <- bad\n"), 2,
         ["error: shop.web.uses(): criticality=1 is not one of"], where=("model/__init__.py", "<- bad"),
         args=["export"],
@@ -356,6 +416,8 @@ def check(case: Case, result: Result) -> None:
     if location is not None:
         assert f"{location}: " in output, f"{location} not in:\n{output}"
     assert result.code == case.code, output
+    if case.stdout_json:
+        json.loads(result.stdout)
     if case.code == 2:
         assert result.stdout == "", "a load error goes to stderr only"
         first = result.stderr.splitlines()[0]
