@@ -146,10 +146,12 @@ class Workspace:
             )
         return found
 
-    def suggest(self, id: str) -> str:
-        """A hint naming the ids closest to ``id``."""
-        known = [k for k in (*self.elements, *self.nodes, *(e.id for e in self.environments))
-                 if "~" not in k]
+    def suggest(self, id: str, *, kinds: Literal["all", "elements"] = "all") -> str:
+        """A hint naming the ids closest to ``id`` (not ``id`` itself); ``kinds="elements"``:
+        only model elements (what ``show``, ``impact`` and ``affects`` take)."""
+        ids = self.elements if kinds == "elements" else (
+            *self.elements, *self.nodes, *(e.id for e in self.environments))
+        known = [k for k in ids if "~" not in k and k != id]
         close = difflib.get_close_matches(id, known, n=3, cutoff=0.5)
         if not close:
             close = [k for k in known if k.endswith("." + id) or k.split(".")[-1] == id][:3]
