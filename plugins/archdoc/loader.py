@@ -10,7 +10,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from archdoc.config import ArchdocConfig
+from archdoc.config import CONFIG_FILES, ArchdocConfig
 from archdoc.errors import ArchdocError, ModelLoadError
 from archdoc.model.workspace import Workspace, created_workspaces
 from archdoc.source import SourceLocation, relative_to_cwd
@@ -79,10 +79,18 @@ def load_workspace(config: ArchdocConfig) -> Workspace:
 
 def _not_found(package: str, root: str, config: ArchdocConfig, elsewhere: str = "") -> ModelLoadError:
     also = f" (a different {package.split('.')[0]!r} is importable from {elsewhere})" if elsewhere else ""
+    where = relative_to_cwd(root)
+    where = "the working directory" if where == "." else where
+    if config.config_file is None:
+        also += (f"; no {' or '.join(CONFIG_FILES)} was found in {where} or a directory above it, "
+                 "so the defaults apply with it as the project root")
+    inside = Path(root).name == package.split(".")[-1] and (Path(root) / "__init__.py").is_file()
     return ModelLoadError(
-        f"model package {package!r} not found in {root}{also}",
+        f"model package {package!r} not found in {where}{also}",
         location=config.location("model"),
-        hint=f"create {package.replace('.', '/')}/__init__.py building a Workspace, "
+        hint=(f"this directory is the package {package!r} itself: run archdoc from the project "
+              "root above it (cd ..)") if inside else
+        f"create {package.replace('.', '/')}/__init__.py building a Workspace, "
         "or set `model:` under the archdoc plugin in mkdocs.yml",
     )
 

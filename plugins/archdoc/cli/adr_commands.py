@@ -128,9 +128,30 @@ def new_adr(
                relates=list(relates or []), affects=ids, deciders=_names(deciders), date=when),
         directory=dir, workspace=workspace,
     )
-    typer.echo(relative_to_cwd(str(record.file)))
+    _say_where(cfg)
+    typer.echo(_path_from_here(record.file))
     if edit:
         _open_editor(record.file)
+
+
+def _path_from_here(path: Path) -> str:
+    """``path`` relative to the working directory, ``../adr/0003-x.md`` included, so that the
+    printed path opens from where the command ran (``$EDITOR "$(archdoc new-adr ...)"``)."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _say_where(config: ArchdocConfig) -> None:
+    """When the project was found above the working directory, say so (on stderr)."""
+    here = Path.cwd().resolve()
+    if config.root.resolve() == here:
+        return
+    found = f" (found {_path_from_here(config.config_file)})" if config.config_file else \
+        " (found .adr-dir)"
+    typer.echo(f"archdoc: the project is {_path_from_here(config.root)}{found}; "
+               "its decision log is used", err=True)
 
 
 def _log(config: str | None, dir: str | None) -> AdrLog:
