@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+import faults
 from archdoc.cli import main
 from archdoc_testing import ARCHDOC_EXE, Result, run_archdoc
 
@@ -46,6 +47,31 @@ plugins:
 """
 
 
+ADR_ACCEPTED = """\
+---
+status: accepted
+date: 2024-01-15
+---
+
+# {title}
+
+## Context and Problem Statement
+
+Why.
+"""
+ADR_BROKEN = """\
+---
+status: accepted
+date: 2024-02-01
+decision-makers: [Ana, Bram
+---
+
+# Use Redis
+
+Why.
+"""
+
+
 @dataclass
 class Case:
     id: str
@@ -61,6 +87,12 @@ class Case:
     build_messages: list[str] | None = None
     """What the build prints (default: ``messages`` without their leading ``error: `` and
     without the command's summary line)."""
+    deny: tuple[str, str] | None = None
+    """(path, "read" or "write"): that part of the project refuses access (tests/faults.py)."""
+    cwd: str = ""
+    """The directory below the project root the command runs in."""
+    pre: list[list[str]] = field(default_factory=list)
+    """Commands run first (each must succeed)."""
     stdout_json: bool = False
     """stdout must be one JSON document (nothing the model prints may reach it)."""
     build_where: bool = True
@@ -68,7 +100,7 @@ class Case:
 
     @property
     def builds(self) -> bool:
-        return self.build if self.build is not None else self.args == ["validate"]
+        return self.build if self.build is not None else (self.args == ["validate"] and not self.cwd)
 
     def write(self, root: Path, *, site: bool = False) -> Path:
         """The case's files; with ``site``, also what ``mkdocs build`` needs (mkdocs.yml, docs/)."""
@@ -314,7 +346,8 @@ CASES = [
     ),
     Case(
         "show-unknown-id", model(), 2,
-        ["error: no element with id 'shop.apl'", "did you mean 'shop.api'"], args=["show", "shop.apl"],
+        ["error: no element, deployment node or environment with id 'shop.apl'",
+         "did you mean 'shop.api'"], args=["show", "shop.apl"],
     ),
     Case(
         "impact-unknown-id", model(), 2,
@@ -377,6 +410,133 @@ CASES = [
         ["error: container(): the id 'shop.nnnn", "is 10005 characters long (10005 bytes in UTF-8); "
          "an id names a page file, at most 200 bytes"], where=("model/__init__.py", "<- bad"),
     ),
+    # -- the decision log ---------------------------------------------------------------------
+    Case(
+        "adr-dir-is-a-file",
+        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n"
+                                 "      adr_dir: notes.md  # <- option\n", "notes.md": "# Notes\n"}, 2,
+        ["error: adr_dir names notes.md, which is a file, not a directory",
+         "hint: point it at the directory of the decision records"],
+        where=("mkdocs.yml", "<- option"),
+    ),
+    Case(
+        "new-adr-in-an-adr-dir-that-is-a-file",
+        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n"
+                                 "      adr_dir: notes.md  # <- option\n", "notes.md": "# Notes\n"}, 2,
+        ["error: adr_dir names notes.md, which is a file, not a directory"],
+        where=("mkdocs.yml", "<- option"), args=["new-adr", "Use Kafka"],
+    ),
+    Case(
+        "adr-dir-marker-names-a-file",
+        model() | {".adr-dir": "decisions.md\n", "decisions.md": "x\n"}, 2,
+        ["error: .adr-dir names decisions.md, which is a file, not a directory"],
+        where=(".adr-dir", "decisions.md"),
+    ),
+    Case(
+        "adr-dir-unreadable",
+        model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka")}, 2,
+        ["error: cannot read the ADR directory adr: Permission denied",
+         "hint: check the directory's permissions"], deny=("adr", "read"),
+    ),
+    Case(
+        "new-adr-in-an-unwritable-adr-dir",
+        model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka")}, 2,
+        ["error: cannot write in the ADR directory adr: Permission denied",
+         "no record was changed"], deny=("adr", "write"), args=["new-adr", "Use Redis"],
+    ),
+    Case(
+        "adr-file-unreadable-keeps-its-neighbours",
+        model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka"),
+                   "adr/0002-use-redis.md": ADR_ACCEPTED.format(title="Use Redis"),
+                   "adr/0003-cache.md": ADR_ACCEPTED.format(title="Cache").replace(
+                       "date:", "relates: [2]\ndate:")}, 0,
+        ["warning[adr-parse-error] cannot read ADR file: Permission denied"],
+        where=("adr/0002-use-redis.md", "---"), deny=("adr/0002-use-redis.md", "read"),
+        absent=["adr-dangling-link", "adr-numbering-gap"],
+    ),
+    Case(
+        "adr-broken-front-matter-keeps-its-neighbours",
+        model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka"),
+                   "adr/0002-use-redis.md": ADR_BROKEN,
+                   "adr/0003-cache.md": ADR_ACCEPTED.format(title="Cache").replace(
+                       "date:", "relates: [2]\ndate:")}, 0,
+        ["warning[adr-parse-error] front matter is not valid YAML"],
+        where=("adr/0002-use-redis.md", "decision-makers"),
+        absent=["adr-dangling-link", "adr-numbering-gap", "adr-missing-date"],
+    ),
+    Case(
+        "adr-status-of-a-broken-record",
+        model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka"),
+                   "adr/0002-use-redis.md": ADR_BROKEN}, 2,
+        ["error: ADR-0002 cannot be changed: front matter is not valid YAML",
+         "archdoc changes only records it could read completely",
+         "hint: fix the file at that line first"],
+        where=("adr/0002-use-redis.md", "decision-makers"), args=["adr", "status", "2", "accepted"],
+        absent=["no ADR number 2"],
+    ),
+    Case(
+        "adr-supersede-cycle-on-disk",
+        model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka").replace(
+                       "status: accepted", "status: superseded by ADR-0002\nsupersedes: [2]  # <- link"),
+                   "adr/0002-use-redis.md": ADR_ACCEPTED.format(title="Use Redis").replace(
+                       "status: accepted", "status: superseded by ADR-0001\nsupersedes: [1]")}, 1,
+        ["error[adr-supersede-cycle] supersede cycle: ADR-0001 -> ADR-0002 -> ADR-0001",
+         "hint: remove the supersede link that closes the circle"],
+        where=("adr/0001-use-kafka.md", "<- link"),
+    ),
+    Case(
+        "adr-link-closing-a-supersede-cycle",
+        model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka"),
+                   "adr/0002-use-redis.md": ADR_ACCEPTED.format(title="Use Redis"),
+                   "adr/0003-cache.md": ADR_ACCEPTED.format(title="Cache")}, 2,
+        ["error: ADR-0002 cannot supersede ADR-0001: ADR-0001 already supersedes it"],
+        args=["adr", "link", "2", "1", "--type", "supersedes"], pre=[
+            ["adr", "link", "1", "3", "--type", "supersedes"],
+            ["adr", "link", "3", "2", "--type", "supersedes"]],
+    ),
+    Case(
+        "adr-half-done-supersede",
+        model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka"),
+                   "adr/0002-use-redis.md": ADR_ACCEPTED.format(title="Use Redis").replace(
+                       "date:", "supersedes: [1]  # <- link\ndate:")}, 1,
+        ["error[adr-incomplete-supersede] ADR-0002 (accepted) supersedes ADR-0001, but ADR-0001 "
+         "is not marked superseded: its status is 'accepted' and it does not name ADR-0002 as its "
+         "successor", "hint: run `archdoc adr link 2 1 --type supersedes`"],
+        where=("adr/0002-use-redis.md", "<- link"),
+    ),
+    Case(
+        "adr-stray-temp-file",
+        model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka"),
+                   "adr/.0002-use-redis.md.archdoc-k2j4h1.tmp": "---\nstatus: acc"}, 0,
+        ["warning[adr-stray-temp-file] .0002-use-redis.md.archdoc-k2j4h1.tmp is a temporary file "
+         "left by an interrupted archdoc command"],
+    ),
+    Case(
+        "new-adr-supersedes-a-proposed-record",
+        model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka").replace(
+            "status: accepted", "status: proposed")}, 0,
+        ["adr/0002-use-redis.md"], args=["new-adr", "Use Redis", "--supersedes", "1"],
+    ),
+    Case(
+        "new-adr-from-a-subdirectory",
+        model() | {"mkdocs.yml": PLUGIN_YML, "docs/index.md": "# Home\n",
+                   "adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka")}, 0,
+        ["../adr/0002-use-redis.md\n",
+         "archdoc: the project is .. (found ../mkdocs.yml); its decision log is used"],
+        args=["new-adr", "Use Redis"], cwd="docs", absent=["docs/adr"],
+    ),
+    Case(
+        "validate-from-the-model-directory-without-mkdocs-yml",
+        model(), 2,
+        ["error: model package 'model' not found in the working directory",
+         "no mkdocs.yml or properdocs.yml was found in the working directory or a directory above it",
+         "hint: this directory is the package 'model' itself: run archdoc from the project root"],
+        cwd="model",
+    ),
+    Case(
+        "validate-from-the-model-directory",
+        model() | {"mkdocs.yml": PLUGIN_YML}, 0, ["archdoc: no problems found"], cwd="model",
+    ),
     Case(
         "export-of-a-broken-model", model("web.uses(api, criticality=1)  # <- bad\n"), 2,
         ["error: shop.web.uses(): criticality=1 is not one of"], where=("model/__init__.py", "<- bad"),
@@ -427,12 +587,21 @@ def check(case: Case, result: Result) -> None:
 BUILD_CASES = [c for c in CASES if c.builds]
 
 
-def _mkdocs_build(root: Path) -> Result:
+_MKDOCS = ("import sys; sys.path.insert(0, sys.argv.pop(1)); import faults; "
+           "faults.install_from_env(); from mkdocs.__main__ import cli; "
+           "sys.argv[0] = 'mkdocs'; cli()")
+"""``mkdocs`` in a process where the case's permission faults apply (none for most cases)."""
+
+
+def _mkdocs_build(root: Path, deny: tuple[str, str] | None = None) -> Result:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "COLUMNS"))}
     env.update(PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1", NO_MKDOCS_2_WARNING="1",
                PYTHONIOENCODING="utf-8")
+    if deny:
+        env["ARCHDOC_TEST_DENY"] = f"{deny[1]}:{root / deny[0]}"
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        [sys.executable, "-c", _MKDOCS, str(Path(__file__).resolve().parents[1]),
+         "build", "--strict", "-d", str(root / "site")],
         cwd=root, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120,
         check=False,
     )
@@ -445,7 +614,7 @@ def build_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[P
     base = tmp_path_factory.mktemp("bad-input-build")
     roots = {c.id: c.write(base / c.id, site=True) for c in BUILD_CASES}
     with ThreadPoolExecutor(max_workers=2) as pool:
-        futures = {c.id: pool.submit(_mkdocs_build, roots[c.id]) for c in BUILD_CASES}
+        futures = {c.id: pool.submit(_mkdocs_build, roots[c.id], c.deny) for c in BUILD_CASES}
         return {id: (roots[id], f.result()) for id, f in futures.items()}
 
 
@@ -486,7 +655,15 @@ def test_bad_input_in_process(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = case.write(tmp_path / "p")
-    monkeypatch.chdir(root)
+    monkeypatch.chdir(root / case.cwd)
+    for args in case.pre:
+        monkeypatch.setattr("sys.argv", ["archdoc", *args])
+        with pytest.raises(SystemExit) as info:
+            main()
+        assert info.value.code in (0, None), capsys.readouterr()
+    capsys.readouterr()
+    if case.deny:
+        faults.deny(root / case.deny[0], case.deny[1], monkeypatch.setattr)
     monkeypatch.setattr("sys.argv", ["archdoc", *case.args])
     monkeypatch.setenv("COLUMNS", "200")
     with pytest.raises(SystemExit) as info:

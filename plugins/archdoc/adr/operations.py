@@ -125,8 +125,8 @@ def _writing(adr_dir: Path) -> Iterator[None]:
             remove_temp_files(adr_dir)
             yield
     except OSError as exc:
-        where = relative_to_cwd(str(exc.filename)) if exc.filename else relative_to_cwd(str(adr_dir))
-        raise AdrError(f"cannot write in the ADR directory: {where}: {exc.strerror or exc}",
+        raise AdrError(f"cannot write in the ADR directory {relative_to_cwd(str(adr_dir))}: "
+                       f"{exc.strerror or exc}",
                        hint="check the directory's permissions and free space; no record was "
                        "changed") from None
 

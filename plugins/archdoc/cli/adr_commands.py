@@ -171,6 +171,7 @@ def _record_json(log: AdrLog, record: Adr) -> dict[str, Any]:
         "links": [{"type": lk.kind, "target": lk.target, "declared": lk.declared}
                   for lk in log.links(record.number)],
         "file": relative_to_cwd(str(record.file)), "format": record.format,
+        "problem": record.problem or None,
     }
 
 
@@ -207,6 +208,9 @@ def show_adr(
     log = _log(config, dir)
     record = log.require(number)
     typer.echo(f"ADR-{record.id}: {record.title}")
+    if record.problem:
+        typer.echo(f"problem:  {record.problem} ({relative_to_cwd(str(record.file))}:"
+                   f"{record.problem_line or 1}); archdoc will not change this record")
     typer.echo(f"status:   {record.status}")
     typer.echo(f"date:     {record.date.isoformat() if record.date else record.date_text or '-'}")
     if record.deciders:
