@@ -671,3 +671,35 @@ def test_bad_input_in_process(
     captured = capsys.readouterr()
     code = info.value.code if isinstance(info.value.code, int) else (0 if info.value.code is None else 1)
     check(case, Result(code, captured.out, captured.err))
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["export"], ["validate", "--format", "json"], ["show", "shop.web"]])
+def test_output_to_a_full_disk(args: list[str], tmp_path: Path) -> None:
+    """`archdoc export > /dev/full`: a message and exit code 2, no traceback, nothing ignored."""
+    if not ARCHDOC_EXE.exists():
+        pytest.skip(f"{ARCHDOC_EXE} is not installed")
+    root = Case("full", model(), 0, []).write(tmp_path / "p")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([str(ARCHDOC_EXE), *args], cwd=root, env=env, stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=60, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr == ("error: cannot write the output: No space left on device\n"
+                           "  hint: check the disk or file the output goes to\n")
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    if not ARCHDOC_EXE.exists():
+        pytest.skip(f"{ARCHDOC_EXE} is not installed")
+    body = "".join(f"shop.container('S{n}', 'Service {n}').uses(api, 'Calls')\n" for n in range(400))
+    root = Case("pipe", model(body), 0, []).write(tmp_path / "p")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    proc = subprocess.Popen([str(ARCHDOC_EXE), "export"], cwd=root, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `| head -c 10`
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) in (0, 1, 141), stderr  # click and archdoc stop on EPIPE
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr, stderr
