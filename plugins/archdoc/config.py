@@ -359,7 +359,9 @@ def load_config(path: Path | str | None = None) -> ArchdocConfig:
     try:
         data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The line where the broken construct starts (an unclosed `[` or quote), else where
+        # the parser gave up.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(

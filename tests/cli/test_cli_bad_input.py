@@ -320,12 +320,12 @@ CASES = [
     ),
     Case(
         "malformed-mkdocs-yml",
-        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n      model: [model\n"
-                                 "nav:  # <- here\n"},
+        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n      model: [model  # <- here\n"
+                                 "nav:\n"},
         2, ["error: mkdocs.yml is not valid YAML", "hint: check the indentation"],
         where=("mkdocs.yml", "<- here"), build_where=False,
         build_messages=["MkDocs encountered an error parsing the configuration file",
-                        'mkdocs.yml", line 5'],
+                        'mkdocs.yml", line 4'],
     ),
     Case(
         "mkdocs-yml-unknown-option",

@@ -69,7 +69,7 @@ def test_python_and_env_tags_are_tolerated(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message", "line"),
     [
-        ("site_name: x\nplugins:\n  - archdoc:\n      model: [m\nnav: []\n", "mkdocs.yml is not valid YAML", 5),
+        ("site_name: x\nplugins:\n  - archdoc:\n      model: [m\nnav: []\n", "mkdocs.yml is not valid YAML", 4),
         ("site_name: x\n  bad: indent\n", "mkdocs.yml is not valid YAML", 2),
         ("- a\n- b\n", "mkdocs.yml must be a mapping of settings", 1),
         ("plugins: archdoc\n", "`plugins` must be a list", 1),

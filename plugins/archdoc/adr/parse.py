@@ -140,7 +140,9 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], dict[str, 
     try:
         data = yaml.load(block, Loader=_FrontMatterLoader) if block.strip() else {}  # noqa: S506
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The line where the broken construct starts (an unclosed `[` or quote), else where
+        # the parser gave up: the problem mark of an unclosed bracket is lines further down.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
         raise AdrError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
                        location=SourceLocation(file, line),
