@@ -107,9 +107,8 @@ def _editable(record: Adr) -> Adr:
     """``record``, unless archdoc could not read it completely (then it refuses to change it)."""
     if record.problem:
         raise AdrError(
-            f"ADR-{record.id} cannot be changed: {record.problem} "
-            f"({relative_to_cwd(str(record.file))}:{record.problem_line or 1}); archdoc changes "
-            "only records it could read completely",
+            f"ADR-{record.id} cannot be changed: {record.problem}; archdoc changes only records "
+            "it could read completely",
             location=SourceLocation(str(record.file), record.problem_line or 1),
             hint="fix the file at that line first, then run the command again",
         )
@@ -156,8 +155,8 @@ def _check_no_cycle(log: AdrLog, successor: int, superseded: int) -> None:
                     f"ADR-{successor:04d} cannot supersede ADR-{superseded:04d}: ADR-{superseded:04d} "
                     f"already supersedes it, and the chain would go round ({chain}, read 'is "
                     "superseded by'): no decision of it would be in force",
-                    hint=f"supersede the newest record of the chain, ADR-{superseded:04d}, "
-                    "only if it is the one replaced",
+                    hint=f"to go back on ADR-{superseded:04d}, write a new record that supersedes "
+                    f"it (`archdoc new-adr --supersedes {superseded} ...`)",
                 )
             frontier.append(nxt)
 
