@@ -151,6 +151,8 @@ class ArchdocConfig(BaseModel):
     """The line of the ``archdoc`` entry in that file."""
     option_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
     """The line of each option the user wrote, by dotted path (``diagrams.direction``)."""
+    docs_dir: Path | None = Field(default=None, exclude=True)
+    """The site's hand-written pages (``docs_dir`` of mkdocs.yml), when read from a file."""
 
     @field_validator("rules", mode="before")
     @classmethod
@@ -377,8 +379,12 @@ def load_config(path: Path | str | None = None) -> ArchdocConfig:
                           hint="start with `site_name: ...` and list `plugins:` below it")
     entry, lines = option_lines(text)
     options = _archdoc_options(data.get("plugins"), path, entry, lines)
-    return config_from_options(options, root=path.resolve().parent, config_file=path, line=entry,
-                               lines=lines)
+    config = config_from_options(options, root=path.resolve().parent, config_file=path, line=entry,
+                                 lines=lines)
+    docs = data.get("docs_dir", "docs")
+    if isinstance(docs, str) and docs.strip():
+        config.docs_dir = config.root / docs
+    return config
 
 
 def option_lines(text: str) -> tuple[int, dict[str, int]]:

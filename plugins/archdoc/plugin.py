@@ -102,7 +102,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
             self.project = load_project(config=self.settings)
         except ArchdocError as exc:
             raise PluginError(f"archdoc: {exc}") from None
-        self._report(validate_project(self.project))
+        self._report(validate_project(self.project, pages=False))  # pages: on_page_markdown
         layout = Layout(prefix=self.settings.prefix.strip("/"), directory_urls=config.use_directory_urls)
         self.context = SiteContext(
             workspace=self.project.workspace, layout=layout, adrs=self.project.adrs,

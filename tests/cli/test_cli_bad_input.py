@@ -410,6 +410,30 @@ CASES = [
         ["error: container(): the id 'shop.nnnn", "is 10005 characters long (10005 bytes in UTF-8); "
          "an id names a page file, at most 200 bytes"], where=("model/__init__.py", "<- bad"),
     ),
+    # -- hand-written pages ---------------------------------------------------------------------
+    Case(
+        "unknown-block-in-a-page",
+        model() | {"mkdocs.yml": PLUGIN_YML, "docs/index.md": "---\ntitle: Home\n---\n# Home\n\n"
+                   "```archdoc\ncontainers:shop\ncontainers:shpo\n```\n"}, 1,
+        ["error[unknown-block] the model has no view 'containers:shpo'",
+         "hint: did you mean 'containers:shop'"],
+        where=("docs/index.md", "containers:shpo"),
+        build_messages=["the model has no view 'containers:shpo'", "did you mean 'containers:shop'"],
+    ),
+    Case(
+        "unknown-block-name-in-a-page",
+        model() | {"mkdocs.yml": PLUGIN_YML, "docs/guide/deps.md": "# Deps\n\n```archdoc\n"
+                   "# a comment\ndependencys\n```\n", "docs/index.md": "# Home\n"}, 1,
+        ["error[unknown-block] unknown archdoc block 'dependencys'", "did you mean 'dependencies'"],
+        where=("docs/guide/deps.md", "dependencys"),
+        build_messages=["unknown archdoc block 'dependencys'", "did you mean 'dependencies'"],
+    ),
+    Case(
+        "blocks-in-a-page-that-exist",
+        model() | {"mkdocs.yml": PLUGIN_YML, "docs/index.md": "# Home\n\n```archdoc\ncontainers:shop\n"
+                   "impact:shop.api\n```\n\n````markdown\n```archdoc\nan-example-not-a-block\n```\n````\n"},
+        0, ["archdoc: no problems found"],
+    ),
     # -- the decision log ---------------------------------------------------------------------
     Case(
         "adr-dir-is-a-file",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from archdoc.source import SourceLocation
@@ -16,9 +17,20 @@ if TYPE_CHECKING:
     from archdoc.config import ArchdocConfig
     from archdoc.model.workspace import Workspace
 
-__all__ = ["Rule", "RuleContext", "Finding", "rule", "RULES", "all_rules", "run_rules"]
+__all__ = ["Rule", "RuleContext", "Finding", "PageSource", "rule", "RULES", "all_rules", "run_rules"]
 
-Scope = Literal["model", "adr"]
+Scope = Literal["model", "adr", "pages"]
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A hand-written page of the site, as read from the docs directory."""
+
+    path: Path
+    """The file."""
+    name: str
+    """Its path below the docs directory (``guide/index.md``): the page it becomes."""
+    text: str
 
 
 @dataclass(frozen=True)
@@ -76,6 +88,10 @@ class RuleContext:
     workspace: Workspace | None = None
     adrs: Any = None
     """The ADR log (``archdoc.adr.AdrLog``) when ADRs were loaded."""
+    pages: list[PageSource] | None = None
+    """The site's hand-written pages, when validating them (``archdoc validate``)."""
+    block_problems: Callable[[PageSource], list[Finding]] | None = None
+    """What is wrong with the ```archdoc blocks of a page (given by the site, which renders them)."""
 
     @cached_property
     def graph(self) -> DependencyGraph:
@@ -98,6 +114,7 @@ def all_rules() -> dict[str, Rule]:
         adr_rules,
         deployment_rules,
         model_rules,
+        page_rules,
         user_rules,
     )
 
@@ -116,6 +133,8 @@ def run_rules(context: RuleContext) -> list[Diagnostic]:
         if r.scope == "model" and context.workspace is None:
             continue
         if r.scope == "adr" and context.adrs is None:
+            continue
+        if r.scope == "pages" and (context.pages is None or context.block_problems is None):
             continue
         for f in r.check(context):
             found.append(
