@@ -341,6 +341,55 @@ CASES = [
         2, ["error: archdoc option rules.sync-cycle:"], where=("mkdocs.yml", "<- option"),
     ),
     Case(
+        "mkdocs-yml-diagram-direction",
+        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n      diagrams:\n"
+                                 "        direction: XY  # <- option\n"},
+        2, ["error: archdoc option diagrams.direction: Input should be 'TB', 'LR', 'BT' or 'RL' (not 'XY')"],
+        where=("mkdocs.yml", "<- option"),
+    ),
+    Case(
+        "mkdocs-yml-max-view-elements-not-a-number",
+        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n"
+                                 "      diagrams: {max_view_elements: lots}  # <- option\n"},
+        2, ["error: archdoc option diagrams.max_view_elements: Input should be a valid integer (not 'lots')"],
+        where=("mkdocs.yml", "<- option"),
+    ),
+    Case(
+        "mkdocs-yml-unknown-diagram-option",
+        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n      diagrams:\n"
+                                 "        directon: LR  # <- option\n"},
+        2, ["error: unknown archdoc option 'diagrams.directon'", "hint: did you mean 'direction'?"],
+        where=("mkdocs.yml", "<- option"),
+    ),
+    Case(
+        "mkdocs-yml-unknown-page-group",
+        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n      pages:\n"
+                                 "        - home\n        - decision  # <- option\n"},
+        2, ["error: archdoc option pages.1: Input should be 'home', 'elements', 'dependencies', "
+            "'events', 'data', 'flows', 'deployment' or 'decisions' (not 'decision')"],
+        where=("mkdocs.yml", "<- option"),
+    ),
+    Case(
+        "mkdocs-yml-unknown-rule-id",
+        model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n      rules:\n"
+                                 "        sync-cylce: 'off'  # <- option\n"},
+        2, ["error: unknown rule 'sync-cylce' under `rules:`", "hint: did you mean 'sync-cycle'?"],
+        where=("mkdocs.yml", "<- option"),
+    ),
+    Case(
+        "mkdocs-yml-not-utf8",
+        model() | {"mkdocs.yml": b"site_name: Caf\xe9\nplugins:\n  - archdoc\n"},
+        2, ["error: mkdocs.yml is not UTF-8 text (byte 0xe9)", "hint: re-save the file as UTF-8"],
+        where=("mkdocs.yml", "site_name"), build_where=False,
+        build_messages=["MkDocs encountered an error parsing the configuration file"],
+    ),
+    Case(
+        "mkdocs-yml-unreadable",
+        model() | {"mkdocs.yml": PLUGIN_YML}, 2,
+        ["error: cannot read mkdocs.yml: Permission denied"], where=("mkdocs.yml", "site_name"),
+        deny=("mkdocs.yml", "read"), build=False,  # MkDocs reads it before archdoc runs
+    ),
+    Case(
         "config-file-does-not-exist", model(), 2,
         ["error: configuration file nowhere.yml does not exist"], args=["validate", "-f", "nowhere.yml"],
     ),
@@ -534,6 +583,19 @@ CASES = [
                    "adr/.0002-use-redis.md.archdoc-k2j4h1.tmp": "---\nstatus: acc"}, 0,
         ["warning[adr-stray-temp-file] .0002-use-redis.md.archdoc-k2j4h1.tmp is a temporary file "
          "left by an interrupted archdoc command"],
+    ),
+    Case(
+        "new-adr-affects-a-deployment-node",
+        model("prod = ws.environment('Production')\nprod.node('Kubernetes', id='kubernetes').deploy(api)\n"),
+        2, ["error: --affects 'kubernetes' is a deployment node of the environment 'production', not a "
+            "model element", "hint: name what it runs instead: shop.api"],
+        args=["new-adr", "Run on EKS", "--affects", "kubernetes"], absent=["did you mean"],
+    ),
+    Case(
+        "new-adr-affects-an-unknown-id",
+        model("prod = ws.environment('Production')\nprod.node('Kubernetes', id='kubernetes').deploy(api)\n"),
+        2, ["error: --affects 'shop.apl' is not an element of the model", "did you mean 'shop.api'"],
+        args=["new-adr", "Run on EKS", "--affects", "shop.apl"], absent=["'kubernetes'"],
     ),
     Case(
         "new-adr-supersedes-a-proposed-record",
