@@ -5,7 +5,6 @@ error of `archdoc validate`."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest

@@ -515,7 +515,8 @@ CASES = [
         "new-adr-in-an-unwritable-adr-dir",
         model() | {"adr/0001-use-kafka.md": ADR_ACCEPTED.format(title="Use Kafka")}, 2,
         ["error: cannot write in the ADR directory adr: Permission denied",
-         "no record was changed"], deny=("adr", "write"), args=["new-adr", "Use Redis"],
+         "hint: check the directory's permissions and free space"], deny=("adr", "write"),
+        args=["new-adr", "Use Redis"],
     ),
     Case(
         "adr-file-unreadable-keeps-its-neighbours",

@@ -118,7 +118,8 @@ def _editable(record: Adr) -> Adr:
 @contextlib.contextmanager
 def _writing(adr_dir: Path) -> Iterator[None]:
     """The directory lock, with stale temporary files removed first; an OS error (permissions,
-    a full disk) becomes an AdrError naming the directory, and nothing half-written stays."""
+    a full disk) becomes an AdrError naming the directory. Every file is complete or untouched;
+    a supersede interrupted between two files is reported by ``archdoc validate``."""
     try:
         with directory_lock(adr_dir):
             remove_temp_files(adr_dir)
@@ -126,8 +127,7 @@ def _writing(adr_dir: Path) -> Iterator[None]:
     except OSError as exc:
         raise AdrError(f"cannot write in the ADR directory {relative_to_cwd(str(adr_dir))}: "
                        f"{exc.strerror or exc}",
-                       hint="check the directory's permissions and free space; no record was "
-                       "changed") from None
+                       hint="check the directory's permissions and free space") from None
 
 
 def _make_directory(adr_dir: Path) -> None:

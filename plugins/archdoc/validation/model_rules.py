@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archdoc.analysis.structure import sync_cycles
-from archdoc.model.elements import Element
 from archdoc.model.flows import FlowMessage, FlowNote, walk
 from archdoc.model.workspace import Workspace
 from archdoc.validation.registry import Finding, RuleContext, rule
