@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Material for MkDocs 9.8 prints a banner on every `mkdocs` run; our builds keep the log to
+# what archdoc and MkDocs find.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: docs test bench serve setup clean
 

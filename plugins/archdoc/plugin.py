@@ -11,14 +11,19 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from archdoc.config import ArchdocConfig, config_from_options
+from archdoc.config import (
+    USER_OPTIONS,
+    ArchdocConfig,
+    config_from_options,
+    option_lines,
+    user_options,
+)
 from archdoc.errors import ArchdocError
 from archdoc.project import Project, load_project, validate_project
 from archdoc.site import Layout, Page, SiteContext, UnknownBlock, generate_pages, render_block
@@ -32,28 +37,46 @@ log = logging.getLogger("mkdocs.plugins.archdoc")
 
 
 
-class ArchdocPluginConfig(base.Config):
-    """The plugin's options; each is documented in :class:`archdoc.config.ArchdocConfig`."""
+class _Unset:
+    """The value of an option the user did not write (MkDocs fills every option with its default)."""
 
-    model = c.Type(str, default="model")
-    adr_dir = c.Type(str, default="adr")
-    rules = c.Type(dict, default={})
-    layers = c.Type(list, default=[])
-    forbidden = c.Type(list, default=[])
-    adr_statuses = c.Type(list, default=[])
-    adr_transitions = c.Type(dict, default={})
-    observed = c.Type(dict, default={})
-    section = c.Type(str, default="Architecture")
-    prefix = c.Type(str, default="architecture")
-    pages = c.Type(list, default=[])
-    offline_mermaid = c.Type(bool, default=True)
-    mermaid_js = c.Type(str, default="")
-    mermaid_url = c.Type(str, default="")
-    fail_on = c.Choice(("error", "warning"), default="error")
-    diagrams = c.Type(dict, default={})
+    def __repr__(self) -> str:
+        return "<unset>"
 
 
-class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
+UNSET = _Unset()
+
+
+class _Forwarded(base.BaseConfigOption[Any]):
+    """An option MkDocs carries as written; :class:`ArchdocConfig` validates it."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__()
+        self.default = UNSET
+        self.__doc__ = doc
+
+    def run_validation(self, value: object) -> object:
+        return value
+
+
+ArchdocPluginConfig = type("ArchdocPluginConfig", (base.Config,), {
+    "__doc__": "The plugin's options: the user options of :class:`archdoc.config.ArchdocConfig`, "
+               "declared there once.",
+    **{name: _Forwarded(field.description or "") for name, field in user_options().items()},
+})
+
+
+def _option_lines(config_file: Path | None) -> tuple[int, dict[str, int]]:
+    """The lines of the plugin entry and its options in mkdocs.yml, for messages (none if unreadable)."""
+    if config_file is None:
+        return 0, {}
+    try:
+        return option_lines(config_file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return 0, {}
+
+
+class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type]
     """Wires MkDocs events to the archdoc core."""
 
     def __init__(self) -> None:
@@ -63,19 +86,28 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         self.pages: list[Page] = []
 
     # -- configuration and loading ---------------------------------------------------------
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
+        """MkDocs' reading of the options, without its warning for an unknown one: archdoc
+        reports that itself in :meth:`on_config`, at the option's line, with the closest name."""
+        errors, warnings = super().load_config(options, config_file_path)
+        return errors, [(key, text) for key, text in warnings if key in USER_OPTIONS]
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        root = (config_file or Path("mkdocs.yml")).resolve().parent
+        entry, lines = _option_lines(config_file)
+        written = {k: v for k, v in self.config.items() if v is not UNSET}  # forward only these
         try:
-            self.settings = config_from_options(dict(self.config), root=root,
-                                                config_file=Path(config.config_file_path or "mkdocs.yml"))
+            self.settings = config_from_options(written, root=root, config_file=config_file,
+                                                line=entry, lines=lines)
             self.project = load_project(config=self.settings)
         except ArchdocError as exc:
             raise PluginError(f"archdoc: {exc}") from None
-        self._report(validate_project(self.project))
+        self._report(validate_project(self.project, pages=False))  # pages: on_page_markdown
         layout = Layout(prefix=self.settings.prefix.strip("/"), directory_urls=config.use_directory_urls)
         self.context = SiteContext(
             workspace=self.project.workspace, layout=layout, adrs=self.project.adrs,
-            diagnostics=self._diagnostics, options=dict(self.settings.diagrams),
+            diagnostics=self._diagnostics, options=self.settings.diagrams.model_dump(),
             drift=self.project.drift,
             model_dir=self._model_path(),
         )
@@ -92,7 +124,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         loud = {"error"} if self.settings.fail_on == "error" else {"error", "warning"}
         for d in diagnostics:
             where = f"{d.location}: " if d.location else ""
-            text = f"archdoc: {where}{d.severity}[{d.rule}] {d.message}"
+            text = f"archdoc: {where}{d.severity}[{d.rule}] {d.message}" + (
+                f"\n  hint: {d.hint}" if d.hint else "")
             (log.warning if d.severity in loud else log.info)(text)
 
     # -- pages ---------------------------------------------------------------------------------

@@ -19,8 +19,9 @@ class Impact:
 
     element_id: str
     effect: Literal["breaks", "degraded"]
-    """``breaks``: reached through synchronous dependencies only; ``degraded``: through an
-    asynchronous one (it keeps running, but messages pile up or data goes stale)."""
+    """``breaks``: reached through synchronous dependencies only, ending at a failed unit with no
+    fallback; ``degraded``: every chain has an asynchronous link (it keeps running, but messages
+    pile up or data goes stale) or ends at a failed unit with a fallback."""
     chain: tuple[str, ...]
     """From the affected element to the failed one: ``("web", "orders", "orders-db")``."""
 
@@ -32,9 +33,11 @@ class Impact:
 def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
     """Everything that depends on ``element_id``, directly or through a chain.
 
-    A system's failure is the failure of all its containers. When the failing element declares
-    a failure mode with a ``fallback``, what depends on it degrades instead of breaking. The result is ordered by
-    effect (breaks first), distance, then declaration order.
+    A system's failure is the failure of all its containers. Each chain is judged on its own: it
+    *breaks* its first element when every dependency along it is synchronous and the failed unit
+    it ends at has no ``fallback`` (``failure_mode(..., fallback=...)``, declared on the unit, or
+    on the failed system); otherwise it *degrades* it. An element breaks when any of its chains
+    does. The result is ordered by effect (breaks first), distance, then declaration order.
     """
     workspace = graph.workspace
     element = workspace.elements.get(element_id)
@@ -43,21 +46,25 @@ def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
     failing = {graph.unit[element_id]}
     if element.kind == "system":
         failing |= {graph.unit[c] for c in workspace.elements if c.startswith(element_id + ".")}
-    # A declared fallback (``failure_mode(..., fallback=...)``) keeps dependents running, degraded.
-    has_fallback = any(m.fallback for m in workspace.failure_modes if m.element_id in failing)
-    sync_chains = {} if has_fallback else _reverse_bfs(graph, failing, sync_only=True)
-    all_chains = _reverse_bfs(graph, failing, sync_only=False)
+    with_fallback = {m.element_id for m in workspace.failure_modes if m.fallback}
+    # A declared fallback keeps the dependents of that unit running, degraded; a system's own
+    # fallback covers every one of its containers.
+    cushioned = {u for u in failing if u in with_fallback} if element_id not in with_fallback \
+        else set(failing)
+    sync_chains = _reverse_bfs(graph, failing - cushioned, failing, sync_only=True)
+    all_chains = _reverse_bfs(graph, failing, failing, sync_only=False)
     impacts = [Impact(u, "breaks", chain) for u, chain in sync_chains.items()]
     impacts += [Impact(u, "degraded", chain) for u, chain in all_chains.items() if u not in sync_chains]
     impacts.sort(key=lambda i: (i.effect != "breaks", i.distance, graph.order.get(i.element_id, 0)))
     return impacts
 
 
-def _reverse_bfs(graph: DependencyGraph, failing: set[str], *, sync_only: bool) -> dict[str, tuple[str, ...]]:
-    """Shortest chains from each dependent to a failing unit."""
+def _reverse_bfs(graph: DependencyGraph, sources: set[str], failing: set[str], *,
+                 sync_only: bool) -> dict[str, tuple[str, ...]]:
+    """Shortest chains from each dependent to one of ``sources`` (failed units are not dependents)."""
     chains: dict[str, tuple[str, ...]] = {}
     queue: deque[tuple[str, tuple[str, ...]]] = deque(
-        (u, (u,)) for u in graph.sort(failing) if u in graph.graph
+        (u, (u,)) for u in graph.sort(sources) if u in graph.graph
     )
     seen = set(failing)
     while queue:

@@ -89,16 +89,28 @@ def _without_baseline(diagnostics: list, path: Path, format: ReportFormatChoice)
     return result.new
 
 
+class ListFormatChoice(str, Enum):
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[ListFormatChoice, typer.Option(
+    "--format", help="text (tables on a terminal, tab-separated lines in a pipe) or json.")]
+
+
 def show(
-    id: Annotated[str, typer.Argument(help="The element id, e.g. shop.order-api.")],
+    id: Annotated[str, typer.Argument(help="The id of an element, deployment node or environment, "
+                                           "e.g. shop.order-api.")],
     config: ConfigOption = None,
+    format: FormatOption = ListFormatChoice.text,
 ) -> None:
-    """An element: what it is, its relationships in and out, events and failure modes."""
+    """An element: what it is, its relationships in and out, events, failure modes, deployments.
+    A deployment node or an environment: what it holds and runs."""
     from archdoc.cli.views import show_element
 
     project = _load(config)
     try:
-        show_element(project.workspace, id)
+        show_element(project.workspace, id, format.value)
     except ArchdocError as exc:
         fail(exc, code=2)
 
@@ -106,13 +118,14 @@ def show(
 def impact(
     id: Annotated[str, typer.Argument(help="The element that fails, e.g. shop.orders-db.")],
     config: ConfigOption = None,
+    format: FormatOption = ListFormatChoice.text,
 ) -> None:
     """What breaks (or degrades) if this element fails, with the chain of dependencies."""
     from archdoc.cli.views import show_impact
 
     project = _load(config)
     try:
-        show_impact(project.workspace, id)
+        show_impact(project.workspace, id, format.value)
     except ArchdocError as exc:
         fail(exc, code=2)
 

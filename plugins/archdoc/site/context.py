@@ -7,6 +7,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from archdoc.analysis.data import DatastoreOwnership, data_ownership
 from archdoc.analysis.graph import DependencyGraph
 from archdoc.analysis.impact import Impact, impact_of
 from archdoc.analysis.structure import critical_paths
@@ -50,6 +51,11 @@ class SiteContext:
     @cached_property
     def graph(self) -> DependencyGraph:
         return DependencyGraph(self.workspace)
+
+    @cached_property
+    def data_ownership(self) -> list[DatastoreOwnership]:
+        """Each datastore's owner, writers and readers (what the validation rules check)."""
+        return data_ownership(self.graph)
 
     @cached_property
     def views(self) -> ViewIndex:

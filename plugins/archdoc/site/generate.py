@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from archdoc.config import PAGE_GROUPS
 from archdoc.model.elements import Element
 from archdoc.render.tables import badge, facts, table
 from archdoc.render.text import md_cell, md_code, md_text
@@ -20,9 +21,6 @@ __all__ = ["generate_pages", "PAGE_GROUPS"]
 IMPACT_ROWS = 30
 """Rows of the impact table on an element's page (the ``impact:`` block shows them all)."""
 
-PAGE_GROUPS = ("home", "elements", "views", "dependencies", "events", "data", "flows", "deployment",
-               "decisions", "observed", "changes")
-"""The page groups a site can generate (option ``pages``; all by default)."""
 
 
 def generate_pages(context: SiteContext, groups: list[str] | None = None) -> list[Page]:
