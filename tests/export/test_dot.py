@@ -25,8 +25,9 @@ from archdoc.render import dot
 from archdoc.site.diagrams import _deployment_icon
 from archdoc.views import DeploymentView, SequenceView, ViewIndex
 from archdoc_testing import Golden, run_archdoc
-from test_plantuml import GOLDEN_KEYS, _expected_texts, _squeeze
-from viewexports import EXAMPLES, HERE, Export, export_models, hostile
+from viewexports import (
+    EXAMPLES, GOLDEN_KEYS, HERE, Export, export_models, hostile, squeeze, texts_of,
+)
 
 GOLDEN = Golden(HERE / "golden" / "dot")
 ECOMMERCE = next(p for p in EXAMPLES if p.name == "ecommerce")
@@ -78,7 +79,7 @@ def test_no_site_link_nor_machine_path_leaks(exports: list[Export]) -> None:
 
 
 def _svg_text(svg: str) -> str:
-    return _squeeze("".join(html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)))
+    return squeeze("".join(html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg)))
 
 
 @pytest.mark.parametrize("model", ["nasty", "hostile"])
@@ -90,8 +91,8 @@ def test_hostile_text_is_drawn_as_written(model: str, exports: list[Export],
     for key in index.keys():
         view = index[key]
         shown = _svg_text(svgs[export.directory / file_name(key, ".dot")])
-        texts = _expected_texts(view)[1:]  # the title is the page's, not the drawing's
-        wrong += [(key, t) for t in texts if _squeeze(t) not in shown]
+        texts = texts_of(view)[1:]  # the title is the page's, not the drawing's
+        wrong += [(key, t) for t in texts if squeeze(t) not in shown]
     assert not wrong, f"{len(wrong)} texts are not shown as written: {wrong[:10]}"
 
 

@@ -20,11 +20,18 @@ from archdoc.config import load_config
 from archdoc.export.base import ExportFormat
 from archdoc.export.registry import export_format
 from archdoc.export.run import run_export
+from archdoc.model.flows import FlowMessage, walk
 from archdoc.project import load_project
+from archdoc.views import ComputedView, DeploymentView, SequenceView
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if (p / "mkdocs.yml").is_file())
 HERE = Path(__file__).resolve().parent
+
+#: The views of the e-commerce example compared with golden files: one of each kind.
+GOLDEN_KEYS = ["landscape", "context:ecommerce", "containers:ecommerce",
+               "components:ecommerce.order-api", "neighbourhood:ecommerce.api-gateway",
+               "flow:checkout", "deployment:production"]
 
 #: Text PlantUML, C4-PlantUML and Graphviz give a meaning to.
 HOSTILE = [
@@ -82,6 +89,7 @@ def hostile() -> Workspace:
 
     p1 = ws.person(h[2], h[3], id="2fa")
     p2 = ws.person(h[4], h[5], id="e_label", group=h[6])
+    p3 = ws.person(h[20], h[14], id="end")  # a PlantUML keyword
     s = ws.system(h[7], h[8], id="LAYOUT_TOP_DOWN")
     ext = ws.system(h[9], h[10], external=True, id="Person(x)")
     ext_api = ext.container(h[11], h[12], technology=h[13], id="Person(x).api")
@@ -95,6 +103,7 @@ def hostile() -> Workspace:
 
     p1.uses(web, h[9], technology=h[10])
     p2.uses(web)
+    p3.uses(web, h[20])
     web.uses(api, h[11], technology=h[12], criticality="critical")
     web.uses(c1, h[13], technology="", tags=["slow"])
     c1.uses(c2, "", technology=h[14])
@@ -111,6 +120,8 @@ def hostile() -> Workspace:
     with ws.flow(h[5], h[6], id="flow") as f:
         f.step(p1, web, h[7], technology=h[8])
         f.step(web, web, h[9])
+        f.step(p3, web, h[20])
+        f.reply(web, p3, h[14])
         f.note([p1, web, api], h[10])
         with f.alt(h[11]):
             pass
@@ -183,3 +194,22 @@ def export_models(format: str, directory: Path, chosen: list[Model] | None = Non
             (target / name).write_text(text, encoding="utf-8", newline="\n")
         out.append(Export(model, target, result.files, result.dropped))
     return out
+
+
+def texts_of(view: ComputedView | SequenceView | DeploymentView) -> list[str]:
+    """The title, the names and the labels a drawing of ``view`` shows."""
+    if isinstance(view, ComputedView):
+        return ([view.title] + [n.name for n in view.nodes] + [b.label for b in view.boundaries]
+                + [e.label for e in view.edges if e.label] + [e.technology for e in view.edges])
+    if isinstance(view, SequenceView):
+        return [view.title] + [p.name for p in view.participants] + [
+            m.description for m in walk(view.items) if isinstance(m, FlowMessage)]
+    return ([view.title] + [b.name for b in view.boxes()] + [c.name for c in view.deployed()]
+            + [e.label for e in view.edges])
+
+
+def squeeze(text: str) -> str:
+    """Text without its white space (a drawing wraps lines where it likes) nor the invisible
+    word joiners of the PlantUML and Mermaid escaping."""
+    return "".join(text.replace("\u2060", "").split())
+

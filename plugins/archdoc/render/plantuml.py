@@ -123,9 +123,21 @@ def diagram_name(key: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "view"
 
 
+_KEYWORDS = frozenset("""
+    abstract activate actor agent alt as autonumber bottom boundary box break caption card circle
+    class cloud collections component control create critical database deactivate destroy diamond
+    else end entity enum file folder footer frame group header hide hnote interface is label left
+    legend link loop mainframe namespace newpage node note object of on opt over package page par
+    participant person queue rectangle ref remove return right rnote scale set show skinparam
+    sprite stack state storage title together top url usecase
+""".split())
+"""PlantUML keywords: no alias is one, so that no line of a diagram starts with a keyword
+that is not meant as one (``end``, ``note``, ``title``...)."""
+
+
 def _aliases(ids: list[str]) -> dict[str, str]:
-    """A PlantUML alias per id: the id in ``[a-z0-9_]``, unique, never a macro parameter
-    (``e_label``...) nor an upper-case preprocessor name."""
+    """A PlantUML alias per id: the id in ``[a-z0-9_]``, unique, never a keyword, a macro
+    parameter (``e_label``...) nor an upper-case preprocessor name."""
     out: dict[str, str] = {}
     used: set[str] = set()
     for id in ids:
@@ -134,6 +146,8 @@ def _aliases(ids: list[str]) -> dict[str, str]:
         base = re.sub(r"[^a-z0-9]+", "_", id.lower()).strip("_") or "e"
         if base[0].isdigit() or base.startswith("e_"):
             base = "x" + base
+        if base in _KEYWORDS:
+            base += "_"
         alias, n = base, 2
         while alias in used:
             alias, n = f"{base}_{n}", n + 1
