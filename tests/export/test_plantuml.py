@@ -139,9 +139,10 @@ def test_groups_styles_directions_and_what_cannot_be_carried() -> None:
     assert '"-[#7c3aed,dotted,thickness=4]->")' in containers
     # the element style's shape: a cylinder is a database
     assert "ComponentDb(layout_top_down_a_b_c2," in result.files["components-LAYOUT_TOP_DOWN.a-b.puml"]
-    assert "LAYOUT_TOP_DOWN\n" in result.files["view-bt.puml"]
-    assert "LAYOUT_LEFT_RIGHT\n" in result.files["view-rl.puml"]
-    assert "LAYOUT_LEFT_RIGHT\n" in result.files["view-around.puml"]
+    assert "\ntop to bottom direction\n" in result.files["view-bt.puml"]
+    assert "\nleft to right direction\n" in result.files["view-rl.puml"]
+    assert "\nleft to right direction\n" in result.files["view-around.puml"]
+    assert "\ntop to bottom direction\n" in containers
     assert result.dropped == [
         "queues are drawn as containers: C4-PlantUML 1.0.0 has no ContainerQueue",
         "styles by tag (ws.style) of elements, and the legend of tags: C4-PlantUML 1.0.0 has no "

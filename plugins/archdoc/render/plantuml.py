@@ -192,15 +192,18 @@ def _rel(source: str, destination: str, label: str, technology: str, arrow: str 
     return f"Rel_({', '.join(args)}, \"{arrow}\")"
 
 
-_LAYOUT = {"TB": "LAYOUT_TOP_DOWN", "BT": "LAYOUT_TOP_DOWN", "LR": "LAYOUT_LEFT_RIGHT",
-           "RL": "LAYOUT_LEFT_RIGHT"}
+_LAYOUT = {"TB": "top to bottom direction", "BT": "top to bottom direction",
+           "LR": "left to right direction", "RL": "left to right direction"}
+"""What C4-PlantUML's ``LAYOUT_TOP_DOWN`` and ``LAYOUT_LEFT_RIGHT`` stand for, in PlantUML's
+own words: 1.0.0 spells these macros without parentheses, later versions with them, so no
+spelling of the macros draws in both."""
 
 
 def _layout(direction: str, dropped: list[str]) -> str:
     if direction in ("BT", "RL"):
         dropped.append(f"direction {direction}: PlantUML lays diagrams out top-down or "
                        f"left-right only, so these are drawn {'TB' if direction == 'BT' else 'LR'}")
-    return _LAYOUT.get(direction, "LAYOUT_TOP_DOWN")
+    return _LAYOUT.get(direction, _LAYOUT["TB"])
 
 
 def _header(name: str, include: str | None, title: str, description: str) -> list[str]:
@@ -360,7 +363,7 @@ def _box_label(box: DeploymentBox) -> str:
     kind = "Infrastructure Node" if box.kind == "infrastructure" else "Deployment Node"
     kind += f": {box.technology}" if box.technology else ""
     parts = ["==" + plantuml_text(box.name),
-             "//<size:TECHN_FONT_SIZE>" + plantuml_text(f"[{kind}]") + "</size>//"]
+             "//<size:12>" + plantuml_text(f"[{kind}]") + "</size>//"]
     if box.instances:
         parts.append(plantuml_text(f"× {box.instances}"))
     if box.description.strip():
