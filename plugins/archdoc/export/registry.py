@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from archdoc.export import backstage_format, diagrams_format, json_format, mermaid_format
+from archdoc.export import (backstage_format, diagrams_format, dot_format, json_format,
+                            mermaid_format, plantuml_format)
 from archdoc.export.base import ExportFormat
 
 __all__ = ["FORMATS", "export_format"]
@@ -12,6 +13,8 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     mermaid_format.FORMAT,
     diagrams_format.FORMAT,
     backstage_format.FORMAT,
+    plantuml_format.FORMAT,
+    dot_format.FORMAT,
 )}
 
 
