@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from archdoc.export import diagrams_format, json_format, mermaid_format
+from archdoc.export import likec4_format
+from archdoc.export import d2_format
 from archdoc.export.base import ExportFormat
 
 __all__ = ["FORMATS", "export_format"]
@@ -11,6 +13,8 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     json_format.FORMAT,
     mermaid_format.FORMAT,
     diagrams_format.FORMAT,
+    likec4_format.FORMAT,
+    d2_format.FORMAT,
 )}
 
 

@@ -1,0 +1,37 @@
+// Compiles D2 sources with @terrastruct/d2 (the D2 compiler built to WebAssembly), all in one
+// process: `node d2_compile.mjs SOURCES.json` reads {"name": "d2 source", ...} and prints
+// {"name": {"error": null | "message", "shapes": [...], "connections": [...]}}.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = process.env.ARCHDOC_NODE_MODULES
+  ?? join(dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules");
+const entry = createRequire(join(root, "x.js")).resolve("@terrastruct/d2");
+const esm = entry.replace(/node-cjs/, "node-esm");
+const { D2 } = await import(pathToFileURL(esm).href);
+
+const sources = JSON.parse(readFileSync(process.argv[2], "utf8"));
+const d2 = new D2();
+const results = {};
+for (const [name, source] of Object.entries(sources)) {
+  try {
+    const { diagram } = await d2.compile(source);
+    results[name] = {
+      error: null,
+      shapes: diagram.shapes.map((s) => ({
+        id: s.id, type: s.type, label: s.label, fill: s.fill, stroke: s.stroke,
+        strokeDash: s.strokeDash, strokeWidth: s.strokeWidth, color: s.color,
+      })),
+      connections: diagram.connections.map((c) => ({
+        src: c.src, dst: c.dst, label: c.label, stroke: c.stroke, strokeDash: c.strokeDash,
+        strokeWidth: c.strokeWidth,
+      })),
+    };
+  } catch (error) {
+    results[name] = { error: typeof error === "string" ? error : JSON.stringify(error) };
+  }
+}
+process.stdout.write(JSON.stringify(results));
+process.exit(0);
