@@ -29,7 +29,6 @@ from archdoc.views.styles import (
     CRITICAL_LINE,
     EXTERNAL_STYLE,
     KIND_STYLES,
-    LINE_COLOR,
     StyleSheet,
     edge_style,
     node_style,
@@ -87,9 +86,11 @@ class _Writer:
         self.fqn: dict[str, str] = {}
         self.tags: dict[str, str] = {}
         self.colors: dict[str, str] = {}
-        """hex -> custom colour name."""
+        """Custom colours: name -> hex."""
+        self.kind_colors: dict[str, str] = {}
+        self.tag_colors: dict[str, str] = {}
         self.node_fqn: dict[str, str] = {}
-        self.environment_names: dict[str, str] = {}
+        """Deployment node and deployed container ids -> LikeC4 names."""
         self._color_names = Namespace()
         self._tag_names = Namespace()
         self._name_elements()
@@ -110,10 +111,15 @@ class _Writer:
         return self.tags[tag]
 
     def color(self, hex_value: str, wanted: str) -> str:
-        key = _hex6(hex_value)
-        if key not in self.colors:
-            self.colors[key] = self._color_names.claim(wanted)
-        return self.colors[key]
+        """A custom colour of the specification, by name."""
+        name = self._color_names.claim(wanted)
+        self.colors[name] = _hex6(hex_value)
+        return name
+
+    def styled_color(self, tags: Iterable[str]) -> str | None:
+        """The colour of the last of ``tags`` whose style gives one (as archdoc merges them)."""
+        winner = [t for t in tags if "color" in self.sheet.by_tag.get(t, {})]
+        return self.tag_colors[winner[-1]] if winner else None
 
     def drop(self, what: str, example: str | None = None) -> None:
         self.losses.add(what, example)
@@ -142,13 +148,16 @@ class _Writer:
 
     def _collect_tags_and_colors(self) -> None:
         for kind in ELEMENT_KINDS:
-            style = KIND_STYLES[kind]
-            self.color(style.fill, "c4-" + ("container" if kind in ("database", "queue") else kind))
-        self.color(EXTERNAL_STYLE["fill"], "c4-external")
-        self.color(CRITICAL_LINE, "c4-critical")
+            if kind in ("database", "queue"):
+                self.kind_colors[kind] = self.kind_colors["container"]
+            else:
+                self.kind_colors[kind] = self.color(KIND_STYLES[kind].fill, f"c4-{kind}")
+        self.external_color = self.color(EXTERNAL_STYLE["fill"], "c4-external")
+        self.critical_color = self.color(CRITICAL_LINE, "c4-critical")
         for tag, values in self.sheet.by_tag.items():
             if "color" in values:
-                self.color(str(values["color"]), "tag-" + identifier(tag, "tag", hyphens=True))
+                self.tag_colors[tag] = self.color(
+                    str(values["color"]), "tag-" + identifier(tag, "tag", hyphens=True))
         for tag in self._model_tags():
             self.tag(tag)
 
@@ -172,7 +181,7 @@ class _Writer:
             out.add(f"notation {c4_string(_KIND_LABELS[kind])}")
             out.open("style")
             out.add(f"shape {_SHAPES[style.shape]}")
-            out.add(f"color {self.colors[_hex6(style.fill)]}")
+            out.add(f"color {self.kind_colors[kind]}")
             out.close()
             out.close()
         for kind, label in _DEPLOYMENT_KINDS:
@@ -193,7 +202,7 @@ class _Writer:
                 out.close()
             else:
                 out.add(f"tag {name}")
-        for hex_value, name in self.colors.items():
+        for name, hex_value in self.colors.items():
             out.add(f"color {name} {hex_value}")
         out.close()
         self.out.add()
@@ -205,7 +214,9 @@ class _Writer:
         out.open("model")
         for element in self.ws.children_of(None):
             self._element(element)
-        relationships = [r for r in self.ws.relationships if self._relationship_ok(r)]
+        # What views draw: the declared relationships and those a data owner or an event implies.
+        drawn = self.views.relationships.relationships
+        relationships = [r for r in drawn if self._relationship_ok(r)]
         if relationships:
             out.add()
         for relationship in relationships:
@@ -269,8 +280,10 @@ class _Writer:
             shape = "rectangle"
         if shape != _SHAPES[base.shape]:
             lines.append(f"shape {shape}")
-        if style.fill.lower() != base.fill.lower():
-            lines.append(f"color {self.colors[_hex6(style.fill)]}")
+        color = self.styled_color(style.tags) or (
+            self.external_color if element.external else self.kind_colors[element.kind])
+        if color != self.kind_colors[element.kind]:
+            lines.append(f"color {color}")
         if style.line != "solid":
             lines.append(f"border {style.line}")
         if (style.border.lower(), style.text.lower()) not in (
@@ -313,8 +326,10 @@ class _Writer:
             if value:
                 metadata.append((key, value))
         style_lines = []
-        if style.color.lower() != LINE_COLOR:
-            style_lines.append(f"color {self.color(style.color, 'line')}")
+        color = self.styled_color(style.tags) or (
+            self.critical_color if r.criticality == "critical" else None)
+        if color is not None:
+            style_lines.append(f"color {color}")
         if style.line != ("dashed" if r.is_async else "solid"):
             style_lines.append(f"line {style.line}")
         if style.width != 1:
@@ -349,7 +364,6 @@ class _Writer:
         relations: list[tuple[str, str, Relationship]] = []
         for view in deployments:
             name = environments.claim(identifier(view.environment_id, "environment"))
-            self.environment_names[view.key] = name
             out.open(f"{name} = environment {c4_string(view.title)}")
             if view.description:
                 out.add(f"description {c4_string(view.description)}")
@@ -406,6 +420,7 @@ class _Writer:
                 self.drop("deployed containers the model lacks", container.id)
                 continue
             local = inner.claim(identifier(container.container_id.rsplit(".", 1)[-1]))
+            self.node_fqn[container.id] = f"{fqn}.{local}"
             line = f"{local} = instanceOf {self.fqn[container.container_id]}"
             if container.instances:
                 out.open(line)
@@ -440,14 +455,14 @@ class _Writer:
         if description:
             self.out.add(f"description {c4_string(description)}")
 
-    def _include(self, fqns: Iterable[str]) -> None:
+    def _include(self, fqns: Iterable[str], keyword: str = "include") -> None:
         fqns = list(fqns)
         if not fqns:
             return
         if len(fqns) == 1:
-            self.out.add(f"include {fqns[0]}")
+            self.out.add(f"{keyword} {fqns[0]}")
             return
-        self.out.add("include")
+        self.out.add(keyword)
         self.out.depth += 1
         for n, fqn in enumerate(fqns):
             self.out.add(fqn + ("," if n < len(fqns) - 1 else ""))
@@ -508,6 +523,10 @@ class _Writer:
             if boundary.id in frames:
                 emit_group(boundary)
         self._include(self.fqn[id] for id in members.get(None, []))
+        # LikeC4 would draw an element around its parts that are drawn; the ones drawn as
+        # groups must not be.
+        self._include((self.fqn[b.id] for b in view.boundaries
+                       if b.kind == "element" and b.id in frames), keyword="exclude")
         out.add(f"autoLayout {_DIRECTIONS.get(view.direction, 'TopBottom')}")
         out.close()
 
@@ -537,7 +556,10 @@ class _Writer:
         out = self.out
         out.open(f"deployment view {name}")
         self._view_head(view.title, view.description)
-        out.add(f"include {self.environment_names[view.key]}.**")
+        # Every node and instance by name: `include env.**` leaves out empty nodes.
+        self._include(self.node_fqn[id] for id in [
+            *(b.id for b in view.boxes()), *(c.id for c in view.deployed())]
+            if id in self.node_fqn)
         out.add(f"autoLayout {_DIRECTIONS.get(view.direction, 'TopBottom')}")
         out.close()
 

@@ -1,4 +1,5 @@
-"""Models for the export tests, built in memory with archdoc's own API.
+"""The workspaces the LikeC4 and D2 exports are checked on: every example, the site tests'
+``nasty()`` model of hostile text, and ``styled()``, built here with archdoc's own API.
 
 ``styled()`` uses what the examples leave out: ``ws.style`` with every key, groups (nested, at
 the top and inside a system), ``ws.view`` with ``of``/``include``/``exclude``/``around`` and a
@@ -10,11 +11,38 @@ element and its own part, and an environment with node-to-node relationships.
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 
 from archdoc import Workspace
+from archdoc.config import load_config
+from archdoc.project import load_project
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if (p / "mkdocs.yml").is_file())
+
+
+def workspaces() -> dict[str, Workspace]:
+    """Every case by name: the examples (by directory), ``nasty`` and ``styled``."""
+    cases = {p.name: load_project(config=load_config(p / "mkdocs.yml")).workspace
+             for p in EXAMPLES}
+    cases["nasty"] = nasty()
+    cases["styled"] = styled()
+    return cases
+
+
+def nasty() -> Workspace:
+    """``tests/site/sitemodels.py``'s model of hostile text."""
+    name = "sitemodels"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "site" / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name].nasty()  # type: ignore[no-any-return]
 
 
 def styled() -> Workspace:
