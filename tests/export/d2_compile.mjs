@@ -1,7 +1,7 @@
 // Compiles D2 sources with @terrastruct/d2 (the D2 compiler built to WebAssembly), all in one
-// process: `node d2_compile.mjs SOURCES.json` reads {"name": "d2 source", ...} and prints
-// {"name": {"error": null | "message", "shapes": [...], "connections": [...]}}.
-import { readFileSync } from "node:fs";
+// process: `node d2_compile.mjs SOURCES.json RESULTS.json` reads {"name": "d2 source", ...} and
+// writes {"name": {"error": null | "message", "shapes": [...], "connections": [...]}}.
+import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -21,7 +21,7 @@ for (const [name, source] of Object.entries(sources)) {
     results[name] = {
       error: null,
       shapes: diagram.shapes.map((s) => ({
-        id: s.id, type: s.type, label: s.label, fill: s.fill, stroke: s.stroke,
+        id: s.id, type: s.type, label: s.label, tooltip: s.tooltip, fill: s.fill, stroke: s.stroke,
         strokeDash: s.strokeDash, strokeWidth: s.strokeWidth, color: s.color,
       })),
       connections: diagram.connections.map((c) => ({
@@ -33,5 +33,5 @@ for (const [name, source] of Object.entries(sources)) {
     results[name] = { error: typeof error === "string" ? error : JSON.stringify(error) };
   }
 }
-process.stdout.write(JSON.stringify(results));
-process.exit(0);
+writeFileSync(process.argv[3], JSON.stringify(results));
+process.exit(0); // the compiler's worker would keep the process alive
