@@ -4,7 +4,7 @@
 ``styled()`` uses what the examples leave out: ``ws.style`` with every key, groups (nested, at
 the top and inside a system), ``ws.view`` with ``of``/``include``/``exclude``/``around`` and a
 direction, names that are keywords or not identifiers in the formats (``views``, ``style``,
-``this``, ``true``, ``3D``, ``注文``, two names with one slug), flows with every kind of block,
+``this``, ``true``, ``3D``, ``注文``, two names with one slug, an id full of quotes), flows with every kind of block,
 empty branches, parallel blocks inside parallel blocks, notes alone and steps between an
 element and its own part, and an environment with node-to-node relationships.
 """
@@ -65,6 +65,7 @@ def styled() -> Workspace:
     partner = ws.system("Partner 注文", "A partner", external=True, tags=["legacy"])
     same_slug = ws.system("Order-API", "One slug…")
     other_slug = ws.system("order_api", "…and the other", id="order_api")
+    odd = ws.system("Odd", "An id no format takes as it is", id="odd'*$\"{x} -> y;")
 
     web = shop.container("style", "A container named like a keyword", technology="React",
                          tags=["soft"], group="Front")
@@ -86,6 +87,7 @@ def styled() -> Workspace:
     api.uses(partner, "Orders from", technology="SOAP", criticality="high")
     views.uses(shop, "Watches")
     same_slug.uses(other_slug, "Talks to")
+    odd.uses(shop, "Pokes")
     api.uses(handler, "Calls its own part")  # LikeC4 forbids it
 
     ws.view("Payments", "Only the payment path", of=shop, include=["*"], exclude=[files],
@@ -102,6 +104,7 @@ def styled() -> Workspace:
         f.step(api, handler, "Hands over to its own part")  # LikeC4 forbids it
         with f.alt("Paid"):
             f.reply(handler, web, "201")
+            f.step(odd, web, "${not a variable}")
         with f.otherwise("Declined"):
             f.reply(handler, web, "402")
         with f.otherwise("Nothing"):

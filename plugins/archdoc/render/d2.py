@@ -2,9 +2,10 @@
 
 Pure functions of a computed view. Every key and label is a double-quoted D2 string (escaped:
 quotes, backslashes, ``$`` of substitutions, line breaks), so no user text can end a string,
-open a block or reference a variable. Keys are archdoc's ids, made unique within their
-container; an element's look comes from D2 ``classes``: its kind, ``external``, then one class
-per styled tag in the order the model declared the styles, as archdoc merges them.
+open a block or reference a variable. Keys are the last part of archdoc's ids (a group's: its
+label), made unique within their container. An element's look comes from D2 ``classes``: its
+kind, ``external``, then one class per styled tag in the order the model declared the styles,
+as archdoc merges them.
 """
 
 from __future__ import annotations
@@ -71,16 +72,21 @@ def _shorten(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-_KEY_CHARS = re.compile(r"[^\w/~-]+")
+_KEY_CHARS = re.compile(r"[^\w~-]+")
 _HYPHENS = re.compile(r"-{2,}")
 
 
-def _key_text(id: str) -> str:
-    """An archdoc id as a D2 key: ``shop.web-app`` -> ``shop/web-app``. D2 refers to an actor
-    from inside a group of a sequence diagram only by a key it needs no quotes for, so only
-    letters, digits, ``_``, ``/``, ``~`` and single inner hyphens are kept."""
-    key = _HYPHENS.sub("-", _KEY_CHARS.sub("_", id.replace(".", "/"))).strip("-")
+def _key_text(text: str) -> str:
+    """A D2 key for an id's last part or a label: ``web-app``, ``Back_Core``. D2 refers to an
+    actor from inside a group of a sequence diagram only by a key it needs no quotes for, so
+    only letters, digits, ``_``, ``~`` and single inner hyphens are kept."""
+    key = _HYPHENS.sub("-", _KEY_CHARS.sub("_", text)).strip("-")
     return key or "_"
+
+
+def _last(id: str) -> str:
+    """``shop.web-app`` -> ``web-app``: the key of an element inside its container."""
+    return id.rsplit(".", 1)[-1]
 
 
 class _Keys:
@@ -89,8 +95,8 @@ class _Keys:
     def __init__(self) -> None:
         self.taken: set[str] = set()
 
-    def claim(self, id: str) -> str:
-        wanted = _key_text(id)
+    def claim(self, text: str) -> str:
+        wanted = _key_text(text)
         key, n = wanted, 2
         while key in self.taken:
             key, n = f"{wanted}~{n}", n + 1
@@ -200,11 +206,12 @@ class _Writer:
         def emit(frame: str | None, prefix: str) -> None:
             keys = _Keys()
             for node in members.get(frame, []):
-                key = keys.claim(node.id)
+                key = keys.claim(_last(node.id))
                 paths[node.id] = prefix + key
                 self.node(node, key)
             for boundary in inner.get(frame, []):
-                key = keys.claim(boundary.id)
+                key = keys.claim(boundary.label if boundary.kind == "group"
+                                 else _last(boundary.id))
                 self.open(key)
                 self.add(f"label: {d2_string(_boundary_title(boundary))}")
                 color = "#8c8496" if boundary.external else "#444444"
@@ -254,7 +261,7 @@ class _Writer:
         tags = list(dict.fromkeys(t for p in view.participants if p.style for t in p.style.tags))
         self.classes(kinds, any(p.external for p in view.participants), tags)
         for p in view.participants:
-            key = self.keys.claim(p.id)
+            key = self.keys.claim(_last(p.id))
             self.actor[p.id] = key
             self.open(key)
             kind = p.kind_label + (f": {p.technology}" if p.technology else "")
@@ -317,7 +324,7 @@ class _Writer:
         paths: dict[str, str] = {}
 
         def emit(box: DeploymentBox, keys: _Keys, prefix: str) -> None:
-            key = keys.claim(box.id)
+            key = keys.claim(_last(box.id))
             paths[box.id] = prefix + key
             self.open(key)
             self.add(f"label: {d2_string(_box_label(box))}")
@@ -335,7 +342,7 @@ class _Writer:
             for child in box.children:
                 emit(child, inner, paths[box.id] + ".")
             for c in box.containers:
-                ckey = inner.claim(c.id)
+                ckey = inner.claim(_last(c.container_id))
                 paths[c.id] = paths[box.id] + "." + ckey
                 self.open(ckey)
                 label = c.name + "\n[" + ("Container" if c.kind == "container" else
