@@ -172,14 +172,11 @@ class _Writer:
         return merged
 
     def _style(self, *, fill: object = None, stroke: object = None, font: object = None,
-               dash: object = None, width: object = None, radius: object = None,
-               bold: bool = False) -> None:
+               dash: object = None, width: object = None, radius: object = None) -> None:
         values = [("fill", fill), ("stroke", stroke), ("font-color", font)]
         parts = [f"{k}: {d2_string(str(v))}" for k, v in values if v is not None]
         parts += [f"{k}: {v}" for k, v in (("stroke-dash", dash), ("stroke-width", width),
                                            ("border-radius", radius)) if v is not None]
-        if bold:
-            parts.append("bold: true")
         if parts:
             self.add("style: {" + "; ".join(parts) + "}")
 

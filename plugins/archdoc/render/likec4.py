@@ -136,7 +136,7 @@ class _Writer:
         head = self.out = _Lines()
         self._header()
         self._specification()
-        text = "\n".join(head.lines + [""] + body.lines) + "\n"
+        text = "\n".join(head.lines + body.lines) + "\n"
         return LikeC4Source(text, self.losses.lines())
 
     def _header(self) -> None:
