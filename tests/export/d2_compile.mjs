@@ -2,15 +2,8 @@
 // process: `node d2_compile.mjs SOURCES.json RESULTS.json` reads {"name": "d2 source", ...} and
 // writes {"name": {"error": null | "message", "shapes": [...], "connections": [...]}}.
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-
-const root = process.env.ARCHDOC_NODE_MODULES
-  ?? join(dirname(fileURLToPath(import.meta.url)), "..", "..", "node_modules");
-const entry = createRequire(join(root, "x.js")).resolve("@terrastruct/d2");
-const esm = entry.replace(/node-cjs/, "node-esm");
-const { D2 } = await import(pathToFileURL(esm).href);
+// Found in the project's node_modules (`make setup`), above this directory.
+import { D2 } from "@terrastruct/d2";
 
 const sources = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const d2 = new D2();
@@ -30,7 +23,8 @@ for (const [name, source] of Object.entries(sources)) {
       })),
     };
   } catch (error) {
-    results[name] = { error: typeof error === "string" ? error : JSON.stringify(error) };
+    const message = error instanceof Error ? error.message : error;
+    results[name] = { error: typeof message === "string" ? message : JSON.stringify(message) };
   }
 }
 writeFileSync(process.argv[3], JSON.stringify(results));

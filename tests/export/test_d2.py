@@ -64,6 +64,7 @@ def compiled(cases: dict[str, Case], tmp_path_factory: pytest.TempPathFactory
                     "devDependencies")
     sources = {f"{name}\n{key}": case.files[file_name(key, '.d2')]
                for name, case in cases.items() for key in case.views.keys()}
+    sources["control\nbroken"] = 'x -> "y'  # must not compile: the check can fail
     path = tmp_path_factory.mktemp("d2") / "sources.json"
     path.write_text(json.dumps(sources), encoding="utf-8")
     target = path.with_name("compiled.json")
@@ -85,7 +86,8 @@ def _arrows(result: dict[str, Any]) -> list[dict[str, Any]]:
 
 def test_d2_compiles_every_view(cases: dict[str, Case],
                                 compiled: dict[tuple[str, str], dict[str, Any]]) -> None:
-    errors = {k: v["error"] for k, v in compiled.items() if v["error"]}
+    assert "double quoted strings must be terminated" in compiled[("control", "broken")]["error"]
+    errors = {k: v["error"] for k, v in compiled.items() if v["error"] and k[0] != "control"}
     assert not errors, errors
     for name, case in cases.items():
         assert len(case.files) == len(case.views), name  # every view, none skipped
@@ -117,9 +119,11 @@ def test_static_views_are_archdoc_boxes_boundaries_and_arrows(
             assert len(arrows) == len(view.edges), (name, key)
             for arrow, edge in zip(arrows, view.edges):
                 assert _plain(arrow["label"]).startswith(_plain(edge.label)), (name, key)
-                assert arrow["stroke"] == edge.style.color  # type: ignore[union-attr]
-                dashed = edge.style.line != "solid"  # type: ignore[union-attr]
-                assert (arrow["strokeDash"] > 0) == dashed, (name, key)
+                style = edge.style
+                assert style is not None
+                assert (arrow["strokeDash"] > 0) == (style.line != "solid"), (name, key)
+                assert arrow["stroke"] == style.color, (name, key)
+                assert arrow["strokeWidth"] == (style.width if style.width != 1 else 2)
 
 
 def test_sequence_diagrams_draw_every_message_between_the_participants(
