@@ -470,7 +470,11 @@ class _Writer:
 
     def _static_view(self, view: ComputedView, name: str) -> None:
         out = self.out
-        of = f" of {self.fqn[view.subject_id]}" if view.subject_id in self.fqn else ""
+        # `of` is LikeC4's scope, and the first view of an element is where clicking it leads:
+        # the containers view of a system, the components view of a container. A context
+        # view is about its system, not inside it.
+        scope = view.subject_id if view.kind != "context" else None
+        of = f" of {self.fqn[scope]}" if scope in self.fqn else ""
         out.open(f"view {name}{of}")
         self._view_head(view.title, view.description)
         inner: dict[str | None, list[ViewBoundary]] = {}
