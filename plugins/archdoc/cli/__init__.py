@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from archdoc.cli import adr_commands, model_commands, project_commands
+from archdoc.cli import adr_commands, import_commands, model_commands, project_commands
 from archdoc.cli.output import fail
 
 __all__ = ["app", "main"]
@@ -22,6 +22,7 @@ app = typer.Typer(
 model_commands.register(app)
 adr_commands.register(app)
 project_commands.register(app)
+import_commands.register(app)
 
 
 def main() -> None:
