@@ -263,12 +263,14 @@ class _Catalog:
         for entity in parts:
             self.relationships(entity)
         self.apis()
+        teams = self.of_kind("group", "user")
+        if teams:
+            names = ", ".join(e.name for e in teams)
+            plan.note(teams[0].at(), f"Groups and Users ({names}) are carried as the owner= of "
+                      "what they own; their hierarchy and members are not carried over")
         for entity in self.order:
-            kind = entity.kind.lower()
-            if kind in ("group", "user"):
-                plan.note(entity.at(), f"{entity.kind} {entity.name!r} is carried as the owner= "
-                          "of what it owns")
-            elif kind not in ("system", "component", "resource", "api", "domain", "location"):
+            if entity.kind.lower() not in ("system", "component", "resource", "api", "domain",
+                                           "location", "group", "user"):
                 plan.note(entity.at(), f"{entity.kind} {entity.name!r} is not carried over")
 
     def domains(self) -> dict[tuple[str, str, str], str]:
@@ -447,10 +449,11 @@ def read_catalog(paths: list[Path]) -> Plan:
         raise ImportSourceError(f"{paths[0]} holds no entity", location=SourceLocation(str(paths[0]), 1),
                                 hint="a catalog file holds YAML documents with apiVersion and kind")
     systems = catalog.of_kind("system")
-    domains = catalog.of_kind("domain")
+    domains = [d for d in catalog.of_kind("domain") if not d.spec.get("subdomainOf")]
     if len(systems) == 1:
         plan.name = systems[0].title
     elif len(domains) == 1:
         plan.name = domains[0].title
+        plan.description = str(domains[0].metadata.get("description") or "").strip()
     catalog.build()
     return plan

@@ -30,7 +30,7 @@ _EXTERNAL = frozenset({"external", "external system", "externalsystem", "3rd par
                        "third party", "third-party"})
 _ASYNC = frozenset({"async", "asynchronous"})
 _CRITICALITY = {"critical": "critical", "high": "high", "medium": "medium", "low": "low"}
-_SHAPE_KIND = {"cylinder": "database", "pipe": "queue"}
+_SHAPE_KIND = {"cylinder": "database", "queue": "queue"}
 
 _READS = re.compile(r"\b(read|reads|reading|query|queries|querying|fetch|fetches|get|gets|"
                     r"load|loads|look up|looks up|search|searches|lists?)\b", re.I)

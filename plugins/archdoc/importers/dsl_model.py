@@ -231,11 +231,13 @@ class DslImporter:
                 self.note(at, "!impliedRelationships false is not carried over: archdoc's views "
                           "always show a child's relationships at its parents' level")
         elif keyword in ("!docs", "!adrs", "!decisions"):
-            what = "documentation" if keyword == "!docs" else "decisions"
             path = tokens[1] if len(tokens) > 1 else "?"
-            hint = ("keep them as pages of the MkDocs site (docs/)" if keyword == "!docs" else
-                    "point `adr_dir` at it: archdoc reads adr-tools and MADR records as they are")
-            self.note(at, f"{keyword} {path}: the {what} are not carried over; {hint}")
+            if keyword == "!docs":
+                self.note(at, f"!docs {path}: the documentation is not carried over; keep its "
+                          "pages in the MkDocs site (docs/)")
+            else:
+                self.note(at, f"{keyword} {path}: the decisions are not carried over; point "
+                          "`adr_dir` at them: archdoc reads adr-tools and MADR records as they are")
         elif keyword in ("!script", "!plugin", "!components"):
             raise ImportSourceError(
                 f"{block.tokens[0]} is not supported: what it generates cannot be read from the DSL",

@@ -36,7 +36,7 @@ from archdoc.source import SourceLocation
 if TYPE_CHECKING:
     from archdoc.importers.dsl_model import DslImporter
 
-__all__ = ["ViewsReader", "BUILTIN_STYLE_TAGS", "element_style", "relationship_style"]
+__all__ = ["ViewsReader", "BUILTIN_STYLE_TAGS", "element_style", "relationship_style", "unique_id"]
 
 _DIRECTIONS = {"tb": "", "bt": "BT", "lr": "LR", "rl": "RL"}
 _TYPES = {"person": ["kind:person"], "softwaresystem": ["kind:system"],
@@ -47,12 +47,11 @@ BUILTIN_STYLE_TAGS = frozenset({
     "deployment node", "infrastructure node", "container instance", "software system instance",
     "group", "boundary",
 })
-_ELEMENT_STYLE = {"background": "color", "stroke": "border", "shape": "shape", "border": "line"}
-_ELEMENT_STYLE_LOST = {"color", "colour", "strokewidth", "fontsize", "width", "height", "opacity",
-                       "icon", "iconposition", "metadata", "description", "properties"}
-_RELATIONSHIP_STYLE = {"color": "color", "colour": "color", "style": "line"}
-_RELATIONSHIP_STYLE_LOST = {"thickness", "routing", "fontsize", "width", "position", "opacity",
-                            "jump", "properties"}
+_SHAPES = {"box": "box", "roundedbox": "rounded", "cylinder": "cylinder", "person": "person",
+           "robot": "person", "pipe": "queue", "hexagon": "hexagon", "component": "component",
+           "folder": "folder"}
+"""Structurizr's shapes that archdoc draws (``ws.style(shape=...)``)."""
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
 @dataclass
@@ -209,13 +208,7 @@ class ViewsReader:
             self.note(spec.location, f"{label} is not carried over: none of its include "
                       "expressions has a counterpart")
             return
-        if spec.key:
-            wanted = slugify(spec.key)
-            view_id, n = wanted, 2
-            while view_id in self.view_ids:
-                view_id, n = f"{wanted}-{n}", n + 1
-            self.view_ids.add(view_id)
-            view.id = view_id
+        view.id = unique_id(slugify(spec.key or view.name), self.view_ids)
         self.importer.plan.add(view)
 
     def _view_label(self, spec: _StaticSpec) -> str:
@@ -336,13 +329,7 @@ class ViewsReader:
         flow = PFlow(name, at, items=items)
         if spec.title and spec.description:
             flow.description = spec.description
-        if key:
-            wanted = slugify(key)
-            flow_id, n = wanted, 2
-            while flow_id in self.flow_ids:
-                flow_id, n = f"{wanted}-{n}", n + 1
-            self.flow_ids.add(flow_id)
-            flow.id = flow_id
+        flow.id = unique_id(slugify(key or name), self.flow_ids)
         self.importer.plan.add(flow)
 
     def _sequence(self, children: list[Block]) -> list[FlowItem]:
@@ -535,6 +522,15 @@ class ViewsReader:
                                          "light, dark, theme")
 
 
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``...: the first not in ``taken`` (then taken)."""
+    candidate, n = wanted, 2
+    while candidate in taken:
+        candidate, n = f"{wanted}-{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
 def _style(plan: Any, tag: str, at: SourceLocation) -> PStyle | None:
     if tag.lower() in BUILTIN_STYLE_TAGS:
         plan.note(at, f"the style of Structurizr's built-in tag {tag!r} is not carried over: "
@@ -547,46 +543,75 @@ def _style(plan: Any, tag: str, at: SourceLocation) -> PStyle | None:
     return existing
 
 
+def _set(style: PStyle, option: str, value: str, key: str, lost: list[str]) -> None:
+    """One ``ws.style`` option from a Structurizr style setting, or the reason it is lost."""
+    if option in ("color", "border", "text"):
+        if not _HEX.fullmatch(value):
+            lost.append(f"{key} {value} (archdoc takes hex colours)")
+            return
+    elif option == "shape":
+        shape = _SHAPES.get(value.lower())
+        if shape is None:
+            lost.append(f"shape {value}")
+            return
+        value = shape
+    elif option == "line":
+        value = value.lower()
+        if value not in ("solid", "dashed", "dotted"):
+            lost.append(f"{key} {value}")
+            return
+        if value == "solid":
+            return
+    elif option == "width":
+        if not value.isdigit() or not 1 <= int(value) <= 8:
+            lost.append(f"{key} {value} (archdoc's widths are 1 to 8)")
+            return
+    setting: str | int = int(value) if option == "width" else value
+    current = style.options.setdefault(option, setting)
+    if current != setting:
+        lost.append(f"{key} (another style of the tag sets {option})")
+
+
 def element_style(plan: Any, tag: str, settings: list[tuple[str, str, SourceLocation]],
                   at: SourceLocation) -> None:
-    """``element "Tag" { background ..., stroke ..., shape ..., border ... }`` as ``ws.style``."""
+    """``element "Tag" { background, color, stroke, strokeWidth, shape, border }``: ``ws.style``."""
     style = _style(plan, tag, at)
     if style is None:
         return
-    lost = []
+    options = {"background": "color", "stroke": "border", "color": "text", "colour": "text",
+               "shape": "shape", "border": "line", "strokewidth": "width"}
+    lost: list[str] = []
     for key, value, _ in settings:
-        option = _ELEMENT_STYLE.get(key)
-        if option is not None and value:
-            style.options.setdefault(option, value.lower() if option in ("shape", "line")
-                                     else value)
-        elif key in _ELEMENT_STYLE_LOST or key:
+        if key in options and value:
+            _set(style, options[key], value, key, lost)
+        elif key:
             lost.append(key)
-    if style.options.get("line") == "solid":
-        del style.options["line"]
     if lost:
-        plan.note(at, f"element style {tag!r}: {', '.join(sorted(set(lost)))} not carried over")
+        plan.note(at, f"element style {tag!r}: {', '.join(lost)} not carried over")
+    if not style.options:
+        plan.statements.remove(style)
 
 
 def relationship_style(plan: Any, tag: str, settings: list[tuple[str, str, SourceLocation]],
                        at: SourceLocation) -> None:
-    """``relationship "Tag" { color ..., style dashed }`` as ``ws.style``."""
+    """``relationship "Tag" { color, style, dashed, thickness }``: ``ws.style``."""
     style = _style(plan, tag, at)
     if style is None:
         return
-    lost = []
+    options = {"color": "color", "colour": "color", "style": "line", "thickness": "width"}
+    lost: list[str] = []
     for key, value, _ in settings:
-        option = _RELATIONSHIP_STYLE.get(key)
-        if option is not None and value:
-            style.options.setdefault(option, value.lower() if option == "line" else value)
-        elif key == "dashed" and value:
+        if key == "dashed":
             if value.lower() == "true":
-                style.options.setdefault("line", "dashed")
+                _set(style, "line", "dashed", key, lost)
+        elif key in options and value:
+            _set(style, options[key], value, key, lost)
         elif key:
             lost.append(key)
-    if style.options.get("line") == "solid":
-        del style.options["line"]
     if lost:
-        plan.note(at, f"relationship style {tag!r}: {', '.join(sorted(set(lost)))} not carried over")
+        plan.note(at, f"relationship style {tag!r}: {', '.join(lost)} not carried over")
+    if not style.options:
+        plan.statements.remove(style)
 
 
 def _ancestor(a: PElement, b: PElement) -> bool:

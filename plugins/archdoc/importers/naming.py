@@ -10,7 +10,9 @@ import unicodedata
 __all__ = ["python_name", "Names", "string_literal"]
 
 _CAMEL_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
-_CAMEL_2 = re.compile(r"([a-z0-9])([A-Z])")
+"""``APIGateway`` -> ``API_Gateway``."""
+_CAMEL_2 = re.compile(r"([a-z0-9])([A-Z])(?=[a-z])")
+"""``webApp`` -> ``web_App``, but ``PostgreSQL`` and ``MySQL`` stay whole."""
 _NON_WORD = re.compile(r"[^0-9a-zA-Z_]+")
 _UNDERSCORES = re.compile(r"_+")
 

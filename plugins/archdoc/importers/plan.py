@@ -204,8 +204,8 @@ class PView:
 class PStyle:
     tag: str
     location: SourceLocation | None
-    options: dict[str, str] = field(default_factory=dict)
-    """``color``, ``border``, ``shape``, ``line``: the keyword arguments of ``ws.style``."""
+    options: dict[str, str | int] = field(default_factory=dict)
+    """``color``, ``border``, ``text``, ``shape``, ``line``, ``width``: arguments of ``ws.style``."""
 
 
 Statement = Union[PElement, PRelationship, PEnvironment, PNode, PDeploy, PFlow, PView, PStyle]

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from archdoc.importers.dsl_views import element_style, relationship_style
+from archdoc.importers.dsl_views import element_style, relationship_style, unique_id
 from archdoc.importers.plan import (
     ImportSourceError,
     PDeploy,
@@ -55,6 +55,8 @@ class _JsonReader:
             self.lines.setdefault(match.group(1), text.count("\n", 0, match.start()) + 1)
         self.keys = {m.group(1): text.count("\n", 0, m.start()) + 1
                      for m in re.finditer(r'"key"\s*:\s*"((?:[^"\\]|\\.)*)"', text)}
+        self.tags = {m.group(1): text.count("\n", 0, m.start()) + 1
+                     for m in re.finditer(r'"tag"\s*:\s*"((?:[^"\\]|\\.)*)"', text)}
         self.plan = Plan(name="Workspace", source=path.name)
         self.by_id: dict[str, Any] = {}
         self.ordered: list[tuple[tuple[int, str], int, Statement]] = []
@@ -254,9 +256,10 @@ class _JsonReader:
         found = [(view.get("order") or 0, n, kind, view)
                  for key, kind in kinds for n, view in enumerate(views.get(key) or [])]
         taken: set[str] = set()
+        flows: set[str] = set()
         for _, _, kind, view in sorted(found, key=lambda t: (t[0], t[1])):
             if kind == "dynamic":
-                self.dynamic(view, taken)
+                self.dynamic(view, flows)
             elif kind == "deployment":
                 environment = self.environments.get(view.get("environment") or "")
                 key = slugify(environment.name) if environment else "?"
@@ -269,14 +272,15 @@ class _JsonReader:
                 self.plan.note(self.view_at(view), f"the view {view.get('key')!r} ({key[:-5]}) "
                                "is not carried over: define it with ws.view(...)")
         styles = (views.get("configuration") or {}).get("styles") or {}
-        for kind, style in (("element", s) for s in styles.get("elements") or []):
-            settings = [(k.lower(), str(v).lower() if isinstance(v, bool) else str(v),
-                         self.view_at({})) for k, v in style.items() if k != "tag"]
-            element_style(self.plan, str(style.get("tag")), settings, self.view_at({}))
-        for style in styles.get("relationships") or []:
-            settings = [(k.lower(), str(v).lower() if isinstance(v, bool) else str(v),
-                         self.view_at({})) for k, v in style.items() if k != "tag"]
-            relationship_style(self.plan, str(style.get("tag")), settings, self.view_at({}))
+        for kind, items in (("element", styles.get("elements")),
+                            ("relationship", styles.get("relationships"))):
+            for style in items or []:
+                tag = str(style.get("tag"))
+                at = SourceLocation(str(self.path), self.tags.get(tag, 1))
+                settings = [(k.lower(), str(v).lower() if isinstance(v, bool) else str(v), at)
+                            for k, v in style.items() if k != "tag"]
+                (element_style if kind == "element" else relationship_style)(
+                    self.plan, tag, settings, at)
 
     def view_at(self, view: dict[str, Any]) -> SourceLocation:
         return SourceLocation(str(self.path), self.keys.get(str(view.get("key")), 1))
@@ -339,12 +343,7 @@ class _JsonReader:
             result.include, result.exclude = include, list(missing)
         else:
             result.include = list(drawn)
-        key = slugify(str(view.get("key") or name))
-        view_id, n = key, 2
-        while view_id in taken:
-            view_id, n = f"{key}-{n}", n + 1
-        taken.add(view_id)
-        result.id = view_id
+        result.id = unique_id(slugify(str(view.get("key") or name)), taken)
         if result.include or result.around:
             self.plan.add(result)
 
@@ -354,8 +353,7 @@ class _JsonReader:
         flow = PFlow(name, at)
         if view.get("title") and view.get("description"):
             flow.description = view["description"]
-        if view.get("key"):
-            flow.id = slugify(str(view["key"]))
+        flow.id = unique_id(slugify(str(view.get("key") or name)), flows)
         steps: list[tuple[str, PStep]] = []
         for item in view.get("relationships") or []:
             data = self.all.get(str(item.get("id")))
