@@ -102,8 +102,9 @@ class DeploymentReader:
                                 "tags, properties, -> destination",
                         "infrastructure": "description, technology, tags, url, properties, "
                                           "-> destination"}
-            importer.unexpected(block, f"a {'deployment node' if kind == 'node' else kind} block",
-                                expected.get(kind, ""))
+            where = {"environment": "a deployment environment", "node": "a deployment node",
+                     "infrastructure": "an infrastructure node"}.get(kind, f"a {kind}")
+            importer.unexpected(block, where, expected.get(kind, ""))
 
     def _node(self, block: Block, tokens: list[Token], kind: str, archetype: Any, scope: Scope,
               identifier: str | None) -> None:

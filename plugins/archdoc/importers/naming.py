@@ -11,8 +11,8 @@ __all__ = ["python_name", "Names", "string_literal"]
 
 _CAMEL_1 = re.compile(r"([A-Z]+)([A-Z][a-z])")
 """``APIGateway`` -> ``API_Gateway``."""
-_CAMEL_2 = re.compile(r"([a-z0-9])([A-Z])(?=[a-z])")
-"""``webApp`` -> ``web_App``, but ``PostgreSQL`` and ``MySQL`` stay whole."""
+_CAMEL_2 = re.compile(r"([a-z0-9])([A-Z])(?=[a-z0-9]|$)")
+"""``webApp`` -> ``web_App``, ``albA`` -> ``alb_A``; ``PostgreSQL`` and ``MySQL`` stay whole."""
 _NON_WORD = re.compile(r"[^0-9a-zA-Z_]+")
 _UNDERSCORES = re.compile(r"_+")
 
@@ -23,7 +23,7 @@ def python_name(text: str, fallback: str = "element") -> str:
     """A snake_case identifier from an identifier or a name; ``fallback`` when nothing is left."""
     text = _CAMEL_2.sub(r"\1_\2", _CAMEL_1.sub(r"\1_\2", text))
     if not text.isascii():
-        folded = unicodedata.normalize("NFKD", text)
+        folded = unicodedata.normalize("NFKD", text.casefold())
         ascii_text = folded.encode("ascii", "ignore").decode("ascii")
         if _NON_WORD.sub("", ascii_text):
             text = ascii_text

@@ -347,7 +347,7 @@ class _JsonReader:
         if result.include or result.around:
             self.plan.add(result)
 
-    def dynamic(self, view: dict[str, Any], taken: set[str]) -> None:
+    def dynamic(self, view: dict[str, Any], flows: set[str]) -> None:
         at = self.view_at(view)
         name = view.get("title") or view.get("description") or view.get("key") or "Dynamic view"
         flow = PFlow(name, at)
