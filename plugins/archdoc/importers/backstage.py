@@ -130,8 +130,11 @@ class _Catalog:
             documents = list(yaml.load_all(text, Loader=_Loader))  # noqa: S506 - a SafeLoader
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
+            context = getattr(exc, "context_mark", None)
+            started = (f" ({exc.context} at line {context.line + 1})"  # type: ignore[attr-defined]
+                       if context is not None and getattr(exc, "context", None) else "")
             raise ImportSourceError(
-                f"{path.name} is not valid YAML: {getattr(exc, 'problem', None) or exc}",
+                f"{path.name} is not valid YAML: {getattr(exc, 'problem', None) or exc}{started}",
                 location=SourceLocation(str(path), mark.line + 1 if mark else 1),
                 hint="check the indentation and quoting around this line") from None
         for document in documents:

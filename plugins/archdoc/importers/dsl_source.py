@@ -38,6 +38,8 @@ class Token(str):
 class Line:
     tokens: list[Token]
     location: SourceLocation
+    indent: int = 0
+    """Columns of white space before the line (to find the block a ``}`` is missing from)."""
 
     @property
     def opens(self) -> bool:
@@ -127,7 +129,9 @@ class _Reader:
                                     hint="save the file as UTF-8") from None
         self.stack.append(resolved)
         try:
-            self._lines(path, text.lstrip("\ufeff").splitlines())
+            # Lines end at \n, \r\n or \r only (not at U+2028 as str.splitlines() has it).
+            physical = re.split(r"\r\n|\r|\n", text.lstrip("\ufeff"))
+            self._lines(path, physical[:-1] if physical and physical[-1] == "" else physical)
         finally:
             self.stack.pop()
 
@@ -141,7 +145,8 @@ class _Reader:
             n += 1
             if in_script is not None:
                 if text.strip() == "}":
-                    self.lines.append(Line([Token("}")], SourceLocation(str(path), start + 1)))
+                    self.lines.append(Line([Token("}")], SourceLocation(str(path), start + 1),
+                                           _indent(text)))
                     in_script = None
                 continue
             if in_comment:
@@ -180,6 +185,7 @@ class _Reader:
                 if not stripped.endswith("*/") or stripped == "/*":
                     in_comment = True
                 continue
+            indent = _indent(text)
             tokens = [self._substitute(t, location) for t in tokenize(text)]
             if block_text is not None:
                 tokens.append(Token(self._substitute(Token(block_text, True), location), True))
@@ -192,10 +198,10 @@ class _Reader:
                 self._include(path, tokens, location)
             elif keyword == "!script" and len(tokens) == 3 and tokens[2] == "{" \
                     and tokens[1].lower() in _SCRIPT_LANGUAGES:
-                self.lines.append(Line(tokens, location))
+                self.lines.append(Line(tokens, location, indent))
                 in_script = location
             else:
-                self.lines.append(Line(tokens, location))
+                self.lines.append(Line(tokens, location, indent))
         if in_script is not None:
             raise ImportSourceError("an inline !script block is never closed", location=in_script,
                                     hint="end the script with } on a line of its own")
@@ -248,6 +254,10 @@ class _Reader:
             self.read(file, location)
 
 
+def _indent(text: str) -> int:
+    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+
+
 def _files(path: Path) -> list[Path]:
     """A file, or every file below a directory in name order (hidden ones left out)."""
     if path.name.startswith(".") and path.name not in (".", ".."):
@@ -272,12 +282,17 @@ def block_tree(lines: list[Line]) -> list[Block]:
     root: list[Block] = []
     stack: list[tuple[Block, list[Block]]] = []
     current = root
+    suspect: Block | None = None
+    """The first block closed by a } indented less than it: probably the one missing its }."""
     for line in lines:
         if line.closes:
             if not stack:
                 raise ImportSourceError("this } closes no block", location=line.location,
                                         hint="remove it, or open the block it ends")
-            stack.pop()
+            opened = stack.pop()[0]
+            if suspect is None and line.indent < opened.line.indent \
+                    and Path(line.location.file) == Path(opened.location.file):
+                suspect = opened
             current = stack[-1][1] if stack else root
             continue
         block = Block(line)
@@ -287,6 +302,7 @@ def block_tree(lines: list[Line]) -> list[Block]:
             stack.append((block, block.children))
             current = block.children
     if stack:
-        raise ImportSourceError("this block is never closed", location=stack[-1][0].location,
+        unclosed = suspect or stack[-1][0]
+        raise ImportSourceError("this block is never closed", location=unclosed.location,
                                 hint="add the missing } on a line of its own")
     return root

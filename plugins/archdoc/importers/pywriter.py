@@ -9,6 +9,7 @@ the order of the source.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 
 from archdoc.importers.naming import Names, python_name, string_literal
@@ -78,7 +79,9 @@ def _assign_names(plan: Plan) -> None:
 
 def _docstring(plan: Plan, tool: str) -> str:
     text = f"The {plan.name} architecture, imported from {plan.source} by `{tool}`."
-    return '"""' + text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"') + '"""'
+    escaped = string_literal(text)[1:-1]  # backslashes, quotes and control characters escaped
+    lines = textwrap.wrap(escaped, width=93, break_long_words=False, break_on_hyphens=False)
+    return '"""' + "\n".join(lines) + '"""'
 
 
 def _workspace(plan: Plan) -> list[str]:
@@ -253,6 +256,8 @@ def _paragraph(statement: Statement, parents: set[int]) -> tuple[str, object]:
 @dataclass
 class _Module:
     name: str
+    kind: str = "context"
+    """context, system, relationships, deployment, flows or views."""
     statements: list[Statement] = field(default_factory=list)
 
     def add(self, statement: Statement) -> None:
@@ -326,7 +331,7 @@ def _split(plan: Plan, tool: str) -> dict[str, str]:
         top = _top(element)
         return f"system:{top.var}" if id(top) in parents else "context"
 
-    modules: list[_Module] = [_Module("context")]
+    modules: list[_Module] = [_Module("context", kind="context")]
     current = "context"
     for statement in plan.statements:
         if isinstance(statement, PElement):
@@ -344,7 +349,7 @@ def _split(plan: Plan, tool: str) -> dict[str, str]:
         else:
             key = "views"
         if key != current:
-            modules.append(_Module(key.split(":")[-1]))
+            modules.append(_Module(key.split(":")[-1], kind=key.split(":")[0]))
             current = key
         modules[-1].add(statement)
     taken = Names({"__init__", "context"})
@@ -365,7 +370,7 @@ def _split(plan: Plan, tool: str) -> dict[str, str]:
             defined_in[var] = module.name
         header = [f'"""{_module_title(module)}"""', ""]
         if module.name == "context":
-            header += ["from archdoc import Workspace", ""]
+            header += ["from archdoc import Workspace"]
         for source in sorted(imports, key=order.index):
             header.extend(_import_lines(source, imports[source]))
         if module.name == "context":
@@ -382,14 +387,14 @@ def _split(plan: Plan, tool: str) -> dict[str, str]:
 
 def _module_title(module: _Module) -> str:
     first = module.statements[0] if module.statements else None
-    if isinstance(first, PElement) and first.kind == "system" and module.name != "context":
+    if module.kind == "system" and isinstance(first, PElement):
         return f"The {first.name} system: its containers, components and their relationships."
-    titles = {"context": "The workspace, its people and software systems.",
-              "deployment": "Deployment environments, their nodes and what runs on them.",
-              "flows": "Flows: the dynamic views, as sequence diagrams.",
-              "views": "Views and styles."}
-    return titles.get(module.name.rstrip("_0123456789") or module.name,
-                      "Relationships between the elements declared before.")
+    return {"context": "The workspace, its people and software systems." if module.name == "context"
+            else "More people and software systems, and their relationships.",
+            "relationships": "Relationships between the elements declared before.",
+            "deployment": "Deployment environments, their nodes and what runs on them.",
+            "flows": "Flows: the dynamic views, as sequence diagrams.",
+            "views": "Views and styles."}[module.kind]
 
 
 def _import_lines(source: str, names: list[str], noqa: bool = False) -> list[str]:
