@@ -1,4 +1,5 @@
-"""The E-Commerce Platform architecture, imported from workspace.dsl by `archdoc import structurizr`."""
+"""The E-Commerce Platform architecture, imported from workspace.dsl by `archdoc import
+structurizr`."""
 
 from archdoc import Workspace
 
