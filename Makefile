@@ -13,25 +13,35 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Mermaid from the npm registry, for diagrams served from the built site (offline).
-node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+# From the npm registry: what the built site serves itself (Mermaid, Panzoom: diagrams work
+# offline), and for the tests the peers' own tools that check archdoc's exports (LikeC4, D2,
+# Backstage's catalog model) — package.json's devDependencies.
+SITE_NPM := node_modules/.archdoc-site
+TOOLS_NPM := node_modules/.archdoc-tools
 
-setup: $(STAMP) node_modules/.package-lock.json
+$(SITE_NPM): package.json package-lock.json
+	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(TOOLS_NPM): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(SITE_NPM) $@
+
+setup: $(STAMP) $(TOOLS_NPM)
 	bash scripts/setup-system.sh
 
-docs: $(STAMP) node_modules/.package-lock.json
+docs: $(STAMP) $(SITE_NPM)
 	bash scripts/setup-system.sh --docs
-	$(BIN)/python scripts/build_sites.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/build_sites.py
 
 test: setup
-	$(BIN)/python -m pytest
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
-bench: $(STAMP) node_modules/.package-lock.json
-	$(BIN)/python bench/run.py
+bench: setup
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/run.py
 
-serve: $(STAMP) node_modules/.package-lock.json
-	$(BIN)/mkdocs serve
+serve: $(STAMP) $(SITE_NPM)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 clean:
 	rm -rf site .pytest_cache .hypothesis bench/out

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages archdoc's tests and site build use, where they are missing:
-# Debian's chromium (browser tests, gallery screenshots) and graphviz (deployment views).
+# Debian's graphviz (diagrams laid out at build time), chromium (browser tests, gallery
+# screenshots) and plantuml (checks the C4-PlantUML export).
 # Idempotent: does nothing when everything is there. `--docs` installs only what the site needs.
 set -euo pipefail
 
@@ -8,6 +9,7 @@ need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 if [ "${1:-}" != "--docs" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v plantuml >/dev/null 2>&1 || need+=(plantuml)
 fi
 [ ${#need[@]} -eq 0 ] && exit 0
 

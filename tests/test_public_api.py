@@ -19,12 +19,14 @@ INVENTORY: dict[str, list[str]] = {
         "AdrError", "ArchdocError", "Component", "ConfigError", "Container", "ContainerInstance",
         "Database", "DeploymentNode", "Element", "Environment", "Event", "EventLink", "FailureMode",
         "Flow", "ModelError", "ModelLoadError", "Person", "Queue", "ReferenceNotFound",
-        "Relationship", "SoftwareSystem", "SourceLocation", "Workspace", "__version__",
+        "Relationship", "SoftwareSystem", "SourceLocation", "Style", "View", "Workspace",
+        "__version__",
     ],
     "archdoc.model": [
         "Component", "Container", "ContainerInstance", "Database", "DeploymentNode", "Element",
         "Environment", "Event", "EventLink", "FailureMode", "Flow", "FlowBlock", "FlowBranch",
-        "FlowMessage", "FlowNote", "Person", "Queue", "Relationship", "SoftwareSystem", "Workspace",
+        "FlowMessage", "FlowNote", "Person", "Queue", "Relationship", "SoftwareSystem", "Style",
+        "View", "Workspace",
     ],
     "archdoc.analysis": [
         "Dependency", "DependencyGraph", "DependencyMatrix", "Impact", "critical_paths",
@@ -32,7 +34,8 @@ INVENTORY: dict[str, list[str]] = {
     ],
     "archdoc.errors": ["AdrError", "ArchdocError", "ConfigError", "ModelError", "ModelLoadError",
                        "ReferenceNotFound"],
-    "archdoc.export": ["WorkspaceDocument", "export_document", "export_json", "export_schema"],
+    "archdoc.export": ["ViewSummaryRecord", "WorkspaceDocument", "export_document", "export_json",
+                       "export_schema", "view_record"],
 }
 
 

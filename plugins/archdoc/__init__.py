@@ -28,6 +28,8 @@ from archdoc.model import (
     Queue,
     Relationship,
     SoftwareSystem,
+    Style,
+    View,
     Workspace,
 )
 from archdoc.source import SourceLocation
@@ -57,6 +59,8 @@ __all__ = [
     "Relationship",
     "SoftwareSystem",
     "SourceLocation",
+    "Style",
+    "View",
     "Workspace",
     "__version__",
 ]

@@ -106,8 +106,9 @@ class ArchdocConfig(BaseModel):
     """URL prefix of the generated pages."""
     pages: list[str] = []
     """Page groups to generate (empty: all)."""
-    offline_mermaid: bool = False
-    """Serve Mermaid from the built site (taken from the npm package ``mermaid``) instead of a CDN."""
+    offline_mermaid: bool = True
+    """Serve the libraries diagrams need (Mermaid, Panzoom) from the built site, taken from npm
+    at build time (the default); ``false`` loads them from a CDN."""
     mermaid_js: str = ""
     """Path of ``mermaid.min.js`` for ``offline_mermaid`` (default: found in ``node_modules``)."""
     mermaid_url: str = ""

@@ -23,7 +23,8 @@ from archdoc.errors import ArchdocError
 from archdoc.project import Project, load_project, validate_project
 from archdoc.site import Layout, Page, SiteContext, UnknownBlock, generate_pages, render_block
 from archdoc.site.embed import embed_blocks
-from archdoc.site.assets import ASSET_DIR, asset_text, find_mermaid, mermaid_cdn_url
+from archdoc.site.nav import navigation
+from archdoc.site.assets import ASSET_DIR, site_assets
 
 __all__ = ["ArchdocPlugin", "ArchdocPluginConfig"]
 
@@ -44,7 +45,7 @@ class ArchdocPluginConfig(base.Config):
     section = c.Type(str, default="Architecture")
     prefix = c.Type(str, default="architecture")
     pages = c.Type(list, default=[])
-    offline_mermaid = c.Type(bool, default=False)
+    offline_mermaid = c.Type(bool, default=True)
     mermaid_js = c.Type(str, default="")
     mermaid_url = c.Type(str, default="")
     fail_on = c.Choice(("error", "warning"), default="error")
@@ -79,7 +80,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         config.extra_css.append(f"{ASSET_DIR}/archdoc.css")
         config.extra_javascript.append(f"{ASSET_DIR}/archdoc.js")  # type: ignore[arg-type]
         if config.nav is not None:
-            config.nav.append({self.settings.section: self._nav()})
+            config.nav.append({self.settings.section: navigation(self.pages)})
         return config
 
     def _report(self, diagnostics: list[Any]) -> None:
@@ -90,31 +91,6 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
             where = f"{d.location}: " if d.location else ""
             text = f"archdoc: {where}{d.severity}[{d.rule}] {d.message}"
             (log.warning if d.severity in loud else log.info)(text)
-
-    def _nav(self) -> list[Any]:
-        """The generated section of an explicit ``nav``: group pages, not every element."""
-        assert self.context is not None
-        layout = self.context.layout
-        entries: list[Any] = []
-        titles = {layout.home(): "Overview", layout.flows(): "Flows", layout.decisions(): "Decisions"}
-        groups: dict[str, list[Any]] = {}
-        for page in self.pages:
-            if not page.in_nav:
-                continue
-            title = titles.get(page.path, page.title)
-            folder = page.path[len(layout.prefix) + 1:].split("/")[0] if "/" in page.path[len(layout.prefix) + 1:] else ""
-            if folder in ("flows", "deployment") and page.path not in titles:
-                name = {"flows": "Flows", "deployment": "Deployment"}[folder]
-                groups.setdefault(name, []).append({title: page.path})
-                if not any(isinstance(e, dict) and name in e for e in entries):
-                    entries.append({name: groups[name]})
-            elif page.path == layout.flows():
-                groups.setdefault("Flows", []).insert(0, {"All flows": page.path})
-                if not any(isinstance(e, dict) and "Flows" in e for e in entries):
-                    entries.append({"Flows": groups["Flows"]})
-            else:
-                entries.append({title: page.path})
-        return entries
 
     # -- pages ---------------------------------------------------------------------------------
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -128,20 +104,21 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
         assert self.settings is not None
-        mermaid_url = self.settings.mermaid_url or mermaid_cdn_url()
-        if self.settings.offline_mermaid:
-            try:
-                mermaid = find_mermaid(self.settings.root, self.settings.mermaid_js)
-            except ArchdocError as exc:
-                raise PluginError(f"archdoc: {exc}") from None
-            files.append(File.generated(config, f"{ASSET_DIR}/mermaid.min.js", abs_src_path=str(mermaid)))
-            mermaid_url = "mermaid.min.js"
+        try:
+            assets = site_assets(self.settings.root, offline=self.settings.offline_mermaid,
+                                 mermaid_js=self.settings.mermaid_js,
+                                 mermaid_url=self.settings.mermaid_url)
+        except ArchdocError as exc:
+            raise PluginError(f"archdoc: {exc}") from None
+        for text in assets.notices:
+            log.warning(f"archdoc: {text}")
+        for path, source in assets.files.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         for path, content in sorted(self.context.assets.items()) if self.context else []:
             files.append(File.generated(config, path, content=content))
         self._registered_assets = set(self.context.assets) if self.context else set()
-        files.append(File.generated(config, f"{ASSET_DIR}/archdoc.js",
-                                    content=asset_text("archdoc.js", mermaid_url=mermaid_url)))
-        files.append(File.generated(config, f"{ASSET_DIR}/archdoc.css", content=asset_text("archdoc.css")))
+        for path, content in assets.texts().items():
+            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -175,6 +152,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
+        self.context.close()
         for text in self.context.notices:
             log.warning(f"archdoc: {text}")
 

@@ -10,12 +10,28 @@ import pytest
 
 from archdoc import Workspace
 from archdoc.config import ArchdocConfig
-from archdoc.render.deployment_diagram import deployment_script, render_svg
+from archdoc.render.diagrams_script import diagrams_script
 from archdoc.render.icons import infer_icon, resolve_icon
 from archdoc.site import SiteContext, render_block
+from archdoc.site.diagrams import Drawing
 from archdoc.validation.registry import RuleContext, run_rules
+from archdoc.views import DeploymentView, ViewIndex
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
+
+
+def deployment_view(ws: Workspace, environment: str = "production") -> DeploymentView:
+    view = ViewIndex(ws)[f"deployment:{environment}"]
+    assert isinstance(view, DeploymentView)
+    return view
+
+
+def render_svg(ws: Workspace, environment: str = "production") -> str:
+    drawing = Drawing()
+    try:
+        return drawing.svg(deployment_view(ws, environment))
+    finally:
+        drawing.close()
 
 
 def aws_model() -> Workspace:
@@ -37,32 +53,33 @@ def aws_model() -> Workspace:
 
 @needs_dot
 def test_svg_has_clusters_labels_and_embedded_icons_only() -> None:
-    svg = render_svg(deployment_script(aws_model(), "production", filename="production"))
-    assert svg.count('class="cluster"') >= 3  # region, VPC, ECS cluster, RDS
+    svg = render_svg(aws_model())
+    assert svg.count('class="cluster archdoc-boundary') >= 3  # region, VPC, ECS cluster, RDS
     text = html.unescape(svg)  # Graphviz writes "-" as "&#45;"
     for label in ("AWS eu-west-1", "VPC", "ECS cluster", "Order API", "× 3", "Orders DB"):
         assert label in text
     assert "data:image/png;base64," in svg
     assert "<symbol" in svg and "<use" in svg
     hrefs = re.findall(r'(?:xlink:)?href="([^"]+)"', svg)
-    assert hrefs and all(h.startswith(("#", "data:")) for h in hrefs), "no external file references"
+    assert hrefs and all(h.startswith(("#", "data:", "archdoc:element:")) for h in hrefs), \
+        "no external file references"
     assert "/tmp" not in svg and "site-packages" not in svg
 
 
 @needs_dot
 def test_svg_is_byte_identical_for_the_same_model() -> None:
-    first = render_svg(deployment_script(aws_model(), "production"))
-    second = render_svg(deployment_script(aws_model(), "production"))
+    first = render_svg(aws_model())
+    second = render_svg(aws_model())
     assert first == second
 
 
 def test_script_is_a_runnable_diagrams_program() -> None:
-    script = deployment_script(aws_model(), "production", filename="production")
+    script = diagrams_script(deployment_view(aws_model()), filename="production")
     compile(script.source, "deployment.py", "exec")
     assert "from diagrams.aws.network import VPC" in script.source
     assert "from diagrams.aws.compute import Fargate" in script.source  # inferred from technology
     assert "Edge(label='SQL')" in script.source  # the relationship between deployed containers
-    assert [n.id for n in script.unknown_icons] == ["production.aws-eu-west-1.vpc.mystery"]
+    assert script.unknown_icons == ["production.aws-eu-west-1.vpc.mystery"]
 
 
 @pytest.mark.parametrize(
@@ -88,9 +105,9 @@ def test_unknown_icon_is_a_warning_at_the_declaring_line() -> None:
 
 
 def test_without_dot_the_view_is_drawn_with_mermaid_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    import archdoc.site.blocks_diagrams as blocks
+    import archdoc.site.diagrams as diagrams
 
-    monkeypatch.setattr(blocks, "graphviz_available", lambda: False)
+    monkeypatch.setattr(diagrams, "graphviz_available", lambda: False)
     context = SiteContext(workspace=aws_model())
     markdown = render_block(context, "deployment:production", "architecture/deployment/production.md")
     assert 'class="archdoc-mermaid"' in markdown and "flowchart TB" in markdown
@@ -102,11 +119,12 @@ def test_without_dot_the_view_is_drawn_with_mermaid_and_says_so(monkeypatch: pyt
 
 
 @needs_dot
-def test_with_dot_the_page_embeds_the_svg_file() -> None:
+def test_with_dot_the_page_holds_the_drawing_with_links_to_the_containers() -> None:
     context = SiteContext(workspace=aws_model())
     markdown = render_block(context, "deployment:production", "architecture/deployment/production.md")
-    assert '<img src="../production.svg"' in markdown
-    assert list(context.assets) == ["architecture/deployment/production.svg"]
+    assert '<svg' in markdown and 'class="archdoc-svg"' in markdown
+    assert 'xlink:href="../../elements/shop.order-api/"' in markdown
+    assert not context.assets
 
 
 def test_property_tables_and_inventory() -> None:

@@ -338,7 +338,7 @@ def test_the_resource_inventory_has_the_specs(site: Site) -> None:
     assert "cache.r6g.large, cluster mode" in rows["ElastiCache"]["Properties"]
     assert "Static assets, uploads" in rows["S3"]["Properties"]
     assert "Order API" in rows["ECS Task (API, AZ-B)"]["Runs"]
-    assert "flowchart TB" in page  # the Mermaid drawing of the environment
+    assert 'data-archdoc-view="deployment:production"' in page  # the drawing of the environment
 
 
 def test_the_network_table_matches_the_network_configuration(site: Site) -> None:

@@ -13,9 +13,9 @@ from archdoc import Workspace
 
 HERE = Path(__file__).resolve().parent
 
-#: Site options of the tests: deployment views drawn with Mermaid, the same output with or
+#: Site options of the tests: every diagram drawn with Mermaid, the same output with or
 #: without Graphviz installed.
-OPTIONS = {"deployment": "mermaid"}
+OPTIONS = {"deployment": "mermaid", "engine": "mermaid"}
 
 
 def shop() -> Workspace:

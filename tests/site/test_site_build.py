@@ -18,7 +18,7 @@ import pytest
 from archdoc.project import load_project
 from archdoc.site import Layout, SiteContext, generate_pages
 from sitebuild import MODEL, Built, build_site, write_project
-from sitehelpers import diagrams
+from sitehelpers import diagrams, drawings
 
 ROOT = Path(__file__).resolve().parents[2]
 ELEMENTS = ["customer", "shop", "stripe", "shop.web-app", "shop.order-api", "shop.orders-db"]
@@ -77,9 +77,9 @@ def test_superseded_decision_has_a_banner_linking_its_successor(material: Built)
 def test_a_hand_written_page_embeds_blocks_with_links_relative_to_itself(material: Built) -> None:
     page = material.html("index.html")
     assert "```archdoc" not in page and "containers:shop\n" not in page
-    sources = diagrams(page)
+    sources = drawings(page)
     assert list(sources) == ["containers:shop"]
-    assert 'click n2 href "architecture/elements/shop.web-app/" "Web App"' in sources["containers:shop"]
+    assert 'xlink:href="architecture/elements/shop.web-app/"' in sources["containers:shop"]
     assert "<strong>3 dependency pairs:</strong> 1 critical path · 2 healthy · 0 async" in page
 
 
@@ -90,7 +90,9 @@ def test_diagram_sources_survive_markdown_intact(material: Built) -> None:
     context = SiteContext(workspace=project.workspace, layout=Layout(), adrs=project.adrs)
     for page in generate_pages(context):
         built = material.site / Layout().url(page.path) / "index.html"
-        assert diagrams(built.read_text(encoding="utf-8")) == diagrams(page.markdown), page.path
+        text = built.read_text(encoding="utf-8")
+        assert diagrams(text) == diagrams(page.markdown), page.path
+        assert drawings(text) == drawings(page.markdown), page.path
 
 
 def test_offline_mermaid_is_served_from_the_site(material: Built) -> None:
@@ -101,7 +103,9 @@ def test_offline_mermaid_is_served_from_the_site(material: Built) -> None:
     if shipped.is_file():
         assert hashlib.sha256(copied.read_bytes()).digest() == hashlib.sha256(shipped.read_bytes()).digest()
     script = (site / "assets/archdoc/archdoc.js").read_text(encoding="utf-8")
-    assert script.startswith('window.archdocConfig = {"mermaidUrl": "mermaid.min.js"};')
+    assert script.startswith(
+        'window.archdocConfig = {"mermaidUrl": "mermaid.min.js", "panzoomUrl": "panzoom.min.js"};')
+    assert (site / "assets/archdoc/panzoom.min.js").is_file()
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "cdn.jsdelivr.net" not in text and "unpkg.com" not in text, page
@@ -109,7 +113,7 @@ def test_offline_mermaid_is_served_from_the_site(material: Built) -> None:
 
 
 def test_without_offline_mermaid_the_cdn_is_used(tmp_path: Path) -> None:
-    root = write_project(tmp_path / "p", theme="mkdocs", adrs={})
+    root = write_project(tmp_path / "p", theme="mkdocs", adrs={}, options="offline_mermaid: false")
     built = build_site(root, tmp_path / "site")
     assert built.error is None, built.messages()
     assert not (built.site / "assets/archdoc/mermaid.min.js").exists()
@@ -210,10 +214,10 @@ def test_plain_theme_explicit_nav_and_html_urls(tmp_path: Path) -> None:
     assert nav.index("Guide") < nav.index("Our architecture")
     assert 'href="architecture/index.html"' in home and 'href="architecture/dependencies.html"' in home
     # drill-down links use .html URLs, relative to the page that embeds the view
-    guide = diagrams(built.html("guide.html"))["context:shop"]
-    assert 'click n0 href "architecture/elements/customer.html" "Customer"' in guide
-    shop = diagrams(built.html("architecture/elements/shop.html"))["containers:shop"]
-    assert re.search(r'click n\d+ href "shop.web-app.html" "Web App"', shop)
+    guide = drawings(built.html("guide.html"))["context:shop"]
+    assert 'xlink:href="architecture/elements/customer.html"' in guide
+    shop = drawings(built.html("architecture/elements/shop.html"))["containers:shop"]
+    assert 'xlink:href="shop.web-app.html"' in shop
     # Markdown links between generated pages resolve to the .html files
     for href in re.findall(r'href="([^"#:]+\.html)"', built.html("architecture/dependencies.html")):
         assert (site / "architecture" / href).resolve().is_file(), href

@@ -1,37 +1,59 @@
-/* archdoc: renders the diagrams of generated pages with Mermaid, loaded on demand. */
+/* archdoc: draws the Mermaid diagrams of a page (flows; every diagram when the site was built
+   without Graphviz) and opens any diagram in a full-screen viewer with zoom and pan.
+   Mermaid and Panzoom are loaded on demand from the site itself (see archdocConfig). */
 (function () {
   "use strict";
   var script = document.currentScript;
   var base = script ? script.src : document.baseURI;
   var config = window.archdocConfig || {};
-  var loading = null;
+  var loaded = {};
   var counter = 0;
 
-  function loadMermaid() {
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
+  function load(name, url, take) {
+    if (!loaded[name]) {
+      loaded[name] = new Promise(function (resolve, reject) {
+        var ready = take();
+        if (ready) { resolve(ready); return; }
         var tag = document.createElement("script");
-        tag.src = new URL(config.mermaidUrl || "mermaid.min.js", base).href;
+        tag.src = new URL(url, base).href;
         tag.onload = function () {
-          // `window.mermaid` may also be an element with id="mermaid" (named access): check.
-          var lib = window.mermaid;
-          if (lib && typeof lib.render === "function") resolve(lib);
-          else reject(new Error("Mermaid did not load from " + tag.src));
+          var lib = take();
+          if (lib) resolve(lib);
+          else reject(new Error(name + " did not load from " + tag.src));
         };
-        tag.onerror = function () { reject(new Error("could not load Mermaid from " + tag.src)); };
+        tag.onerror = function () { reject(new Error("could not load " + name + " from " + tag.src)); };
         document.head.appendChild(tag);
-      }).then(function (mermaid) {
+      });
+    }
+    return loaded[name];
+  }
+
+  function loadMermaid() {
+    // `window.mermaid` may also be an element with id="mermaid" (named access): check.
+    return load("Mermaid", config.mermaidUrl || "mermaid.min.js", function () {
+      var lib = window.mermaid;
+      return lib && typeof lib.render === "function" ? lib : null;
+    }).then(function (mermaid) {
+      if (!mermaid.__archdoc) {
         mermaid.initialize({
           startOnLoad: false,
           securityLevel: "loose",
           theme: "default",
-          flowchart: { htmlLabels: true, useMaxWidth: false },
+          maxTextSize: 5000000,
+          maxEdges: 20000,
+          flowchart: { htmlLabels: true, useMaxWidth: false, wrappingWidth: 220 },
           sequence: { useMaxWidth: false, showSequenceNumbers: true },
         });
-        return mermaid;
-      });
-    }
-    return loading;
+        mermaid.__archdoc = true;
+      }
+      return mermaid;
+    });
+  }
+
+  function loadPanzoom() {
+    return load("Panzoom", config.panzoomUrl || "panzoom.min.js", function () {
+      return typeof window.Panzoom === "function" ? window.Panzoom : null;
+    });
   }
 
   function fail(figure, error) {
@@ -45,12 +67,14 @@
   function renderOne(mermaid, figure) {
     var pre = figure.querySelector("pre.archdoc-mermaid");
     if (!pre) return Promise.resolve();
+    var canvas = pre.parentNode;
     var source = pre.textContent;
     var id = "archdoc-diagram-" + (++counter);
     return Promise.resolve().then(function () { return mermaid.render(id, source); }).then(function (result) {
-      figure.innerHTML = result.svg;
-      if (result.bindFunctions) result.bindFunctions(figure);
+      canvas.innerHTML = result.svg;
+      if (result.bindFunctions) result.bindFunctions(canvas);
       figure.setAttribute("data-archdoc-rendered", "true");
+      addToolbar(figure);
     }, function (error) {
       var stray = document.getElementById("d" + id);
       if (stray) stray.remove();
@@ -58,17 +82,148 @@
     });
   }
 
+  // -- the full-screen viewer ---------------------------------------------------------------
+
+  function button(label, title, action) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "archdoc-button";
+    b.textContent = label;
+    b.title = title;
+    b.setAttribute("aria-label", title);
+    b.setAttribute("data-archdoc-action", action);
+    return b;
+  }
+
+  function addToolbar(figure) {
+    if (figure.querySelector(".archdoc-diagram__toolbar")) return;
+    var bar = document.createElement("div");
+    bar.className = "archdoc-diagram__toolbar";
+    var open = button("⤢", "Open in the full-screen viewer (zoom and pan)", "open");
+    open.addEventListener("click", function () { openViewer(figure); });
+    bar.appendChild(open);
+    figure.insertBefore(bar, figure.firstChild);
+  }
+
+  function titleOf(figure) {
+    var svg = figure.querySelector(".archdoc-diagram__canvas svg");
+    return (svg && svg.getAttribute("aria-label")) || figure.getAttribute("data-archdoc-view") || "Diagram";
+  }
+
+  function openViewer(figure) {
+    var svg = figure.querySelector(".archdoc-diagram__canvas svg");
+    if (!svg) return;
+    var dialog = document.createElement("dialog");
+    dialog.className = "archdoc-viewer";
+    dialog.setAttribute("aria-label", titleOf(figure));
+    var head = document.createElement("div");
+    head.className = "archdoc-viewer__bar";
+    var title = document.createElement("span");
+    title.className = "archdoc-viewer__title";
+    title.textContent = titleOf(figure);
+    head.appendChild(title);
+    var zoomIn = button("+", "Zoom in (+)", "zoom-in");
+    var zoomOut = button("−", "Zoom out (−)", "zoom-out");
+    var fit = button("⊡", "Fit to the window (0)", "fit");
+    var actual = button("1:1", "Natural size (1)", "actual");
+    var close = button("×", "Close (Esc)", "close");
+    [zoomIn, zoomOut, fit, actual, close].forEach(function (b) { head.appendChild(b); });
+    var stage = document.createElement("div");
+    stage.className = "archdoc-viewer__stage";
+    var content = document.createElement("div");
+    content.className = "archdoc-viewer__content";
+    var copy = svg.cloneNode(true);
+    content.appendChild(copy);
+    stage.appendChild(content);
+    var legend = figure.querySelector(".archdoc-legend");
+    dialog.appendChild(head);
+    dialog.appendChild(stage);
+    if (legend) dialog.appendChild(legend.cloneNode(true));
+    document.body.appendChild(dialog);
+    var panzoom = null;
+
+    function shut() {
+      if (panzoom) panzoom.destroy();
+      if (dialog.open) dialog.close();
+      dialog.remove();
+    }
+    close.addEventListener("click", shut);
+    dialog.addEventListener("close", function () { if (dialog.isConnected) shut(); });
+    // Following a link of the drawing leaves the page: close the viewer first.
+    content.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a") : null;
+      if (link && dialog.open) dialog.close();
+    });
+    dialog.showModal();
+
+    function size() {
+      var box = copy.getBoundingClientRect();
+      var scale = panzoom ? panzoom.getScale() : 1;
+      return { width: box.width / scale, height: box.height / scale };
+    }
+
+    function fitScale() {
+      var natural = size();
+      var room = stage.getBoundingClientRect();
+      if (!natural.width || !natural.height) return 1;
+      return Math.min(1, (room.width - 24) / natural.width, (room.height - 24) / natural.height);
+    }
+
+    loadPanzoom().then(function (Panzoom) {
+      panzoom = Panzoom(content, { maxScale: 8, minScale: 0.05, step: 0.25, canvas: true, cursor: "grab" });
+      stage.addEventListener("wheel", panzoom.zoomWithWheel, { passive: false });
+      dialog.setAttribute("data-archdoc-zoom", "ready");
+      function reset(scale) {
+        panzoom.zoom(scale, { animate: false });
+        setTimeout(function () { panzoom.pan(0, 0, { animate: false }); }, 0);
+      }
+      reset(fitScale());
+      zoomIn.addEventListener("click", function () { panzoom.zoomIn(); });
+      zoomOut.addEventListener("click", function () { panzoom.zoomOut(); });
+      fit.addEventListener("click", function () { reset(fitScale()); });
+      actual.addEventListener("click", function () { reset(1); });
+      dialog.addEventListener("keydown", function (event) {
+        var step = 60;
+        var moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+        if (event.key === "+" || event.key === "=") panzoom.zoomIn();
+        else if (event.key === "-" || event.key === "_") panzoom.zoomOut();
+        else if (event.key === "0") reset(fitScale());
+        else if (event.key === "1") reset(1);
+        else if (moves[event.key]) {
+          var scale = panzoom.getScale();
+          panzoom.pan(moves[event.key][0] / scale, moves[event.key][1] / scale, { relative: true });
+        } else return;
+        event.preventDefault();
+      });
+    }).catch(function (error) {
+      dialog.setAttribute("data-archdoc-zoom", "unavailable");
+      var note = document.createElement("p");
+      note.className = "archdoc-diagram__error";
+      note.textContent = "Zoom is unavailable (" + error.message + "); scroll to move around.";
+      head.appendChild(note);
+      stage.style.overflow = "auto";
+    });
+  }
+
+  // -- every diagram of the page ------------------------------------------------------------
+
   function renderAll() {
-    var figures = Array.prototype.slice.call(
-      document.querySelectorAll(".archdoc-diagram:not([data-archdoc-rendered]):not([data-archdoc-error])"));
-    if (!figures.length) return;
+    var figures = Array.prototype.slice.call(document.querySelectorAll(".archdoc-diagram"));
+    figures.forEach(function (figure) {
+      if (figure.hasAttribute("data-archdoc-rendered")) addToolbar(figure);
+    });
+    var pending = figures.filter(function (figure) {
+      return !figure.hasAttribute("data-archdoc-rendered") && !figure.hasAttribute("data-archdoc-error")
+        && figure.querySelector("pre.archdoc-mermaid");
+    });
+    if (!pending.length) return;
     loadMermaid().then(function (mermaid) {
       // One after the other: Mermaid's renderer is not re-entrant.
-      return figures.reduce(function (chain, figure) {
+      return pending.reduce(function (chain, figure) {
         return chain.then(function () { return renderOne(mermaid, figure); });
       }, Promise.resolve());
     }).catch(function (error) {
-      figures.forEach(function (figure) {
+      pending.forEach(function (figure) {
         if (!figure.hasAttribute("data-archdoc-rendered")) fail(figure, error);
       });
     });

@@ -6,7 +6,13 @@ import sys
 
 import typer
 
-from archdoc.cli import adr_commands, import_commands, model_commands, project_commands
+from archdoc.cli import (
+    adr_commands,
+    import_commands,
+    model_commands,
+    project_commands,
+    view_commands,
+)
 from archdoc.cli.output import fail
 
 __all__ = ["app", "main"]
@@ -20,6 +26,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 model_commands.register(app)
+view_commands.register(app)
 adr_commands.register(app)
 project_commands.register(app)
 import_commands.register(app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -19,11 +20,6 @@ class ReportFormatChoice(str, Enum):
     text = "text"
     json = "json"
     github = "github"
-
-
-class ExportFormatChoice(str, Enum):
-    json = "json"
-    diagrams = "diagrams"
 
 
 def _load(config: str | None):  # type: ignore[no-untyped-def]
@@ -81,33 +77,60 @@ def impact(
 
 def export(
     config: ConfigOption = None,
-    format: Annotated[ExportFormatChoice, typer.Option("--format", help="Export format.")] = ExportFormatChoice.json,
+    format: Annotated[str, typer.Option(
+        "--format", help="Export format: " + ", ".join(_format_names()) + ".")] = "json",
+    view: Annotated[
+        Optional[str],  # noqa: UP007
+        typer.Option("--view", help="For a per-view format: only this view (by key), to stdout."),
+    ] = None,
+    output: Annotated[
+        Optional[Path],  # noqa: UP007
+        typer.Option("--output", "-o", help="A file (one-document formats) or a directory (one "
+                     "file per view)."),
+    ] = None,
     environment: Annotated[
         Optional[str],  # noqa: UP007
-        typer.Option("--environment", "-e", help="With --format diagrams: the environment to draw."),
+        typer.Option("--environment", "-e", help="With --format diagrams: the environment to draw "
+                     "(the same as --view deployment:ENV)."),
     ] = None,
 ) -> None:
-    """The whole workspace as JSON in a stable order (see `archdoc schema`), or the `diagrams`
-    Python script that draws an environment's deployment view."""
+    """The model and its views in another tool's format. One-document formats (json,
+    structurizr, likec4, backstage) go to stdout or -o FILE; per-view formats (plantuml,
+    mermaid, d2, dot, diagrams) write one file per view into -o DIR, or the view named by
+    --view to stdout. What a format cannot carry is said once on stderr."""
+    from archdoc.cli.files import write_export
+    from archdoc.export.registry import export_format
+    from archdoc.export.run import run_export
+
+    fmt = export_format(format)
+    if fmt is None:
+        fail(ArchdocError(f"unknown export format {format!r}",
+                          hint="formats: " + ", ".join(_format_names())), code=2)
     project = _load(config)
-    if format is ExportFormatChoice.json:
-        from archdoc.export import export_json
+    if environment is not None:
+        view = f"deployment:{environment}"
+    elif fmt.name == "diagrams" and view is None and output is None:
+        environments = [e.id for e in project.workspace.environments]
+        if len(environments) == 1:
+            view = f"deployment:{environments[0]}"
+    try:
+        if fmt.per_view and view is None and output is None:
+            raise ArchdocError(
+                f"--format {fmt.name} writes one file per view",
+                hint="pass -o DIR for every view, or --view KEY for one on stdout "
+                     "(`archdoc views` lists the keys)")
+        result = run_export(project.workspace, fmt, root=project.config.root, view=view)
+        write_export(result, output)
+    except ArchdocError as exc:
+        fail(exc, code=2)
+    for text in result.dropped:
+        typer.echo(f"archdoc export: {fmt.name} cannot carry: {text}", err=True)
 
-        sys.stdout.write(export_json(project.workspace, root=project.config.root))
-        return
-    from archdoc.errors import ReferenceNotFound
-    from archdoc.render.deployment_diagram import deployment_script
 
-    environments = [e.id for e in project.workspace.environments]
-    if environment is None and len(environments) == 1:
-        environment = environments[0]
-    if environment not in environments:
-        fail(ReferenceNotFound(
-            f"no environment {environment!r}" if environment else "which environment? the model has "
-            f"{len(environments)}",
-            hint="pass --environment with one of: " + (", ".join(environments) or "(none declared)"),
-        ), code=2)
-    sys.stdout.write(deployment_script(project.workspace, environment, filename=environment).source)
+def _format_names() -> list[str]:
+    from archdoc.export.registry import FORMATS
+
+    return list(FORMATS)
 
 
 def schema() -> None:

@@ -12,6 +12,7 @@ from archdoc.model.elements import (
 )
 from archdoc.model.flows import Flow, FlowBlock, FlowBranch, FlowMessage, FlowNote
 from archdoc.model.records import Event, EventLink, FailureMode, Relationship
+from archdoc.model.views import Style, View
 from archdoc.model.workspace import Workspace
 
 __all__ = [
@@ -34,5 +35,7 @@ __all__ = [
     "Queue",
     "Relationship",
     "SoftwareSystem",
+    "Style",
+    "View",
     "Workspace",
 ]

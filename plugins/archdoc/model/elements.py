@@ -67,6 +67,8 @@ class Element(Record):
     """For a datastore: the container that owns its data."""
     tags: list[str] = []
     properties: dict[str, PropertyValue] = {}
+    group: str = ""
+    """The named boundary it is drawn in, ``"Outer/Inner"`` for nested groups (``""``: none)."""
 
     _workspace: Workspace | None = PrivateAttr(default=None)
 
@@ -221,12 +223,14 @@ class SoftwareSystem(_EventParty):
         owner: str | Element | None = None,
         tags: list[str] | None = None,
         properties: dict[str, PropertyValue] | None = None,
+        group: str | None = None,
         id: str | None = None,
     ) -> Container:
         """An application or service of this system (a C4 container)."""
         return self._child(
             Container, "container", name, "container", description=description,
-            technology=technology, owner=owner, tags=tags, properties=properties, id=id,
+            technology=technology, owner=owner, tags=tags, properties=properties, group=group,
+            id=id,
         )
 
     def database(
@@ -238,12 +242,14 @@ class SoftwareSystem(_EventParty):
         owner: str | Element | None = None,
         tags: list[str] | None = None,
         properties: dict[str, PropertyValue] | None = None,
+        group: str | None = None,
         id: str | None = None,
     ) -> Database:
         """A datastore of this system; ``owner`` is the container that owns its data (or a team)."""
         return self._child(
             Database, "database", name, "database", description=description,
-            technology=technology, owner=owner, tags=tags, properties=properties, id=id,
+            technology=technology, owner=owner, tags=tags, properties=properties, group=group,
+            id=id,
         )
 
     def queue(
@@ -255,12 +261,14 @@ class SoftwareSystem(_EventParty):
         owner: str | Element | None = None,
         tags: list[str] | None = None,
         properties: dict[str, PropertyValue] | None = None,
+        group: str | None = None,
         id: str | None = None,
     ) -> Queue:
         """A message queue, topic or event bus of this system."""
         return self._child(
             Queue, "queue", name, "queue", description=description,
-            technology=technology, owner=owner, tags=tags, properties=properties, id=id,
+            technology=technology, owner=owner, tags=tags, properties=properties, group=group,
+            id=id,
         )
 
 
@@ -275,12 +283,13 @@ class Container(_EventParty):
         technology: str = "",
         tags: list[str] | None = None,
         properties: dict[str, PropertyValue] | None = None,
+        group: str | None = None,
         id: str | None = None,
     ) -> Component:
         """A component inside this container (a C4 component)."""
         return self._child(
             Component, "component", name, "component", description=description,
-            technology=technology, tags=tags, properties=properties, id=id,
+            technology=technology, tags=tags, properties=properties, group=group, id=id,
         )
 
     @property

@@ -20,7 +20,23 @@ from archdoc.model.elements import (
 from archdoc.model.flows import Flow
 from archdoc.model.ids import join_id, slugify
 from archdoc.model.records import Event, EventLink, FailureMode, Relationship
-from archdoc.model.values import PropertyValue, check_properties, check_tags, check_text
+from archdoc.model.values import (
+    PropertyValue,
+    check_choice,
+    check_properties,
+    check_tags,
+    check_text,
+)
+from archdoc.model.views import (
+    Direction,
+    LineStyle,
+    Shape,
+    Style,
+    View,
+    check_group,
+    check_style,
+)
+from archdoc.model.selectors import SELECTOR_HINT, selector_problem
 from archdoc.source import SourceLocation, caller_location
 
 __all__ = ["Workspace", "DuplicateId", "created_workspaces"]
@@ -65,6 +81,10 @@ class Workspace:
         self.nodes: dict[str, DeploymentNode] = {}
         self.instances: list[ContainerInstance] = []
         self.duplicates: list[DuplicateId] = []
+        self.views: list[View] = []
+        """Views the model defines (``ws.view``), in declaration order."""
+        self.styles: list[Style] = []
+        """Styles by tag (``ws.style``), in declaration order."""
         self.root: Path | None = None
         """The project root the model was loaded from (set by the loader)."""
         self._children: dict[str | None, list[str]] = {}
@@ -78,24 +98,98 @@ class Workspace:
 
     def person(
         self, name: str, description: str = "", *, tags: list[str] | None = None,
-        properties: dict[str, PropertyValue] | None = None, id: str | None = None,
+        properties: dict[str, PropertyValue] | None = None, group: str | None = None,
+        id: str | None = None,
     ) -> Person:
         """A person who uses the systems: a customer, an administrator."""
         return self._add_element(
             Person, "person", name, parent=None, call="person", description=description,
-            tags=tags, properties=properties, id=id,
+            tags=tags, properties=properties, group=group, id=id,
         )
 
     def system(
         self, name: str, description: str = "", *, external: bool = False,
         owner: str | None = None, tags: list[str] | None = None,
-        properties: dict[str, PropertyValue] | None = None, id: str | None = None,
+        properties: dict[str, PropertyValue] | None = None, group: str | None = None,
+        id: str | None = None,
     ) -> SoftwareSystem:
         """A software system; ``external=True`` for one outside your control (a SaaS, a partner)."""
         return self._add_element(
             SoftwareSystem, "system", name, parent=None, call="system", description=description,
-            external=external, owner=owner, tags=tags, properties=properties, id=id,
+            external=external, owner=owner, tags=tags, properties=properties, group=group, id=id,
         )
+
+    def view(
+        self, name: str, description: str = "", *, of: ElementRef | None = None,
+        include: list[ElementRef] | None = None, exclude: list[ElementRef] | None = None,
+        around: ElementRef | None = None, depth: int = 1, direction: Direction | None = None,
+        id: str | None = None,
+    ) -> View:
+        """A view of your own: the elements ``include`` selects (minus ``exclude``), drawn at the
+        level of ``of`` (a system: its containers; a container: its components; None: systems
+        and people), with the relationships between them. ``around=element`` adds it and
+        everything within ``depth`` hops of it. ``direction`` is TB, LR, BT or RL (default: the
+        site's, TB unless configured). Its key is ``view:<id>``."""
+        call = "view"
+        title = check_text(name, "name", call, optional=False)
+        if not title.strip():
+            raise ModelError("view(): the name is empty", location=caller_location(),
+                             hint="name the view, e.g. ws.view(\"Checkout path\")")
+        view_id = check_text(id, "id", call, optional=False) if id is not None else slugify(title)
+        if not view_id.strip():
+            raise ModelError("view(): id is empty", location=caller_location(),
+                             hint="leave id out to derive it from the name")
+        taken = next((v for v in self.views if v.id == view_id), None)
+        if taken is not None:
+            raise ModelError(
+                f"view(): a view with id {view_id!r} exists already (declared at {taken.location})",
+                location=caller_location(), hint="give the view another name or an explicit id=",
+            )
+        if direction is not None:
+            check_choice(direction, "direction", Direction, call)
+        if isinstance(depth, bool) or not isinstance(depth, int) or depth < 1:
+            raise ModelError(f"view(): depth={depth!r} is not a whole number of hops (1 or more)",
+                             location=caller_location(), hint="write depth=1 or depth=2")
+        scope_id = None
+        if of is not None:
+            scope_id = self._reference_id(of, "of", call)
+            if isinstance(of, Element) and of.kind not in ("system", "container", "database",
+                                                           "queue"):
+                raise ModelError(
+                    f"view(): of={of.id!r} is a {of.kind_label.lower()}; a view is of a software "
+                    "system (drawn at container level) or a container (component level)",
+                    location=caller_location(), hint="pass a system or a container, or leave of= out",
+                )
+        around_id = None if around is None else self._reference_id(around, "around", call)
+        view = View(
+            id=view_id, name=title, description=check_text(description, "description", call),
+            scope_id=scope_id,
+            include=self._selectors(include, "include") if include is not None
+            else ([] if around_id else ["*"]),
+            exclude=self._selectors(exclude, "exclude") if exclude is not None else [],
+            around_id=around_id, depth=depth, direction=direction, location=caller_location(),
+        )
+        self.views.append(view)
+        return view
+
+    def style(
+        self, tag: str, *, color: str | None = None, border: str | None = None,
+        text: str | None = None, shape: Shape | None = None, line: LineStyle | None = None,
+        width: int | None = None, **unknown: object,
+    ) -> Style:
+        """How elements and relationships tagged ``tag`` look in every view: ``color`` (fill;
+        a relationship's line), ``border``, ``text`` (hex colours), ``shape``, ``line`` (solid,
+        dashed, dotted) and ``width``. Later styles of a tag override earlier ones."""
+        call = "style"
+        name = check_text(tag, "tag", call, optional=False)
+        if not name.strip():
+            raise ModelError("style(): the tag is empty", location=caller_location(),
+                             hint='style a tag: ws.style("critical", color="#fb923c")')
+        values = check_style(call, {"color": color, "border": border, "text": text,
+                                    "shape": shape, "line": line, "width": width, **unknown})
+        style = Style(tag=name, location=caller_location(), **values)  # type: ignore[arg-type]
+        self.styles.append(style)
+        return style
 
     def flow(self, name: str, description: str = "", *, id: str | None = None) -> Flow:
         """A scenario across elements, drawn as a sequence diagram. Use it as ``with ws.flow(...) as f:``."""
@@ -209,7 +303,8 @@ class Workspace:
         self, cls: type[E], kind: str, name: str, *, parent: Element | None, call: str,
         description: str = "", technology: str = "", external: bool = False,
         owner: str | Element | None = None, tags: list[str] | None = None,
-        properties: dict[str, PropertyValue] | None = None, id: str | None = None,
+        properties: dict[str, PropertyValue] | None = None, group: str | None = None,
+        id: str | None = None,
     ) -> E:
         source = caller_location()
         name = check_text(name, "name", call, optional=False)
@@ -238,12 +333,34 @@ class Workspace:
             data_owner_id=data_owner,
             tags=check_tags(tags, call),
             properties=check_properties(properties, call),
+            group=check_group(group, call),
             location=source,
         )
         element._workspace = self
         self.elements[element.id] = element
         self._children.setdefault(element.parent_id, []).append(element.id)
         return element
+
+    def _selectors(self, value: object, argument: str) -> list[str]:
+        """``include=`` / ``exclude=``: elements become their ids; strings are checked for form."""
+        call = "view"
+        if isinstance(value, (str, Element)) or not isinstance(value, (list, tuple)):
+            raise ModelError(
+                f"view(): {argument} must be a list of selectors, not {value!r}",
+                location=caller_location(),
+                hint=f'write {argument}=["*", shop, "tag:critical", "shop.*"]',
+            )
+        out: list[str] = []
+        for item in value:
+            if isinstance(item, str):
+                problem = selector_problem(item)
+                if problem:
+                    raise ModelError(f"view(): {argument} selector {item!r} {problem}",
+                                     location=caller_location(), hint=SELECTOR_HINT)
+                out.append(item)
+            else:
+                out.append(self._reference_id(item, argument, call))
+        return out
 
     def _reference_id(self, ref: object, argument: str, call: str) -> str:
         """The id of an element given as an object or an id; bad arguments fail at the call."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 import re
 from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["icon_class_path", "resolve_icon", "infer_icon", "GENERIC_ICON"]
+__all__ = ["icon_class_path", "resolve_icon", "infer_icon", "icon_file", "node_icon", "GENERIC_ICON"]
 
 GENERIC_ICON = "generic.compute.Rack"
 """Drawn for a node whose icon is unknown."""
@@ -84,3 +85,27 @@ def infer_icon(technology: str, name: str = "") -> str | None:
         if re.search(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text):
             return icon
     return None
+
+
+@lru_cache(maxsize=None)
+def icon_file(name: str) -> str | None:
+    """The PNG file the ``diagrams`` package draws icon ``name`` with, or None."""
+    path = icon_class_path(name)
+    if path is None or not resolve_icon(name):
+        return None
+    cls = getattr(importlib.import_module(path[0]), path[1])
+    icon_dir, icon = getattr(cls, "_icon_dir", None), getattr(cls, "_icon", None)
+    if not icon_dir or not icon:
+        return None
+    import diagrams
+
+    file = Path(diagrams.__file__).resolve().parent.parent / icon_dir / icon
+    return str(file) if file.is_file() else None
+
+
+def node_icon(icon: str, technology: str, name: str) -> tuple[str, bool]:
+    """The icon a deployment node is drawn with, and whether a declared icon was unknown."""
+    if icon:
+        return (icon, False) if resolve_icon(icon) else (GENERIC_ICON, True)
+    inferred = infer_icon(technology, name)
+    return (inferred, False) if inferred and resolve_icon(inferred) else (GENERIC_ICON, False)

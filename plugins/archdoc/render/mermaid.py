@@ -1,48 +1,49 @@
-"""Mermaid sources: C4-styled flowcharts for static views, sequence diagrams for flows."""
+"""Mermaid sources of computed views: flowcharts styled as C4, sequence diagrams for flows.
+
+Pure functions of a computed view. Node ids are ``n0``, ``n1``... in drawing order and
+boundaries ``b0``, ``b1``..., so the source is stable and no user text ever appears outside a
+quoted, escaped label.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from archdoc.model.elements import Element
-from archdoc.model.flows import Flow, FlowBlock, FlowItem, FlowMessage, FlowNote
-from archdoc.model.workspace import Workspace
+from archdoc.model.flows import FlowBlock, FlowItem, FlowMessage, FlowNote
 from archdoc.render.text import mermaid_message, mermaid_text
-from archdoc.views.c4 import View
+from archdoc.views.computed import (
+    ComputedView,
+    DeploymentBox,
+    DeploymentView,
+    NodeStyle,
+    SequenceView,
+    ViewBoundary,
+    ViewNode,
+)
 
-__all__ = ["flowchart", "sequence_diagram", "C4_CLASSES", "LinkFor"]
+__all__ = ["flowchart", "sequence_diagram", "deployment_flowchart", "render", "LinkFor",
+           "no_links"]
 
 LinkFor = Callable[[str], "str | None"]
 """Gives the URL of an element's page (relative to the page drawing it), or None."""
 
-C4_CLASSES = """\
-    classDef person fill:#08427b,stroke:#052e56,color:#ffffff
-    classDef system fill:#1168bd,stroke:#0b4884,color:#ffffff
-    classDef container fill:#438dd5,stroke:#2e6295,color:#ffffff
-    classDef database fill:#438dd5,stroke:#2e6295,color:#ffffff
-    classDef queue fill:#438dd5,stroke:#2e6295,color:#ffffff
-    classDef component fill:#85bbf0,stroke:#5d82a8,color:#000000
-    classDef external fill:#8c8496,stroke:#6b6477,color:#ffffff
-    classDef focus stroke:#f59e0b,stroke-width:3px"""
+
+def no_links(_: str) -> None:
+    return None
+
 
 _SHAPES = {
     "person": ('(["', '"])'),
-    "system": ('["', '"]'),
-    "container": ('["', '"]'),
-    "component": ('["', '"]'),
-    "database": ('[("', '")]'),
+    "box": ('["', '"]'),
+    "rounded": ('("', '")'),
+    "cylinder": ('[("', '")]'),
     "queue": ('[["', '"]]'),
+    "hexagon": ('{{"', '"}}'),
+    "component": ('[/"', '"/]'),
+    "folder": ('>"', '"]'),
 }
 
-
-def _label(element: Element) -> str:
-    kind = element.kind_label + (f": {element.technology}" if element.technology else "")
-    if element.external and element.kind == "system":
-        kind = "External " + kind
-    parts = [f"<b>{mermaid_text(element.name)}</b>", f"<small>[{mermaid_text(kind)}]</small>"]
-    if element.description:
-        parts.append(mermaid_text(_shorten(element.description, 90)))
-    return "<br/>".join(parts)
+_DASH = {"dashed": "stroke-dasharray:6 4", "dotted": "stroke-dasharray:2 3"}
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -50,74 +51,113 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _kind_text(node: ViewNode) -> str:
+    kind = node.kind_label + (f": {node.technology}" if node.technology else "")
+    if node.external and node.kind == "system":
+        kind = "External " + kind
+    return kind
+
+
+def _label(node: ViewNode) -> str:
+    parts = [f"<b>{mermaid_text(node.name)}</b>", f"<small>[{mermaid_text(_kind_text(node))}]</small>"]
+    if node.description:
+        parts.append(mermaid_text(_shorten(node.description, 90)))
+    return "<br/>".join(parts)
+
+
 def _url(url: str) -> str:
     return url.replace('"', "%22").replace(" ", "%20")
 
 
-def flowchart(view: View, workspace: Workspace, link_for: LinkFor, *, direction: str = "TB") -> str:
-    """A C4-styled Mermaid flowchart of a static view.
+def _class_def(style: NodeStyle) -> str:
+    parts = [f"fill:{style.fill}", f"stroke:{style.border}", f"color:{style.text}"]
+    if style.line in _DASH:
+        parts.append(_DASH[style.line])
+    if style.width != 1:
+        parts.append(f"stroke-width:{style.width}px")
+    return ",".join(parts)
 
-    Node ids are ``n0``, ``n1``... in the view's element order, so the source is stable and
-    no user text ever appears outside a quoted, escaped label.
-    """
-    node = {id: f"n{i}" for i, id in enumerate(view.element_ids)}
-    lines = [f"flowchart {direction}"]
-    boundary = set(view.boundary_ids)
 
-    def declare(id: str, indent: str) -> None:
-        element = workspace.elements[id]
-        open_, close = _SHAPES[element.kind]
-        lines.append(f"{indent}{node[id]}{open_}{_label(element)}{close}")
+def _boundary_title(boundary: ViewBoundary) -> str:
+    if boundary.kind == "group":
+        return boundary.label
+    kind = {"system": "Software System", "container": "Container", "database": "Database",
+            "queue": "Queue", "component": "Component", "person": "Person"}.get(
+        boundary.element_kind, boundary.element_kind)
+    return f"{boundary.label} [{kind}]"
 
-    for id in view.element_ids:
-        if id not in boundary:
-            declare(id, "    ")
-    if view.boundary_ids and view.subject_id:
-        subject = workspace.elements[view.subject_id]
-        title = f"{subject.name} [{subject.kind_label}]"
-        lines.append(f'    subgraph b0["{mermaid_text(title)}"]')
-        for id in view.boundary_ids:
-            declare(id, "        ")
-        lines.append("    end")
-        lines.append("    style b0 fill:none,stroke:#444444,stroke-dasharray:6 4")
-    critical_links: list[int] = []
+
+def flowchart(view: ComputedView, link_for: LinkFor = no_links) -> str:
+    """A C4-styled Mermaid flowchart of a static view."""
+    node_ids = {n.id: f"n{i}" for i, n in enumerate(view.nodes)}
+    frame_ids = {b.id: f"b{i}" for i, b in enumerate(view.boundaries)}
+    lines = [f"flowchart {view.direction}"]
+    inner: dict[str | None, list[ViewBoundary]] = {}
+    for boundary in view.boundaries:
+        inner.setdefault(boundary.parent, []).append(boundary)
+    members: dict[str | None, list[ViewNode]] = {}
+    for node in view.nodes:
+        members.setdefault(node.boundary, []).append(node)
+
+    def emit(frame: str | None, indent: str) -> None:
+        for node in members.get(frame, []):
+            open_, close = _SHAPES.get(node.style.shape, _SHAPES["box"])
+            lines.append(f"{indent}{node_ids[node.id]}{open_}{_label(node)}{close}")
+        for boundary in inner.get(frame, []):
+            lines.append(f'{indent}subgraph {frame_ids[boundary.id]}["{mermaid_text(_boundary_title(boundary))}"]')
+            emit(boundary.id, indent + "    ")
+            lines.append(f"{indent}end")
+
+    emit(None, "    ")
+    for boundary in view.boundaries:
+        dash = "stroke-dasharray:2 3" if boundary.kind == "group" else "stroke-dasharray:6 4"
+        color = "#8c8496" if boundary.external else "#444444"
+        lines.append(f"    style {frame_ids[boundary.id]} fill:none,stroke:{color},{dash}")
+    link_styles: list[str] = []
     for index, edge in enumerate(view.edges):
         text = mermaid_text(edge.label) if edge.label else ""
         if edge.technology:
             text += ("<br/>" if text else "") + f"<small>[{mermaid_text(edge.technology)}]</small>"
-        arrow = "-.->" if edge.interaction == "async" else ("==>" if edge.criticality == "critical" else "-->")
-        if edge.criticality == "critical":
-            critical_links.append(index)
+        style = edge.style
+        line = style.line if style else ("dashed" if edge.interaction == "async" else "solid")
+        width = style.width if style else 1
+        arrow = "-.->" if line in ("dashed", "dotted") else ("==>" if width >= 3 else "-->")
         label = f'|"{text}"|' if text else ""
-        lines.append(f"    {node[edge.source_id]} {arrow}{label} {node[edge.destination_id]}")
-    if critical_links:
-        lines.append(f"    linkStyle {','.join(map(str, critical_links))} stroke:#c2410c,stroke-width:3px")
-    for id in view.element_ids:
-        element = workspace.elements[id]
-        cls = "external" if element.external else element.kind
-        lines.append(f"    class {node[id]} {cls}")
-        if id == view.subject_id and id not in boundary:
-            lines.append(f"    class {node[id]} focus")
-    lines.append(C4_CLASSES)
-    for id in view.element_ids:
-        url = link_for(id)
+        lines.append(f"    {node_ids[edge.source_id]} {arrow}{label} {node_ids[edge.destination_id]}")
+        if style is not None and (style.color != "#707070" or width != 1 or line == "dotted"):
+            extra = f",stroke-width:{width}px" if width != 1 else ""
+            extra += ",stroke-dasharray:2 3" if line == "dotted" else ""
+            link_styles.append(f"    linkStyle {index} stroke:{style.color}{extra}")
+    lines += link_styles
+    classes: dict[str, str] = {}
+    for node in view.nodes:
+        definition = _class_def(node.style)
+        name = classes.setdefault(definition, f"s{len(classes)}")
+        lines.append(f"    class {node_ids[node.id]} {name}")
+        if node.focus:
+            lines.append(f"    class {node_ids[node.id]} focus")
+    for definition, name in classes.items():
+        lines.append(f"    classDef {name} {definition}")
+    if any(n.focus for n in view.nodes):
+        lines.append("    classDef focus stroke:#f59e0b,stroke-width:3px")
+    for node in view.nodes:
+        url = link_for(node.id)
         if url:
-            name = mermaid_text(workspace.elements[id].name)
-            lines.append(f'    click {node[id]} href "{_url(url)}" "{name}"')
+            lines.append(f'    click {node_ids[node.id]} href "{_url(url)}" "{mermaid_text(node.name)}"')
     return "\n".join(lines) + "\n"
 
 
-def sequence_diagram(flow: Flow, workspace: Workspace) -> str:
+# -- sequence diagrams ------------------------------------------------------------------------
+
+
+def sequence_diagram(view: SequenceView) -> str:
     """A Mermaid ``sequenceDiagram`` of a flow, steps numbered."""
-    ids = flow.participant_ids()
-    alias = {id: f"p{i}" for i, id in enumerate(ids)}
+    alias = {p.id: f"p{i}" for i, p in enumerate(view.participants)}
     lines = ["sequenceDiagram", "    autonumber"]
-    for id in ids:
-        element = workspace.elements.get(id)
-        name = element.name if element else id
-        keyword = "actor" if element is not None and element.kind == "person" else "participant"
-        lines.append(f"    {keyword} {alias[id]} as {mermaid_message(name)}")
-    _sequence_items(flow.items, alias, lines, "    ")
+    for p in view.participants:
+        keyword = "actor" if p.kind == "person" else "participant"
+        lines.append(f"    {keyword} {alias[p.id]} as {mermaid_message(p.name)}")
+    _sequence_items(view.items, alias, lines, "    ")
     return "\n".join(lines) + "\n"
 
 
@@ -147,3 +187,71 @@ def _sequence_items(items: list[FlowItem], alias: dict[str, str], lines: list[st
                 elif alias:
                     lines.append(f"{indent}    Note over {next(iter(alias.values()))}: (nothing)")
             lines.append(f"{indent}end")
+
+
+# -- deployment -------------------------------------------------------------------------------
+
+
+def deployment_flowchart(view: DeploymentView, link_for: LinkFor = no_links) -> str:
+    """A Mermaid flowchart of an environment: nodes as nested boxes, containers inside."""
+    boxes = view.boxes()
+    box_ids = {b.id: f"d{i}" for i, b in enumerate(boxes)}
+    deployed = view.deployed()
+    container_ids = {c.id: f"i{i}" for i, c in enumerate(deployed)}
+    lines = [f"flowchart {view.direction}"]
+
+    def box_title(box: DeploymentBox) -> str:
+        parts = [f"<b>{mermaid_text(box.name)}</b>"]
+        kind = "Infrastructure" if box.kind == "infrastructure" else "Deployment Node"
+        detail = f"{kind}: {box.technology}" if box.technology else kind
+        parts.append(f"<small>[{mermaid_text(detail)}]</small>")
+        if box.instances:
+            parts.append(f"× {mermaid_text(box.instances)}")
+        return "<br/>".join(parts)
+
+    def emit(box: DeploymentBox, indent: str) -> None:
+        if box.is_leaf:
+            lines.append(f'{indent}{box_ids[box.id]}["{box_title(box)}"]')
+            lines.append(f"{indent}class {box_ids[box.id]} infra")
+            return
+        lines.append(f'{indent}subgraph {box_ids[box.id]}["{box_title(box)}"]')
+        for child in box.children:
+            emit(child, indent + "    ")
+        for c in box.containers:
+            label = f"<b>{mermaid_text(c.name)}</b>"
+            label += f"<br/><small>[Container{': ' + mermaid_text(c.technology) if c.technology else ''}]</small>"
+            if c.instances:
+                label += f"<br/>× {mermaid_text(c.instances)}"
+            shape = ('[("', '")]') if c.kind == "database" else ('["', '"]')
+            lines.append(f"{indent}    {container_ids[c.id]}{shape[0]}{label}{shape[1]}")
+            lines.append(f"{indent}    class {container_ids[c.id]} {c.kind}")
+        lines.append(f"{indent}end")
+        lines.append(f"{indent}style {box_ids[box.id]} fill:none,stroke:#666666")
+
+    for root in view.roots:
+        emit(root, "    ")
+    ids = {**box_ids, **container_ids}
+    for edge in view.edges:
+        arrow = "-.->" if edge.interaction == "async" or edge.between == "nodes" else "-->"
+        label = f'|"{mermaid_text(edge.label)}"|' if edge.label else ""
+        lines.append(f"    {ids[edge.source_id]} {arrow}{label} {ids[edge.destination_id]}")
+    lines += [
+        "    classDef container fill:#438dd5,stroke:#2e6295,color:#ffffff",
+        "    classDef database fill:#438dd5,stroke:#2e6295,color:#ffffff",
+        "    classDef queue fill:#438dd5,stroke:#2e6295,color:#ffffff",
+        "    classDef infra fill:#ffffff,stroke:#666666,color:#000000",
+    ]
+    for c in deployed:
+        url = link_for(c.container_id) if c.known else None
+        if url:
+            lines.append(f'    click {container_ids[c.id]} href "{_url(url)}" "{mermaid_text(c.name)}"')
+    return "\n".join(lines) + "\n"
+
+
+def render(view: ComputedView | SequenceView | DeploymentView, link_for: LinkFor = no_links) -> str:
+    """The Mermaid source of any view."""
+    if isinstance(view, SequenceView):
+        return sequence_diagram(view)
+    if isinstance(view, DeploymentView):
+        return deployment_flowchart(view, link_for)
+    return flowchart(view, link_for)

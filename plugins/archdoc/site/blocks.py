@@ -51,9 +51,8 @@ def block_keys(context: SiteContext) -> list[str]:
     """Every key the model gives, for error hints and the docs."""
     ws = context.workspace
     keys = [k for k, spec in BLOCKS.items() if not spec.argument]
-    keys += list(context.views)
-    keys += [f"flow:{f.id}" for f in ws.flows] + [f"flow-steps:{f.id}" for f in ws.flows]
-    keys += [f"deployment:{e.id}" for e in ws.environments]
+    keys += context.views.keys()
+    keys += [f"flow-steps:{f.id}" for f in ws.flows]
     keys += [f"inventory:{e.id}" for e in ws.environments]
     keys += [f"impact:{c.id}" for c in ws.containers()]
     return keys

@@ -15,7 +15,8 @@ from archdoc.model.records import EventLink, FailureMode, Relationship
 from archdoc.model.workspace import Workspace
 from archdoc.site.layout import Layout
 from archdoc.validation.diagnostics import Diagnostic
-from archdoc.views.c4 import View, all_views
+from archdoc.site.diagrams import DiagramSettings, Drawing
+from archdoc.views.index import ViewIndex
 
 __all__ = ["SiteContext"]
 
@@ -45,8 +46,21 @@ class SiteContext:
         return DependencyGraph(self.workspace)
 
     @cached_property
-    def views(self) -> dict[str, View]:
-        return all_views(self.workspace)
+    def views(self) -> ViewIndex:
+        """Every view of the model by key, computed when first drawn."""
+        return ViewIndex(self.workspace, direction=str(self.options.get("direction", "TB")))
+
+    @cached_property
+    def drawing(self) -> Drawing:
+        """Draws views on pages (Graphviz, Mermaid); :meth:`close` ends its Graphviz process."""
+        known = {k: self.options[k] for k in ("engine", "deployment", "max_view_elements",
+                                              "max_view_relationships") if k in self.options}
+        return Drawing(DiagramSettings(**known), notice=self.notice)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        """Release what drawing held (the Graphviz process)."""
+        if "drawing" in self.__dict__:
+            self.drawing.close()
 
     @cached_property
     def _relationships(self) -> tuple[dict[str, list[Relationship]], dict[str, list[Relationship]]]:

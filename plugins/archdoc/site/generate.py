@@ -18,7 +18,8 @@ __all__ = ["generate_pages", "PAGE_GROUPS"]
 IMPACT_ROWS = 30
 """Rows of the impact table on an element's page (the ``impact:`` block shows them all)."""
 
-PAGE_GROUPS = ("home", "elements", "dependencies", "events", "data", "flows", "deployment", "decisions")
+PAGE_GROUPS = ("home", "elements", "views", "dependencies", "events", "data", "flows", "deployment",
+               "decisions")
 """The page groups a site can generate (option ``pages``; all by default)."""
 
 
@@ -30,6 +31,8 @@ def generate_pages(context: SiteContext, groups: list[str] | None = None) -> lis
         pages.append(home_page(context))
     if "elements" in wanted:
         pages.extend(element_pages(context))
+    if "views" in wanted and context.workspace.views:
+        pages.extend(view_pages(context))
     if "dependencies" in wanted:
         pages.extend(dependency_pages(context))
     if "events" in wanted:
@@ -201,6 +204,14 @@ def element_page(context: SiteContext, element: Element) -> Page:
                       table(["Component", "Technology", "Responsibility"], [
                           [context.element_link(path, c.id), md_cell(c.technology), md_cell(c.description)]
                           for c in components])]
+    if f"neighbourhood:{element.id}" in context.views.specs:
+        lines += ["## Neighbourhood", "",
+                  f"{md_text(element.name)} and what it uses or is used by.",
+                  render_block(context, f"neighbourhood:{element.id}", path)]
+    shown_in = [v for v in ws.views if _draws(context, v.key, element.id)]
+    if shown_in:
+        lines += ["## Views", ""] + [
+            f"- [{md_text(v.name)}]({layout.md_link(path, layout.view(v.id))})" for v in shown_in] + [""]
     out = [r for r in _with_descendants(context, element, context.outgoing)]
     into = [r for r in _with_descendants(context, element, context.incoming)]
     headers = ["Element", "Description", "Operation", "Technology", "Interaction", "Criticality"]
@@ -288,6 +299,45 @@ def _with_descendants(context: SiteContext, element: Element, get) -> list:  # t
     return rels
 
 
+def _draws(context: SiteContext, key: str, id: str) -> bool:
+    view = context.views.static(key)
+    return view is not None and id in view.element_ids
+
+
+# -- the user's views -------------------------------------------------------------------------
+
+def view_pages(context: SiteContext) -> list[Page]:
+    """A page per view the model defines, and their index."""
+    ws, layout = context.workspace, context.layout
+    index = layout.views()
+    rows = []
+    for view in ws.views:
+        computed = context.views.static(view.key)
+        size = f"{len(computed.nodes)} / {len(computed.edges)}" if computed else ""
+        rows.append([f"[{md_text(view.name)}]({layout.md_link(index, layout.view(view.id))})",
+                     md_cell(view.description), f"`{view.key}`", size])
+    pages = [Page(index, "Views", "# Views\n\nViews the model defines with `ws.view(...)`.\n\n"
+                  + table(["View", "Description", "Key", "Elements / relationships"], rows),
+                  section="Views")]
+    for view in ws.views:
+        path = layout.view(view.id)
+        parts = [f"# {md_text(view.name)}", ""]
+        if view.description:
+            parts += [md_text(view.description), ""]
+        parts.append(render_block(context, view.key, path))
+        computed = context.views.static(view.key)
+        if computed is not None and computed.nodes:
+            parts += ["## Elements", "", table(["Element", "Kind", "Technology", "Description"], [
+                [context.element_link(path, n.id), n.kind_label, md_cell(n.technology),
+                 md_cell(n.description)] for n in computed.nodes])]
+        if view.location:
+            parts += ["", f"<small>Declared in `{_relative(context, view.location.file)}:"
+                      f"{view.location.line}`.</small>"]
+        pages.append(Page(path, view.name, "\n".join(parts) + "\n", in_nav=len(ws.views) <= 30,
+                          section="Views"))
+    return pages
+
+
 # -- dependencies -----------------------------------------------------------------------------
 
 def dependency_pages(context: SiteContext) -> list[Page]:
@@ -317,7 +367,8 @@ def flow_pages(context: SiteContext) -> list[Page]:
     index = layout.flows()
     rows = [[f"[{md_text(f.name)}]({layout.md_link(index, layout.flow(f.id))})", md_cell(f.description),
              str(sum(1 for _ in f.messages()))] for f in ws.flows]
-    pages = [Page(index, "Flows", "# Flows\n\n" + table(["Flow", "Description", "Steps"], rows))]
+    pages = [Page(index, "Flows", "# Flows\n\n" + table(["Flow", "Description", "Steps"], rows),
+                  section="Flows")]
     for flow in ws.flows:
         path = layout.flow(flow.id)
         parts = [f"# {md_text(flow.name)}", ""]
@@ -325,7 +376,8 @@ def flow_pages(context: SiteContext) -> list[Page]:
             parts += [md_text(flow.description), ""]
         parts += [render_block(context, f"flow:{flow.id}", path), "## Steps", "",
                   render_block(context, f"flow-steps:{flow.id}", path)]
-        pages.append(Page(path, flow.name, "\n".join(parts) + "\n", in_nav=len(ws.flows) <= 30))
+        pages.append(Page(path, flow.name, "\n".join(parts) + "\n", in_nav=len(ws.flows) <= 30,
+                          section="Flows"))
     return pages
 
 
@@ -341,7 +393,7 @@ def deployment_pages(context: SiteContext) -> list[Page]:
         parts += [render_block(context, f"deployment:{env.id}", path), "## Inventory", "",
                   render_block(context, f"inventory:{env.id}", path)]
         parts += _property_tables(context, env.id)
-        pages.append(Page(path, env.name, "\n".join(parts) + "\n"))
+        pages.append(Page(path, env.name, "\n".join(parts) + "\n", section="Deployment"))
     return pages
 
 

@@ -16,6 +16,9 @@ class Page:
     title: str
     markdown: str
     in_nav: bool = True
+    section: str = ""
+    """The navigation group the page is listed in (``""``: directly in the generated section);
+    the first page of a section is its index."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,12 @@ class Layout:
     def group(self, name: str) -> str:
         """``dependencies``, ``matrix``, ``events``...: one page each."""
         return self._p(f"{name}.md")
+
+    def views(self) -> str:
+        return self._p("views/index.md")
+
+    def view(self, id: str) -> str:
+        return self._p(f"views/{id}.md")
 
     def environment(self, id: str) -> str:
         return self._p(f"deployment/{id}.md")

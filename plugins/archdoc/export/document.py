@@ -13,11 +13,46 @@ from archdoc.model.deployment import ContainerInstance, DeploymentNode, Environm
 from archdoc.model.elements import Element
 from archdoc.model.flows import Flow
 from archdoc.model.records import Event, FailureMode, Relationship
+from archdoc.model.views import Style, View
 from archdoc.model.workspace import Workspace
+from archdoc.views import ComputedView, DeploymentView, SequenceView, ViewIndex
 
-__all__ = ["WorkspaceDocument", "export_document", "export_json", "export_schema"]
+__all__ = ["WorkspaceDocument", "ViewSummaryRecord", "export_document", "export_json",
+           "export_schema", "view_record"]
 
 FORMAT = "archdoc.workspace/1"
+
+
+class ViewSummaryRecord(BaseModel):
+    """A view as drawn: its key, title, kind, the element ids it draws (in drawing order) and
+    the relationships between them as ``[source, destination]`` pairs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str
+    title: str
+    kind: str
+    """The key's kind: landscape, context, containers, components, neighbourhood, view, flow,
+    deployment."""
+    elements: list[str]
+    relationships: list[tuple[str, str]]
+
+
+def view_record(view: ComputedView | SequenceView | DeploymentView) -> ViewSummaryRecord:
+    kind = view.key.partition(":")[0]
+    if isinstance(view, ComputedView):
+        return ViewSummaryRecord(key=view.key, title=view.title, kind=kind,
+                                 elements=view.element_ids,
+                                 relationships=[(e.source_id, e.destination_id) for e in view.edges])
+    if isinstance(view, SequenceView):
+        return ViewSummaryRecord(key=view.key, title=view.title, kind=kind,
+                                 elements=view.element_ids, relationships=view.relationship_pairs())
+    containers = {c.id: c.container_id for c in view.deployed()}
+    pairs = [(containers.get(e.source_id, e.source_id), containers.get(e.destination_id, e.destination_id))
+             for e in view.edges]
+    return ViewSummaryRecord(key=view.key, title=view.title, kind=kind,
+                             elements=[b.id for b in view.boxes()] + view.element_ids,
+                             relationships=list(dict.fromkeys(pairs)))
 
 
 class WorkspaceDocument(BaseModel):
@@ -36,9 +71,16 @@ class WorkspaceDocument(BaseModel):
     environments: list[Environment] = []
     deployment_nodes: list[DeploymentNode] = []
     deployments: list[ContainerInstance] = []
+    styles: list[Style] = []
+    """``ws.style`` declarations, in order."""
+    view_definitions: list[View] = []
+    """The views the model defines with ``ws.view`` (their selectors)."""
+    views: list[ViewSummaryRecord] = []
+    """Every view, built-in and defined, as drawn."""
 
 
 def export_document(workspace: Workspace) -> WorkspaceDocument:
+    index = ViewIndex(workspace)
     return WorkspaceDocument(
         name=workspace.name,
         description=workspace.description,
@@ -50,6 +92,9 @@ def export_document(workspace: Workspace) -> WorkspaceDocument:
         environments=workspace.environments,
         deployment_nodes=list(workspace.nodes.values()),
         deployments=workspace.instances,
+        styles=workspace.styles,
+        view_definitions=workspace.views,
+        views=[view_record(index[key]) for key in index],
     )
 
 

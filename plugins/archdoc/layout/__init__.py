@@ -1,0 +1,1 @@
+"""Layout engines: turning diagram sources into drawings (Graphviz)."""

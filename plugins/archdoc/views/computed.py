@@ -1,0 +1,333 @@
+"""Computed views: what a renderer draws, resolved from a view specification and the model.
+
+A renderer (Mermaid, Graphviz, an export format) is a pure function of one of these: it never
+looks at the workspace again. Every name, kind, technology, boundary, group and style a diagram
+shows is here, in drawing order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from archdoc.model.flows import FlowItem
+from archdoc.model.records import Relationship
+from archdoc.model.values import CRITICALITY_ORDER
+from archdoc.source import SourceLocation
+
+__all__ = [
+    "NodeStyle",
+    "EdgeStyle",
+    "ViewNode",
+    "ViewBoundary",
+    "ViewEdge",
+    "ComputedView",
+    "Participant",
+    "SequenceView",
+    "DeploymentBox",
+    "DeployedContainer",
+    "DeploymentEdge",
+    "DeploymentView",
+    "AnyView",
+    "combined_interaction",
+    "highest_criticality",
+    "StaticKind",
+]
+
+StaticKind = Literal["landscape", "context", "containers", "components", "neighbourhood", "custom"]
+
+
+def combined_interaction(relationships: list[Relationship]) -> Literal["sync", "async"]:
+    """``sync`` when any of the relationships is synchronous."""
+    return "sync" if any(r.interaction == "sync" for r in relationships) else "async"
+
+
+def highest_criticality(relationships: list[Relationship]) -> str | None:
+    """The most critical level among the relationships, or None."""
+    levels = [r.criticality for r in relationships if r.criticality]
+    return min(levels, key=CRITICALITY_ORDER.__getitem__) if levels else None
+
+
+@dataclass(frozen=True)
+class NodeStyle:
+    """How a box is drawn: colours as hex, a shape, a border line."""
+
+    fill: str
+    border: str
+    text: str
+    shape: str
+    """box, rounded, cylinder, person, queue, hexagon, component, folder."""
+    line: str = "solid"
+    width: int = 1
+    tags: tuple[str, ...] = ()
+    """The tags whose ``ws.style`` changed it (for the legend)."""
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How an arrow is drawn."""
+
+    color: str
+    line: str
+    """solid, dashed (asynchronous) or dotted."""
+    width: int
+    tags: tuple[str, ...] = ()
+
+
+@dataclass
+class ViewNode:
+    """A box of a static view: an element."""
+
+    id: str
+    name: str
+    kind: str
+    """person, system, container, database, queue, component."""
+    kind_label: str
+    """``Software System``, ``Database``..."""
+    technology: str
+    description: str
+    external: bool
+    tags: list[str]
+    boundary: str | None
+    """The id of the :class:`ViewBoundary` it is drawn in (None: at the top)."""
+    style: NodeStyle
+    focus: bool = False
+    """The element the view is about (a context view's system, a neighbourhood's element)."""
+    link: bool = True
+    """Whether the element has a page to link to (every element does in the site)."""
+
+
+@dataclass
+class ViewBoundary:
+    """A labelled frame around boxes: an element drawn as a container of its parts, or a group."""
+
+    id: str
+    """The element id, or ``group:<parent id>:<path>`` for a group."""
+    label: str
+    kind: Literal["element", "group"]
+    element_kind: str = ""
+    """For an element boundary: its kind (system, container...)."""
+    parent: str | None = None
+    """The boundary it is drawn in."""
+    external: bool = False
+
+
+@dataclass
+class ViewEdge:
+    """An arrow of a view: every relationship it stands for (declared or implied)."""
+
+    source_id: str
+    destination_id: str
+    relationships: list[Relationship] = field(default_factory=list)
+    style: EdgeStyle | None = None
+
+    @property
+    def interaction(self) -> Literal["sync", "async"]:
+        return combined_interaction(self.relationships)
+
+    @property
+    def criticality(self) -> str | None:
+        return highest_criticality(self.relationships)
+
+    @property
+    def descriptions(self) -> list[str]:
+        return list(dict.fromkeys(r.description for r in self.relationships if r.description))
+
+    @property
+    def label(self) -> str:
+        descriptions = self.descriptions
+        text = descriptions[0] if descriptions else ""
+        if len(descriptions) > 1:
+            text += f" (+{len(descriptions) - 1} more)"
+        return text
+
+    @property
+    def technology(self) -> str:
+        return ", ".join(dict.fromkeys(r.technology for r in self.relationships if r.technology))
+
+    @property
+    def tags(self) -> list[str]:
+        return list(dict.fromkeys(t for r in self.relationships for t in r.tags))
+
+    @property
+    def implied(self) -> bool:
+        """True when no relationship was declared between exactly these two elements."""
+        return not any(r.source_id == self.source_id and r.destination_id == self.destination_id
+                       for r in self.relationships)
+
+
+@dataclass
+class ComputedView:
+    """A static diagram: boxes, boundaries and arrows, in drawing order."""
+
+    key: str
+    kind: StaticKind
+    title: str
+    description: str
+    direction: str
+    nodes: list[ViewNode]
+    boundaries: list[ViewBoundary]
+    edges: list[ViewEdge]
+    subject_id: str | None = None
+    """The scope (``of=``) or the element the view is about."""
+    location: SourceLocation | None = None
+    """Where a user's view was declared."""
+
+    @property
+    def element_ids(self) -> list[str]:
+        return [n.id for n in self.nodes]
+
+    @property
+    def boundary_ids(self) -> list[str]:
+        """Elements drawn inside the boundary of an element (the scope, usually)."""
+        inside = {b.id for b in self.boundaries}
+        by_id = {b.id: b for b in self.boundaries}
+
+        def in_element(boundary: str | None) -> bool:
+            while boundary is not None:
+                if by_id[boundary].kind == "element":
+                    return True
+                boundary = by_id[boundary].parent
+            return False
+
+        return [n.id for n in self.nodes if n.boundary in inside and in_element(n.boundary)]
+
+    def node(self, id: str) -> ViewNode:
+        return next(n for n in self.nodes if n.id == id)
+
+
+# -- dynamic views --------------------------------------------------------------------------
+
+
+@dataclass
+class Participant:
+    """A lifeline of a sequence diagram."""
+
+    id: str
+    name: str
+    kind: str
+    """The element's kind, or ``unknown`` for an id the model lacks."""
+    kind_label: str
+    technology: str
+    external: bool
+    style: NodeStyle | None
+
+
+@dataclass
+class SequenceView:
+    """A flow drawn as a sequence diagram: participants in order of appearance, then the items
+    (steps, replies, notes, alt/opt/loop/par blocks) as the model declares them."""
+
+    key: str
+    title: str
+    description: str
+    participants: list[Participant]
+    items: list[FlowItem]
+    location: SourceLocation | None = None
+    kind: Literal["flow"] = "flow"
+
+    @property
+    def element_ids(self) -> list[str]:
+        return [p.id for p in self.participants]
+
+    def relationship_pairs(self) -> list[tuple[str, str]]:
+        """Every (source, destination) of a step or reply, first appearance first."""
+        from archdoc.model.flows import FlowMessage, walk
+
+        return list(dict.fromkeys((m.source_id, m.destination_id) for m in walk(self.items)
+                                  if isinstance(m, FlowMessage)))
+
+
+# -- deployment views -----------------------------------------------------------------------
+
+
+@dataclass
+class DeployedContainer:
+    """A container instance on a deployment node."""
+
+    id: str
+    """``<node id>/<container id>``."""
+    container_id: str
+    name: str
+    kind: str
+    technology: str
+    description: str
+    instances: str
+    """``""`` for one, else ``"3"`` or ``"2-10"``."""
+    style: NodeStyle
+    known: bool = True
+    """False when the container id is not in the model."""
+
+
+@dataclass
+class DeploymentBox:
+    """A deployment node: nested nodes and the containers it runs."""
+
+    id: str
+    name: str
+    kind: Literal["node", "infrastructure"]
+    technology: str
+    description: str
+    instances: str
+    icon: str
+    """The icon name as declared (``aws.compute.ECS``), or ``""`` to infer from the technology."""
+    tags: list[str]
+    properties: dict[str, str]
+    children: list[DeploymentBox] = field(default_factory=list)
+    containers: list[DeployedContainer] = field(default_factory=list)
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children and not self.containers
+
+
+@dataclass
+class DeploymentEdge:
+    """An arrow between deployed containers or deployment nodes."""
+
+    source_id: str
+    """A :class:`DeployedContainer` id or a :class:`DeploymentBox` id."""
+    destination_id: str
+    label: str
+    technology: str
+    interaction: str
+    between: Literal["containers", "nodes"]
+    relationships: list[Relationship] = field(default_factory=list)
+
+
+@dataclass
+class DeploymentView:
+    """An environment: its node tree, the containers on it, and the arrows between them."""
+
+    key: str
+    title: str
+    description: str
+    environment_id: str
+    roots: list[DeploymentBox]
+    edges: list[DeploymentEdge]
+    direction: str = "TB"
+    location: SourceLocation | None = None
+    kind: Literal["deployment"] = "deployment"
+
+    def boxes(self) -> list[DeploymentBox]:
+        """Every node, depth first in declaration order."""
+        out: list[DeploymentBox] = []
+
+        def visit(box: DeploymentBox) -> None:
+            out.append(box)
+            for child in box.children:
+                visit(child)
+
+        for root in self.roots:
+            visit(root)
+        return out
+
+    def deployed(self) -> list[DeployedContainer]:
+        return [c for box in self.boxes() for c in box.containers]
+
+    @property
+    def element_ids(self) -> list[str]:
+        return list(dict.fromkeys(c.container_id for c in self.deployed()))
+
+
+AnyView = ComputedView | SequenceView | DeploymentView
