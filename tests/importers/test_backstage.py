@@ -31,8 +31,8 @@ def test_generated_model_validates(tmp_path: Path, archdoc_cmd) -> None:  # type
     result = import_backstage([CATALOG / "catalog-info.yaml"])
     needs_view_api(result)
     report = validate(result, tmp_path, archdoc_cmd)
-    assert rules(report) == {"missing-description": "warning", "multiple-writers": "error",
-                             "datastore-without-owner": "warning"}
+    # A Resource's owner is a team, not the container that owns the data: that is not known.
+    assert rules(report) == {"datastore-without-owner": "warning"}
 
 
 def _entities(paths: list[Path]) -> list[dict]:  # type: ignore[type-arg]
@@ -53,7 +53,7 @@ def _name(ref: str) -> str:
     return ref.split("/")[-1].split(":")[-1]
 
 
-@pytest.mark.parametrize("files, relations", [(["catalog-info.yaml"], 8),
+@pytest.mark.parametrize("files, relations", [(["catalog-info.yaml"], 9),
                                               (["systems/discovery.yaml"], 1)],
                          ids=["whole-catalog", "one-file"])
 def test_round_trip(tmp_path: Path, files: list[str], relations: int) -> None:

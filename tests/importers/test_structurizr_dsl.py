@@ -28,7 +28,7 @@ CASES: dict[str, tuple[str, dict[str, str]]] = {
     "extends": ("extends/workspace.dsl", {}),
     "notices": ("notices.dsl", {}),
     "json": ("workspace.json", {"datastore-without-owner": "warning",
-                                "unused-infrastructure": "warning"}),
+                                "container-not-deployed": "warning"}),
 }
 
 
@@ -69,7 +69,7 @@ GUIDE = REPO / "docs" / "guide" / "assets" / "ecommerce" / "workspace.dsl"
 GUIDE_FINDINGS = {
     "multiple-writers": "error",
     "datastore-without-owner": "warning",
-    "unused-infrastructure": "warning",
+    "container-not-deployed": "warning",
 }
 
 

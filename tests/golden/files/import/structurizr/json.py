@@ -25,6 +25,7 @@ shop.uses(
     order_queue, "Sends orders to", technology="AMQP", interaction="async", tags=["Asynchronous"])
 scheduler.uses(order_queue, "Takes orders from", technology="AMQP", interaction="async")
 courier.uses(customer, "Delivers to")
+baker.uses(planner, "Reads the plan in")
 
 production = ws.environment("Production")
 shop_server = production.node("Shop server", technology="Debian", instances=2)
@@ -36,8 +37,9 @@ firewall.uses(shop_server, "Lets through")
 mysql = shop_server.node("MySQL", technology="MySQL 8")
 mysql.deploy(orders_db)
 
+ws.view("Containers", of=bakery, include=["*"], exclude=[baker])
 ws.view(
-    "Taking an order", of=bakery, include=["*"], exclude=[planner, order_queue], direction="LR",
+    "Taking an order", of=bakery, include=[customer, shop, orders_db], direction="LR",
     id="ordering")
 
 with ws.flow("An order, from the web shop to the oven", id="order") as f:
