@@ -346,6 +346,8 @@ def _split(plan: Plan, tool: str) -> dict[str, str]:
             key = "deployment"
         elif isinstance(statement, PFlow):
             key = "flows"
+        elif isinstance(statement, PStyle) and current != "views":
+            key = "styles"
         else:
             key = "views"
         if key != current:
@@ -394,7 +396,8 @@ def _module_title(module: _Module) -> str:
             "relationships": "Relationships between the elements declared before.",
             "deployment": "Deployment environments, their nodes and what runs on them.",
             "flows": "Flows: the dynamic views, as sequence diagrams.",
-            "views": "Views and styles."}[module.kind]
+            "views": "Views and styles.",
+            "styles": "Styles by tag."}[module.kind]
 
 
 def _import_lines(source: str, names: list[str], noqa: bool = False) -> list[str]:
