@@ -34,7 +34,14 @@ class ImportResult:
     def __init__(self, plan: Plan, tool: str, *, split_above: int = SPLIT_ABOVE) -> None:
         self.plan = plan
         self.files = write_model(plan, tool=tool, split_above=split_above)
-        self.notices: list[Notice] = list(plan.notices)
+        files: dict[str, int] = {}
+        for notice in plan.notices:
+            if notice.location is not None:
+                files.setdefault(notice.location.file, len(files))
+        self.notices: list[Notice] = sorted(
+            plan.notices, key=lambda n: (files[n.location.file], n.location.line)
+            if n.location is not None else (-1, 0))
+        """What the package does not carry, by file (in the order they were read) and line."""
 
 
 def import_structurizr(path: Path, *, keep_ids: bool = True,

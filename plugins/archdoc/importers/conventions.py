@@ -63,12 +63,23 @@ def settle(plan: Plan, hints: dict[int, list[str]] | None = None) -> None:
     """
     hints = hints or {}
     styles = [s for s in plan.statements if isinstance(s, PStyle)]
-    selected = {s.tag.lower() for s in styles}
+    shaped = {s.tag.lower(): _SHAPE_KIND[str(s.options["shape"])] for s in styles
+              if s.options.get("shape") in _SHAPE_KIND}
+    for style in styles:  # `element "Database" { shape cylinder }` is how archdoc draws them anyway
+        kind = _SHAPE_KIND.get(str(style.options.get("shape")))
+        low = style.tag.lower()
+        if kind and set(style.options) == {"shape"} and low in (_DATABASE if kind == "database"
+                                                                else _QUEUE):
+            plan.statements.remove(style)
+            plan.note(style.location, f"the style {style.tag!r} is how archdoc draws a {kind} "
+                      "already; it is left out")
+    styles = [s for s in plan.statements if isinstance(s, PStyle)]
+    selected = {s.tag.lower() for s in styles if "element" in s.targets or not s.targets}
+    """Tags that styles of elements or views select."""
     for view in (s for s in plan.statements if isinstance(s, PView)):
         selected |= {sel[4:].lower() for sel in (*view.include, *view.exclude)
                      if isinstance(sel, str) and sel.startswith("tag:")}
-    shaped = {s.tag.lower(): _SHAPE_KIND[s.options["shape"]] for s in styles
-              if s.options.get("shape") in _SHAPE_KIND}
+    styled_relationships = {s.tag.lower() for s in styles if "relationship" in s.targets}
     parents = has_descendants(plan)
     for element in plan.elements():
         words = [t.lower() for t in element.tags] + [h.lower() for h in hints.get(id(element), [])]
@@ -100,7 +111,7 @@ def settle(plan: Plan, hints: dict[int, list[str]] | None = None) -> None:
                 and relationship.destination.kind == "database" \
                 and isinstance(relationship.source, PElement):
             relationship.access = infer_access(relationship.description)
-        relationship.tags = _kept(relationship.tags, consumed, selected)
+        relationship.tags = _kept(relationship.tags, consumed, styled_relationships)
 
 
 def _kept(tags: list[str], consumed: set[str], selected: set[str]) -> list[str]:

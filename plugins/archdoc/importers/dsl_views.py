@@ -578,6 +578,7 @@ def element_style(plan: Any, tag: str, settings: list[tuple[str, str, SourceLoca
     style = _style(plan, tag, at)
     if style is None:
         return
+    style.targets.add("element")
     options = {"background": "color", "stroke": "border", "color": "text", "colour": "text",
                "shape": "shape", "border": "line", "strokewidth": "width"}
     lost: list[str] = []
@@ -598,6 +599,7 @@ def relationship_style(plan: Any, tag: str, settings: list[tuple[str, str, Sourc
     style = _style(plan, tag, at)
     if style is None:
         return
+    style.targets.add("relationship")
     options = {"color": "color", "colour": "color", "style": "line", "thickness": "width"}
     lost: list[str] = []
     for key, value, _ in settings:

@@ -206,6 +206,8 @@ class PStyle:
     location: SourceLocation | None
     options: dict[str, str | int] = field(default_factory=dict)
     """``color``, ``border``, ``text``, ``shape``, ``line``, ``width``: arguments of ``ws.style``."""
+    targets: set[str] = field(default_factory=set)
+    """What the source styled with it: ``element``, ``relationship`` or both."""
 
 
 Statement = Union[PElement, PRelationship, PEnvironment, PNode, PDeploy, PFlow, PView, PStyle]

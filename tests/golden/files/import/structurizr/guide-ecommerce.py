@@ -30,14 +30,12 @@ load_balancer = ecommerce.container(
     technology="AWS Application Load Balancer", group="Edge", id="loadbalancer")
 postgresql = ecommerce.database(
     "PostgreSQL", "Primary data store", technology="PostgreSQL 16", group="Data",
-    tags=["Database"],
     properties={"orm": "Prisma", "retention": "Order records: 7 years; shipping tracking: 1 year"})
 redis = ecommerce.database(
     "Redis", "Caching and session storage; message queue and pub/sub", technology="Redis 7",
-    group="Data", tags=["Database"])
+    group="Data")
 elasticsearch = ecommerce.database(
-    "Elasticsearch", "Product search and filtering", technology="Elasticsearch 8", group="Data",
-    tags=["Database"])
+    "Elasticsearch", "Product search and filtering", technology="Elasticsearch 8", group="Data")
 product_api = ecommerce.container(
     "Product API", "Product catalog management: product CRUD, search, catalog",
     technology="Node.js/Express", group="Services", id="productapi")
@@ -91,32 +89,24 @@ sms_service = ws.system("SMS Service", "Twilio for text messages", external=True
 customer.uses(web_app, "Browses products, places orders", technology="HTTPS", criticality="high")
 customer.uses(mobile_app, "Browses products, places orders", technology="iOS/Android app")
 admin.uses(admin_portal, "Manages products and orders", technology="HTTPS")
-web_app.uses(
-    api_gateway, "Calls the APIs", technology="HTTPS/JSON", criticality="critical",
-    tags=["Critical"])
-mobile_app.uses(
-    api_gateway, "Calls the APIs", technology="HTTPS/JSON", criticality="critical",
-    tags=["Critical"])
-admin_portal.uses(
-    api_gateway, "Calls the APIs", technology="HTTPS/JSON", criticality="critical",
-    tags=["Critical"])
+web_app.uses(api_gateway, "Calls the APIs", technology="HTTPS/JSON", criticality="critical")
+mobile_app.uses(api_gateway, "Calls the APIs", technology="HTTPS/JSON", criticality="critical")
+admin_portal.uses(api_gateway, "Calls the APIs", technology="HTTPS/JSON", criticality="critical")
 api_gateway.uses(
     product_api, "Routes product and search requests", technology="HTTPS/JSON", criticality="high")
 api_gateway.uses(
-    order_controller, "Routes order requests", technology="HTTPS/JSON", criticality="critical",
-    tags=["Critical"])
+    order_controller, "Routes order requests", technology="HTTPS/JSON", criticality="critical")
 api_gateway.uses(
-    cart_controller, "Routes cart requests", technology="HTTPS/JSON", criticality="critical",
-    tags=["Critical"])
+    cart_controller, "Routes cart requests", technology="HTTPS/JSON", criticality="critical")
 api_gateway.uses(
     checkout_controller, "Routes checkout requests", technology="HTTPS/JSON",
-    criticality="critical", tags=["Critical"])
+    criticality="critical")
 api_gateway.uses(
     auth_service, "Routes authentication requests", technology="HTTPS/JSON",
-    criticality="critical", tags=["Critical"])
+    criticality="critical")
 product_api.uses(
     postgresql, "Reads and writes products", technology="SQL (Prisma)", criticality="critical",
-    access="readwrite", tags=["Critical"])
+    access="readwrite")
 product_api.uses(
     elasticsearch, "Searches and indexes products", technology="HTTP", criticality="medium",
     access="read")
@@ -136,18 +126,16 @@ cart_service.uses(cart_repository, "Stores carts")
 cart_service.uses(product_repository, "Reads product data")
 order_repository.uses(
     postgresql, "Reads and writes order records", technology="SQL (Prisma)",
-    criticality="critical", access="readwrite", tags=["Critical"])
+    criticality="critical", access="readwrite")
 product_repository.uses(
-    postgresql, "Reads products", technology="SQL (Prisma)", criticality="critical", access="read",
-    tags=["Critical"])
+    postgresql, "Reads products", technology="SQL (Prisma)", criticality="critical", access="read")
 cart_repository.uses(
     redis, "Reads and writes cart data", technology="RESP", criticality="high", access="readwrite")
 inventory_service.uses(
     postgresql, "Updates inventory", technology="SQL (Prisma)", criticality="critical",
-    access="write", tags=["Critical"])
+    access="write")
 payment_service.uses(
-    payment_provider, "Processes payment", technology="REST API", criticality="critical",
-    tags=["Critical"])
+    payment_provider, "Processes payment", technology="REST API", criticality="critical")
 notification_service.uses(
     email_service, "Sends emails", technology="REST API", interaction="async")
 notification_service.uses(sms_service, "Sends SMS", technology="REST API", interaction="async")
@@ -158,7 +146,7 @@ warehouse.uses(
     interaction="async")
 auth_service.uses(
     postgresql, "Queries user by email", technology="SQL (Prisma)", criticality="critical",
-    access="read", tags=["Critical"])
+    access="read")
 auth_service.uses(
     redis, "Stores refresh tokens", technology="RESP", criticality="high", access="write")
 user_api.uses(email_service, "Sends account emails", technology="REST API", interaction="async")
@@ -245,4 +233,3 @@ with ws.flow("Order Checkout Flow", id="checkout") as f:
     f.reply(checkout_controller, api_gateway, "201 Created")
 
 ws.style("Critical", color="#fb923c", border="#c2410c")
-ws.style("Database", shape="cylinder")

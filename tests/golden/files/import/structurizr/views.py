@@ -20,8 +20,7 @@ orders = api.component("Orders", "Places orders")
 
 orders.uses(seats, "Holds seats in")
 
-db = tickets.database(
-    "Ticket DB", "Events, seats and orders", technology="PostgreSQL", tags=["Database"], id="db")
+db = tickets.database("Ticket DB", "Events, seats and orders", technology="PostgreSQL", id="db")
 
 web.uses(orders, "Places orders with", technology="HTTPS")
 admin.uses(seats, "Sets up seats with", technology="HTTPS")
@@ -45,4 +44,3 @@ ws.view(
 ws.view("Ticketing containers (around-the-api)", of=tickets, around=api, id="around-the-api")
 ws.view("people", include=["kind:person", "kind:system"])
 ws.style("Critical", color="#fb923c", border="#c2410c", text="#ffffff", width=4)
-ws.style("Database", shape="cylinder")
