@@ -41,13 +41,13 @@ def _write(result: ImportResult, output: Path) -> None:
         written = write_package(result, output)
     except ArchdocError as exc:
         fail(exc, code=1)
-    for notice in result.notices:
-        typer.echo(str(notice), err=True)
     for path in written:
         typer.echo(f"created {path}")
+    for notice in result.notices:
+        typer.echo(str(notice), err=True)
     count = len(result.notices)
-    summary = (f"archdoc: {count} thing{'s' if count != 1 else ''} not carried over as they were "
-               "(notes above)" if count else "archdoc: everything was carried over")
+    summary = (f"archdoc: {count} note{'s' if count != 1 else ''} above on what was not carried "
+               "over" if count else "archdoc: everything was carried over")
     typer.echo(summary, err=True)
     typer.echo(f"next: archdoc validate (with `model: {output.name}` if the package is not "
                "./model)" if output.name != "model" else "next: archdoc validate", err=True)
