@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from archdoc.importers import ImportResult, write_package
 from archdoc.model.workspace import Workspace
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from archdoc.config import config_from_options
 from archdoc.importers import ImportSourceError, import_backstage, write_package
 from archdoc.loader import load_workspace

@@ -6,9 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
-from importhelpers import REPO, VIEW_API
-
 import pytest
+from importhelpers import REPO, VIEW_API
 
 GUIDE = REPO / "docs" / "guide" / "importing.md"
 ASSETS = REPO / "docs" / "guide" / "assets" / "ecommerce"

@@ -8,7 +8,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from archdoc.config import config_from_options
 from archdoc.export import export_json
 from archdoc.importers import import_structurizr, write_package

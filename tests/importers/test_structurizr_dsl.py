@@ -8,7 +8,6 @@ each fixture is expected to have.
 from __future__ import annotations
 
 import pytest
-
 from archdoc.importers import import_structurizr
 from importhelpers import FIXTURES, REPO, needs_view_api, notes_text, rules, validate
 

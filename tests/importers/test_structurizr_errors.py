@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from archdoc.importers import ImportSourceError, import_structurizr
 
 MODEL = """\

@@ -127,7 +127,7 @@ class _Catalog:
             raise ImportSourceError(f"{path.name} is not UTF-8 text", location=at,
                                     hint="save the file as UTF-8") from None
         try:
-            documents = list(yaml.load_all(text, Loader=_Loader))  # noqa: S506 - a SafeLoader
+            documents = list(yaml.load_all(text, Loader=_Loader))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             context = getattr(exc, "context_mark", None)

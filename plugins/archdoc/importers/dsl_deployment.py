@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from archdoc.importers.dsl_details import expect, split_tags
 from archdoc.importers.dsl_source import Block, Token
 from archdoc.importers.plan import (
     ImportSourceError,
@@ -42,10 +43,10 @@ class DeploymentReader:
         self.importer = importer
 
     def environment(self, block: Block, tokens: list[Token], identifier: str | None) -> None:
-        from archdoc.importers.dsl_model import Scope, _expect
+        from archdoc.importers.dsl_model import Scope
 
         at = block.location
-        _expect(tokens, 2, 2, "deploymentEnvironment <name> {", at)
+        expect(tokens, 2, 2, "deploymentEnvironment <name> {", at)
         name = str(tokens[1])
         environment = next((s for s in self.importer.plan.statements
                             if isinstance(s, PEnvironment) and s.name == name), None)
@@ -62,7 +63,7 @@ class DeploymentReader:
 
     def statement(self, block: Block, tokens: list[Token], keyword: str, scope: Scope,
                   identifier: str | None) -> None:
-        from archdoc.importers.dsl_model import Unsupported, _expect
+        from archdoc.importers.dsl_model import Unsupported
 
         importer, at, kind = self.importer, block.location, scope.kind
         node_archetype = importer.element_archetype(keyword, ("deploymentnode",))
@@ -75,12 +76,12 @@ class DeploymentReader:
                                             "instanceof"):
             self._instance(block, tokens, keyword, scope, identifier)
         elif kind == "environment" and keyword == "deploymentgroup":
-            _expect(tokens, 2, 2, "deploymentGroup <name>", at)
+            expect(tokens, 2, 2, "deploymentGroup <name>", at)
             importer.register(identifier, Unsupported("deployment group", tokens[1], at), None, at)
             importer.note(at, f"deployment group {tokens[1]!r} is not carried over: archdoc's "
                           "deployment views show the model's relationships between what runs")
         elif kind in ("environment", "node") and keyword == "group":
-            _expect(tokens, 2, 2, "group <name> {", at)
+            expect(tokens, 2, 2, "group <name> {", at)
             importer.note(at, f"the group {tokens[1]!r} of deployment nodes is not carried over")
             for child in block.children or []:
                 importer.statement(child, scope)
@@ -108,14 +109,14 @@ class DeploymentReader:
 
     def _node(self, block: Block, tokens: list[Token], kind: str, archetype: Any, scope: Scope,
               identifier: str | None) -> None:
-        from archdoc.importers.dsl_model import Scope, _expect, _tags
+        from archdoc.importers.dsl_model import Scope
 
         importer, at = self.importer, block.location
         if kind == "node":
-            _expect(tokens, 2, 6, "deploymentNode <name> [description] [technology] [tags] "
+            expect(tokens, 2, 6, "deploymentNode <name> [description] [technology] [tags] "
                     "[instances]", at)
         else:
-            _expect(tokens, 2, 5, "infrastructureNode <name> [description] [technology] [tags]", at)
+            expect(tokens, 2, 5, "infrastructureNode <name> [description] [technology] [tags]", at)
         environment = scope.environment
         assert environment is not None
         parent = scope.element if isinstance(scope.element, PNode) else None
@@ -128,7 +129,7 @@ class DeploymentReader:
         if len(tokens) > 3:
             node.technology = tokens[3]
         if len(tokens) > 4:
-            node.tags += [t for t in _tags(tokens[4]) if t not in node.tags]
+            node.tags += [t for t in split_tags(tokens[4]) if t not in node.tags]
         if len(tokens) > 5:
             node.instances = instances(tokens[5], at, importer)
         node.var_hint = identifier or ""
@@ -141,24 +142,23 @@ class DeploymentReader:
                                                                "infrastructure node")]
 
     def _node_body(self, block: Block, tokens: list[Token], keyword: str, scope: Scope) -> bool:
-        from archdoc.importers.dsl_model import _expect, _tags
 
         node: PNode = scope.element
         at = block.location
         if keyword == "description":
-            _expect(tokens, 2, 2, "description <description>", at)
+            expect(tokens, 2, 2, "description <description>", at)
             node.description = tokens[1]
         elif keyword == "technology":
-            _expect(tokens, 2, 2, "technology <technology>", at)
+            expect(tokens, 2, 2, "technology <technology>", at)
             node.technology = tokens[1]
         elif keyword == "instances" and node.kind == "node":
-            _expect(tokens, 2, 2, "instances <number|range>", at)
+            expect(tokens, 2, 2, "instances <number|range>", at)
             node.instances = instances(tokens[1], at, self.importer)
         elif keyword in ("tags", "tag"):
             for token in tokens[1:]:
-                node.tags += [t for t in _tags(token) if t not in node.tags]
+                node.tags += [t for t in split_tags(token) if t not in node.tags]
         elif keyword == "url":
-            _expect(tokens, 2, 2, "url <url>", at)
+            expect(tokens, 2, 2, "url <url>", at)
             node.properties["url"] = tokens[1]
         elif keyword == "properties":
             for name, value, _ in self.importer.read_properties(block):
@@ -171,10 +171,10 @@ class DeploymentReader:
 
     def _instance(self, block: Block, tokens: list[Token], keyword: str, scope: Scope,
                   identifier: str | None) -> None:
-        from archdoc.importers.dsl_model import Instance, Scope, _expect
+        from archdoc.importers.dsl_model import Instance, Scope
 
         importer, at = self.importer, block.location
-        _expect(tokens, 2, 4, f"{tokens[0]} <identifier> [deploymentGroups] [tags]", at)
+        expect(tokens, 2, 4, f"{tokens[0]} <identifier> [deploymentGroups] [tags]", at)
         node: PNode = scope.element
         target = importer.find(tokens[1], scope, at)
         if not isinstance(target, PElement) or target.kind not in ("system", "container"):

@@ -10,10 +10,19 @@ The deployment model is :mod:`dsl_deployment`, the ``views`` block :mod:`dsl_vie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archdoc.importers.dsl_details import (
+    ARCHETYPE_ARROW,
+    Archetype,
+    expect,
+    read_archetype,
+    read_perspectives,
+    read_properties,
+    split_tags,
+)
 from archdoc.importers.dsl_source import Block, Token, block_tree, read_dsl
 from archdoc.importers.plan import (
     ImportSourceError,
@@ -29,26 +38,11 @@ from archdoc.source import SourceLocation
 __all__ = ["DslImporter", "Archetype", "Unsupported", "Instance", "Scope"]
 
 _IDENTIFIER = re.compile(r"^\w[a-zA-Z0-9_-]*$")
-_ARCHETYPE_ARROW = re.compile(r"^--(.+)->$")
+_ARCHETYPE_ARROW = ARCHETYPE_ARROW
 
 ELEMENT_KINDS = {"person": "person", "softwaresystem": "system", "container": "container",
                  "component": "component"}
 """DSL keyword -> archdoc kind (a container may become a database or a queue later)."""
-
-
-@dataclass
-class Archetype:
-    """A user-defined type: ``application = container { technology "Java" }``."""
-
-    name: str
-    base: str
-    """The DSL keyword it extends in the end: ``container``, ``->``..."""
-    description: str = ""
-    technology: str = ""
-    tags: list[str] = field(default_factory=list)
-    properties: dict[str, str] = field(default_factory=dict)
-    chain: list[str] = field(default_factory=list)
-    """Its name and the names of the archetypes it extends (words that may name a kind)."""
 
 
 @dataclass(eq=False)
@@ -80,18 +74,6 @@ class Scope:
     group: str = ""
     environment: PEnvironment | None = None
     enterprise: str = ""
-
-
-def _expect(tokens: list[Token], low: int, high: int, grammar: str, at: SourceLocation) -> None:
-    if len(tokens) < low:
-        raise ImportSourceError(f"expected: {grammar}", location=at, hint="see the DSL's grammar")
-    if len(tokens) > high:
-        raise ImportSourceError(f"too many tokens, expected: {grammar}", location=at,
-                                hint="quote a value that holds spaces")
-
-
-def _tags(text: str) -> list[str]:
-    return [t.strip() for t in text.split(",") if t.strip()]
 
 
 class DslImporter:
@@ -154,10 +136,10 @@ class DslImporter:
     def _workspace(self, block: Block) -> None:
         tokens = block.tokens
         if len(tokens) >= 2 and tokens[1].lower() == "extends" and not tokens[1].quoted:
-            _expect(tokens, 3, 3, "workspace extends <file>", block.location)
+            expect(tokens, 3, 3, "workspace extends <file>", block.location)
             self._extend(tokens[2], block.location)
         else:
-            _expect(tokens, 1, 3, "workspace [name] [description] {", block.location)
+            expect(tokens, 1, 3, "workspace [name] [description] {", block.location)
             if len(tokens) > 1 and tokens[1]:
                 self.plan.name = tokens[1]
             if len(tokens) > 2:
@@ -193,10 +175,10 @@ class DslImporter:
         keyword, at = block.line.keyword, block.location
         tokens = block.tokens
         if keyword == "name":
-            _expect(tokens, 2, 2, "name <name>", at)
+            expect(tokens, 2, 2, "name <name>", at)
             self.plan.name = tokens[1]
         elif keyword == "description":
-            _expect(tokens, 2, 2, "description <description>", at)
+            expect(tokens, 2, 2, "description <description>", at)
             self.plan.description = tokens[1]
         elif keyword == "model":
             self._children(block, Scope("model"))
@@ -218,14 +200,14 @@ class DslImporter:
         keyword, at = block.line.keyword, block.location
         tokens = block.tokens
         if keyword == "!identifiers":
-            _expect(tokens, 2, 2, "!identifiers <flat|hierarchical>", at)
+            expect(tokens, 2, 2, "!identifiers <flat|hierarchical>", at)
             mode = tokens[1].lower()
             if mode not in ("flat", "hierarchical"):
                 raise ImportSourceError(f"!identifiers {tokens[1]}: expected flat or hierarchical",
                                         location=at, hint="write !identifiers hierarchical")
             self.hierarchical = mode == "hierarchical"
         elif keyword in ("!impliedrelationships", "impliedrelationships"):
-            _expect(tokens, 2, 2, "!impliedRelationships <true|false|class>", at)
+            expect(tokens, 2, 2, "!impliedRelationships <true|false|class>", at)
             if tokens[1].lower() == "false":
                 self.implied_off = at
                 self.note(at, "!impliedRelationships false is not carried over: archdoc's views "
@@ -310,7 +292,6 @@ class DslImporter:
 
     def statement(self, block: Block, scope: Scope) -> None:
         tokens = block.tokens
-        at = block.location
         identifier: str | None = None
         if len(tokens) >= 3 and tokens[1] == "=" and not tokens[1].quoted:
             identifier, tokens = str(tokens[0]), tokens[2:]
@@ -354,7 +335,7 @@ class DslImporter:
 
     def _element_statement(self, block: Block, tokens: list[Token], keyword: str, scope: Scope,
                            identifier: str | None) -> bool:
-        kind, at = scope.kind, block.location
+        kind = scope.kind
         allowed = {"model": ("person", "softwaresystem", "element"), "system": ("container",),
                    "container": ("component",)}.get(kind, ())
         base = keyword if keyword in allowed else None
@@ -410,7 +391,7 @@ class DslImporter:
 
     def _extend_element(self, block: Block, tokens: list[Token], identifier: str | None) -> None:
         at = block.location
-        _expect(tokens, 2, 2, "!element <identifier> {", at)
+        expect(tokens, 2, 2, "!element <identifier> {", at)
         if identifier is not None:
             raise ImportSourceError(
                 f"{identifier} = {tokens[0]} <canonical name>: finding an element by its canonical "
@@ -439,13 +420,13 @@ class DslImporter:
         at = block.location
         if block.children is None:
             if scope.kind == "component":  # `group "Name"` sets a component's group
-                _expect(tokens, 2, 2, "group <name>", at)
+                expect(tokens, 2, 2, "group <name>", at)
                 element = scope.element
                 element.group = self._group_name(element.group, tokens[1])
                 return
             raise ImportSourceError("expected: group <name> {", location=at,
                                     hint="a group holds elements: group \"Name\" { ... }")
-        _expect(tokens, 2, 2, "group <name> {", at)
+        expect(tokens, 2, 2, "group <name> {", at)
         name = str(tokens[1])
         separator = self.group_separator or "/"
         if "/" in name and separator != "/":
@@ -461,7 +442,7 @@ class DslImporter:
                  scope: Scope, identifier: str | None) -> None:
         at = block.location
         if base == "element":
-            _expect(tokens, 2, 5, "element <name> [metadata] [description] [tags]", at)
+            expect(tokens, 2, 5, "element <name> [metadata] [description] [tags]", at)
             custom = Unsupported("custom element", tokens[1], at)
             self.note(at, f"custom element {tokens[1]!r} is not carried over: archdoc models "
                       "people, systems, containers and components")
@@ -474,7 +455,7 @@ class DslImporter:
         high = 5 if technology_slot else 4
         grammar = f"{keyword} <name> [description]" + (" [technology]" if technology_slot else "") \
             + " [tags]"
-        _expect(tokens, 2, high, grammar, at)
+        expect(tokens, 2, high, grammar, at)
         name = str(tokens[1])
         if not name.strip():
             raise ImportSourceError(f"the {keyword} has an empty name", location=at,
@@ -496,7 +477,7 @@ class DslImporter:
         if technology_slot and len(tokens) > 3:
             element.technology = tokens[3]
         if len(tokens) > tag_index:
-            element.tags += [t for t in _tags(tokens[tag_index]) if t not in element.tags]
+            element.tags += [t for t in split_tags(tokens[tag_index]) if t not in element.tags]
         element.group = scope.group or element.group
         if parent is None and self.enterprise is not None and not scope.enterprise \
                 and element.kind == "system":
@@ -524,17 +505,17 @@ class DslImporter:
             return keyword in ("description", "tags", "tag", "url", "properties", "perspectives",
                                "metadata")
         if keyword == "description":
-            _expect(tokens, 2, 2, "description <description>", at)
+            expect(tokens, 2, 2, "description <description>", at)
             element.description = tokens[1]
         elif keyword == "technology" and scope.kind in ("container", "component"):
-            _expect(tokens, 2, 2, "technology <technology>", at)
+            expect(tokens, 2, 2, "technology <technology>", at)
             element.technology = tokens[1]
         elif keyword in ("tags", "tag"):
-            _expect(tokens, 2, 99, f"{keyword} <tag> [tag...]", at)
+            expect(tokens, 2, 99, f"{keyword} <tag> [tag...]", at)
             for token in tokens[1:]:
-                element.tags += [t for t in _tags(token) if t not in element.tags]
+                element.tags += [t for t in split_tags(token) if t not in element.tags]
         elif keyword == "url":
-            _expect(tokens, 2, 2, "url <url>", at)
+            expect(tokens, 2, 2, "url <url>", at)
             element.properties["url"] = tokens[1]
         elif keyword == "properties":
             for name, value, _ in self.read_properties(block):
@@ -545,97 +526,17 @@ class DslImporter:
             return self.common(block, scope)
         return True
 
-    # -- properties and perspectives ------------------------------------------------------------
+    # -- properties, perspectives, archetypes: dsl_details ---------------------------------------
 
     def read_properties(self, block: Block) -> list[tuple[str, str, SourceLocation]]:
-        if block.children is None:
-            raise ImportSourceError("expected: properties {", location=block.location,
-                                    hint="list one `name value` pair per line inside { }")
-        pairs = []
-        for child in block.children:
-            tokens = child.tokens
-            if child.children is not None or len(tokens) not in (1, 2):
-                raise ImportSourceError("expected: <name> <value>", location=child.location,
-                                        hint="quote a name or value that holds spaces")
-            pairs.append((str(tokens[0]), str(tokens[1]) if len(tokens) > 1 else "",
-                          child.location))
-        return pairs
+        return read_properties(block)
 
     def read_perspectives(self, block: Block) -> dict[str, str]:
-        """Perspectives as properties: ``perspective.<name>`` (and ``.value``, ``.url``)."""
-        found: dict[str, str] = {}
-        for child in block.children or []:
-            tokens = child.tokens
-            if child.line.keyword == "perspective" and child.children is not None:
-                _expect(tokens, 2, 2, "perspective <name> {", child.location)
-                name = tokens[1]
-                for line in child.children:
-                    _expect(line.tokens, 2, 2, "<description|value|url> <text>", line.location)
-                    key = line.line.keyword
-                    suffix = "" if key == "description" else f".{key}"
-                    found[f"perspective.{name}{suffix}"] = line.tokens[1]
-            else:
-                _expect(tokens, 2, 3, "<name> <description> [value]", child.location)
-                found[f"perspective.{tokens[0]}"] = tokens[1]
-                if len(tokens) > 2:
-                    found[f"perspective.{tokens[0]}.value"] = tokens[2]
-        return found
-
-    # -- archetypes -----------------------------------------------------------------------------
+        return read_perspectives(block)
 
     def _archetype(self, block: Block) -> None:
-        tokens, at = block.tokens, block.location
-        if len(tokens) != 3 or tokens[1] != "=":
-            raise ImportSourceError("expected: <name> = <type> [{", location=at,
-                                    hint="e.g. application = container { technology \"Java\" }")
-        name, base_token = tokens[0].lower(), tokens[2]
-        kinds = ("person", "softwaresystem", "container", "component", "deploymentnode",
-                 "infrastructurenode", "group", "element")
-        base = base_token.lower()
-        parent: Archetype | None = None
-        if base == "->":
-            pass
-        elif _ARCHETYPE_ARROW.match(base_token):
-            parent = self.archetypes.get(_ARCHETYPE_ARROW.match(base_token).group(1).lower())  # type: ignore[union-attr]
-            if parent is None or parent.base != "->":
-                raise ImportSourceError(f"no relationship archetype {base_token!r}", location=at,
-                                        hint="define the archetype it extends first")
-            base = "->"
-        elif base in kinds:
-            pass
-        elif base in self.archetypes:
-            parent = self.archetypes[base]
-            base = parent.base
-        else:
-            raise ImportSourceError(f"{base_token!r} is not an element type or an archetype",
-                                    location=at, hint="one of: " + ", ".join(kinds) + ", ->")
-        archetype = Archetype(name, base, chain=[tokens[0]])
-        if parent is not None:
-            archetype.description, archetype.technology = parent.description, parent.technology
-            archetype.tags = list(parent.tags)
-            archetype.chain += parent.chain
-        for child in block.children or []:
-            keyword, ctokens = child.line.keyword, child.tokens
-            if keyword == "description":
-                _expect(ctokens, 2, 2, "description <description>", child.location)
-                archetype.description = ctokens[1]
-            elif keyword == "technology":
-                _expect(ctokens, 2, 2, "technology <technology>", child.location)
-                archetype.technology = ctokens[1]
-            elif keyword in ("tag", "tags"):
-                for token in ctokens[1:]:
-                    archetype.tags += [t for t in _tags(token) if t not in archetype.tags]
-            elif keyword == "properties":
-                for pname, value, _ in self.read_properties(child):
-                    archetype.properties[pname] = value
-            elif keyword == "perspectives":
-                archetype.properties.update(self.read_perspectives(child))
-            elif keyword == "metadata":
-                pass
-            else:
-                self.unexpected(child, "an archetype", "description, technology, tag, tags, "
-                                "properties, perspectives")
-        self.archetypes[name] = archetype
+        archetype = read_archetype(block, self.archetypes)
+        self.archetypes[archetype.name] = archetype
 
     # -- relationships --------------------------------------------------------------------------
 
@@ -669,7 +570,7 @@ class DslImporter:
         technology = rest[2] if len(rest) > 2 else (archetype.technology if archetype else "")
         tags = list(archetype.tags) if archetype else []
         if len(rest) > 3:
-            tags += [t for t in _tags(rest[3]) if t not in tags]
+            tags += [t for t in split_tags(rest[3]) if t not in tags]
         relationship = self.deployment.endpoints(source, destination, scope, at) \
             if scope.kind in ("environment", "node", "infrastructure", "instance") \
             or isinstance(source, (PNode, Instance)) or isinstance(destination, (PNode, Instance)) \
@@ -725,12 +626,12 @@ class DslImporter:
                            relationship: PRelationship | None) -> None:
         at = block.location
         if keyword in ("tags", "tag"):
-            _expect(tokens, 2, 99, f"{keyword} <tag> [tag...]", at)
+            expect(tokens, 2, 99, f"{keyword} <tag> [tag...]", at)
             for token in tokens[1:]:
                 if relationship is not None:
-                    relationship.tags += [t for t in _tags(token) if t not in relationship.tags]
+                    relationship.tags += [t for t in split_tags(token) if t not in relationship.tags]
         elif keyword == "url":
-            _expect(tokens, 2, 2, "url <url>", at)
+            expect(tokens, 2, 2, "url <url>", at)
             if relationship is not None:
                 relationship.properties["url"] = tokens[1]
         elif keyword == "properties":
@@ -742,11 +643,11 @@ class DslImporter:
             if relationship is not None:
                 relationship.properties.update(found)
         elif keyword == "description":
-            _expect(tokens, 2, 2, "description <description>", at)
+            expect(tokens, 2, 2, "description <description>", at)
             if relationship is not None:
                 relationship.description = tokens[1]
         elif keyword == "technology":
-            _expect(tokens, 2, 2, "technology <technology>", at)
+            expect(tokens, 2, 2, "technology <technology>", at)
             if relationship is not None:
                 relationship.technology = tokens[1]
         else:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from archdoc.importers.dsl_details import expect
 from archdoc.importers.dsl_source import Block, Token
 from archdoc.importers.plan import (
     Children,
@@ -119,14 +120,14 @@ class ViewsReader:
     # -- static views ----------------------------------------------------------------------------
 
     def _static(self, block: Block, keyword: str) -> None:
-        from archdoc.importers.dsl_model import Scope, _expect
+        from archdoc.importers.dsl_model import Scope
 
         at, tokens = block.location, block.tokens
         kind = {"systemlandscape": "landscape", "systemcontext": "context",
                 "container": "container", "component": "component"}[keyword]
         scoped = kind != "landscape"
         grammar = f"{tokens[0]} " + ("<identifier> " if scoped else "") + "[key] [description] {"
-        _expect(tokens, 2 if scoped else 1, 4 if scoped else 3, grammar, at)
+        expect(tokens, 2 if scoped else 1, 4 if scoped else 3, grammar, at)
         scope = None
         if scoped:
             scope = self.importer.find(tokens[1], Scope("model"), at,
@@ -144,16 +145,15 @@ class ViewsReader:
         self._static_view(spec)
 
     def _view_statement(self, block: Block, spec: _StaticSpec | None) -> None:
-        from archdoc.importers.dsl_model import _expect
 
         keyword, at, tokens = block.line.keyword, block.location, block.tokens
         if keyword in ("include", "exclude"):
-            _expect(tokens, 2, 999, f"{keyword} <identifier|expression> [...]", at)
+            expect(tokens, 2, 999, f"{keyword} <identifier|expression> [...]", at)
             if spec is not None:
                 (spec.include if keyword == "include" else spec.exclude).extend(
                     (str(t), at) for t in tokens[1:])
         elif keyword == "autolayout":
-            _expect(tokens, 1, 4, "autoLayout [tb|bt|lr|rl] [rankSeparation] [nodeSeparation]", at)
+            expect(tokens, 1, 4, "autoLayout [tb|bt|lr|rl] [rankSeparation] [nodeSeparation]", at)
             direction = tokens[1].lower() if len(tokens) > 1 else "tb"
             if direction not in _DIRECTIONS:
                 raise ImportSourceError(f"autoLayout {tokens[1]}: expected tb, bt, lr or rl",
@@ -164,11 +164,11 @@ class ViewsReader:
                 self.importer.note_once("separation", at, "autoLayout rank and node separations "
                                         "are not carried over")
         elif keyword == "title":
-            _expect(tokens, 2, 2, "title <title>", at)
+            expect(tokens, 2, 2, "title <title>", at)
             if spec is not None:
                 spec.title = tokens[1]
         elif keyword == "description":
-            _expect(tokens, 2, 2, "description <description>", at)
+            expect(tokens, 2, 2, "description <description>", at)
             if spec is not None:
                 spec.description = tokens[1]
         elif keyword == "default":
@@ -284,7 +284,7 @@ class ViewsReader:
             self.note(at, f"{what} {token!r}: only one element with its neighbours (->x->) "
                       "per view is carried over, as around=")
             return []
-        if compact.startswith("->") or compact.endswith("->") or compact.startswith("element=="):
+        if compact.startswith(("->", "element==")) or compact.endswith("->"):
             self.note(at, f"{what} {token!r}: couplings in one direction are not carried over "
                       "(->x-> is, as around=)")
             return []
@@ -305,10 +305,10 @@ class ViewsReader:
     # -- dynamic views ---------------------------------------------------------------------------
 
     def _dynamic(self, block: Block) -> None:
-        from archdoc.importers.dsl_model import Scope, _expect
+        from archdoc.importers.dsl_model import Scope
 
         at, tokens = block.location, block.tokens
-        _expect(tokens, 2, 4, "dynamic <*|software system|container> [key] [description] {", at)
+        expect(tokens, 2, 4, "dynamic <*|software system|container> [key] [description] {", at)
         if tokens[1] != "*":
             scope = self.importer.find(tokens[1], Scope("model"), at, "software system or container")
             if not isinstance(scope, PElement) or scope.kind not in ("system", "container",
@@ -473,10 +473,10 @@ class ViewsReader:
     # -- deployment views ------------------------------------------------------------------------
 
     def _deployment(self, block: Block) -> None:
-        from archdoc.importers.dsl_model import Scope, _expect
+        from archdoc.importers.dsl_model import Scope
 
         at, tokens = block.location, block.tokens
-        _expect(tokens, 3, 5, "deployment <*|software system> <environment> [key] [description] {",
+        expect(tokens, 3, 5, "deployment <*|software system> <environment> [key] [description] {",
                 at)
         environment = self.importer.lookup(tokens[2], Scope("model"))
         if not isinstance(environment, PEnvironment):
