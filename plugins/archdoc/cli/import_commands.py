@@ -30,7 +30,8 @@ class IdsChoice(str, Enum):
 
 OutputOption = Annotated[
     Path,
-    typer.Option("--output", "-o", help="The package directory to create (default: ./model)."),
+    typer.Option("--output", "-o", metavar="DIR",
+                 help="The package directory to write; no file in it is ever overwritten."),
 ]
 
 
@@ -55,7 +56,8 @@ def _write(result: ImportResult, output: Path) -> None:
 
 @import_app.command("structurizr")
 def structurizr(
-    file: Annotated[Path, typer.Argument(help="A Structurizr DSL file (.dsl) or JSON workspace (.json).")],
+    file: Annotated[Path, typer.Argument(
+        help="A Structurizr DSL file (.dsl) or JSON workspace (.json).", metavar="FILE")],
     output: OutputOption = Path("model"),
     ids: Annotated[
         IdsChoice,
@@ -75,7 +77,8 @@ def structurizr(
 
 @import_app.command("backstage")
 def backstage(
-    files: Annotated[list[Path], typer.Argument(help="Catalog descriptor files (catalog-info.yaml).")],
+    files: Annotated[list[Path], typer.Argument(
+        help="Catalog descriptor files (catalog-info.yaml).", metavar="FILE")],
     output: OutputOption = Path("model"),
 ) -> None:
     """Import Backstage catalog entities: System, Component, Resource, API, Domain, Group."""
