@@ -4,6 +4,7 @@ and the files it reads and writes."""
 from .context import (
     architect,
     archdoc,
+    assistant,
     ci,
     engineer,
     git,
@@ -28,6 +29,13 @@ plugin = archdoc.container(
     "MkDocs plugin",
     "`plugins: [archdoc]`: adds the generated architecture pages to the site at build time",
     technology="Python, MkDocs plugin API",
+    tags=["shell"],
+)
+mcp_server = archdoc.container(
+    "MCP server",
+    "`archdoc mcp`: serves the model and the ADR log to coding assistants over the Model Context "
+    "Protocol, read-only, reloading after each edit",
+    technology="Python, MCP SDK",
     tags=["shell"],
 )
 core = archdoc.container(
@@ -132,6 +140,7 @@ engineer.uses(git, "Commits the model, the ADRs and the pages", technology="git"
 architect.uses(cli, "Records, reviews and supersedes decisions",
                operation="archdoc new-adr --edit / adr list / adr status")
 reader.uses(built_site, "Reads the architecture", technology="HTTPS, a browser")
+engineer.uses(assistant, "Asks for a change to the code")
 
 # -- the user's CI -------------------------------------------------------------------------------
 
@@ -171,8 +180,18 @@ cli.uses(exporter, "Exports the workspace, its schema, or a deployment view's sc
          operation="archdoc export / schema")
 cli.uses(adr_log, "Creates, lists, links and changes the status of records",
          operation="create_adr / change_status / link_adrs")
-
 cli.uses(importers, "Imports another tool's model", operation="archdoc import structurizr / backstage")
+
+# -- the MCP server ------------------------------------------------------------------------------
+
+assistant.uses(mcp_server, "Finds elements, reads one, asks what a change affects, validates its "
+               "edits", technology="MCP over stdio", operation="archdoc mcp")
+mcp_server.uses(loader, "Loads the model and the ADR log; again when their files changed",
+                operation="load_project", criticality="critical")
+mcp_server.uses(analysis, "Dependencies, and what breaks when an element fails",
+                operation="impact_of")
+mcp_server.uses(validation, "Runs every enabled rule", operation="validate_project")
+mcp_server.uses(renderers, "Lists the views and what each draws", operation="all_views")
 
 # -- inside the core -----------------------------------------------------------------------------
 

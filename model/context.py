@@ -72,6 +72,13 @@ npm = ws.system(
     "JavaScript package registry: Mermaid, for a site that serves its own copy",
     external=True,
 )
+assistant = ws.system(
+    "Coding assistant",
+    "An AI assistant in the editor or the terminal that changes code: asks the architecture what "
+    "a change affects and checks its own edits of the model",
+    external=True,
+    properties={"example": "Claude Code, GitHub Copilot, Cursor"},
+)
 web_host = ws.system(
     "Web host",
     "Serves the built site: GitHub Pages, an S3 bucket, any web server",

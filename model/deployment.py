@@ -1,6 +1,6 @@
 """Where archdoc runs: a developer's machine, the CI runner, and the host serving the site."""
 
-from .containers import adr_directory, built_site, cli, core, model_package, plugin
+from .containers import adr_directory, built_site, cli, core, mcp_server, model_package, plugin
 from .context import ws
 
 # -- a developer's machine -----------------------------------------------------------------------
@@ -12,6 +12,7 @@ dev_venv = laptop.node("Virtual environment", "`.venv`, made by `make test` or `
 dev_venv.deploy(cli)
 dev_venv.deploy(plugin)
 dev_venv.deploy(core)
+dev_venv.deploy(mcp_server)
 checkout = laptop.node("Working copy", "The Git working tree of the documented repository",
                        technology="file system")
 checkout.deploy(model_package)

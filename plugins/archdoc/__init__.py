@@ -10,6 +10,7 @@ from archdoc.errors import (
     ConfigError,
     ModelError,
     ModelLoadError,
+    ObservedError,
     ReferenceNotFound,
 )
 from archdoc.model import (
@@ -53,6 +54,7 @@ __all__ = [
     "Flow",
     "ModelError",
     "ModelLoadError",
+    "ObservedError",
     "Person",
     "Queue",
     "ReferenceNotFound",

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from archdoc.errors import ConfigError
 from archdoc.source import SourceLocation
@@ -32,6 +32,7 @@ __all__ = [
     "ArchdocConfig",
     "LayerRule",
     "ForbiddenRule",
+    "ObservedConfig",
     "Severity",
     "load_config",
     "config_from_options",
@@ -79,6 +80,26 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+class ObservedConfig(BaseModel):
+    """The observed sources the model is compared with (``archdoc drift``, ``validate``, the site)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    jaeger: list[str] = []
+    """Jaeger ``/api/dependencies`` answers (or Zipkin dependency lists), relative to the root."""
+    servicegraph: list[str] = []
+    """servicegraph request counters: Prometheus text exposition or a query API answer."""
+    compose: list[str] = []
+    """Docker Compose files, merged in order as ``docker compose -f`` merges them."""
+    min_calls: int = Field(default=0, ge=0)
+    """Observed pairs with fewer calls than this are ignored (noise); compose pairs always count."""
+
+    @field_validator("jaeger", "servicegraph", "compose", mode="before")
+    @classmethod
+    def _one_file(cls, value: Any) -> Any:
+        return _as_list(value)
+
+
 class ArchdocConfig(BaseModel):
     """Every option of archdoc, with its default."""
 
@@ -98,6 +119,8 @@ class ArchdocConfig(BaseModel):
     """The allowed ADR statuses (empty: the built-in lifecycle)."""
     adr_transitions: dict[str, list[str]] = {}
     """Allowed status changes (empty: the built-in lifecycle)."""
+    observed: ObservedConfig | None = None
+    """Observed dependencies to compare the model with (traces, metrics, compose files)."""
 
     # Site options, read by the MkDocs plugin.
     section: str = "Architecture"
@@ -132,6 +155,12 @@ class ArchdocConfig(BaseModel):
         if isinstance(value, dict):
             return {k: ("off" if v is False else "error" if v is True else v) for k, v in value.items()}
         return value
+
+    @field_validator("observed", mode="before")
+    @classmethod
+    def _no_sources(cls, value: Any) -> Any:
+        """``observed: {}`` (the MkDocs plugin's default) means no observed sources."""
+        return None if value == {} else value
 
     @property
     def adr_path(self) -> Path:

@@ -16,6 +16,8 @@ __all__ = [
     "ModelLoadError",
     "ReferenceNotFound",
     "AdrError",
+    "ObservedError",
+    "MissingDependency",
 ]
 
 
@@ -64,3 +66,11 @@ class ReferenceNotFound(ArchdocError):
 
 class AdrError(ArchdocError):
     """An ADR command could not do what was asked (the file is left untouched)."""
+
+
+class ObservedError(ArchdocError):
+    """An observed source (a traces export, a metrics file, a compose file) is missing or malformed."""
+
+
+class MissingDependency(ArchdocError):
+    """A command needs an optional package that is not installed (the hint says how to add it)."""

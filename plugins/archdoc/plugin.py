@@ -42,6 +42,7 @@ class ArchdocPluginConfig(base.Config):
     forbidden = c.Type(list, default=[])
     adr_statuses = c.Type(list, default=[])
     adr_transitions = c.Type(dict, default={})
+    observed = c.Type(dict, default={})
     section = c.Type(str, default="Architecture")
     prefix = c.Type(str, default="architecture")
     pages = c.Type(list, default=[])
@@ -75,6 +76,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         self.context = SiteContext(
             workspace=self.project.workspace, layout=layout, adrs=self.project.adrs,
             diagnostics=self._diagnostics, options=dict(self.settings.diagrams),
+            drift=self.project.drift,
         )
         self.pages = generate_pages(self.context, list(self.settings.pages) or None)
         config.extra_css.append(f"{ASSET_DIR}/archdoc.css")
@@ -160,7 +162,11 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         """Rebuild when a model file or an ADR changes."""
         if self.settings is not None:
             model_dir = self.settings.root / self.settings.model.replace(".", "/")
-            for path in (model_dir, self.settings.adr_path):
+            from archdoc.project import observed_files
+
+            files = observed_files(self.settings)
+            for path in (model_dir, self.settings.adr_path, *files.jaeger, *files.servicegraph,
+                         *files.compose):
                 if path.exists():
                     server.watch(str(path))
         return server

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archdoc.config import ArchdocConfig, load_config
 from archdoc.loader import load_workspace
@@ -12,7 +13,10 @@ from archdoc.model.workspace import Workspace
 from archdoc.validation.diagnostics import Diagnostic
 from archdoc.validation.registry import RuleContext, run_rules
 
-__all__ = ["Project", "load_project", "validate_project"]
+if TYPE_CHECKING:
+    from archdoc.drift import DriftReport, Observations
+
+__all__ = ["Project", "load_project", "validate_project", "observed_files"]
 
 
 @dataclass
@@ -24,13 +28,46 @@ class Project:
     adrs: Any = None
     """The ADR log (``archdoc.adr.AdrLog``), or None when the project keeps no ADRs."""
     load_diagnostics: list[Diagnostic] = field(default_factory=list)
+    observations: Observations | None = None
+    """What the observed sources of the configuration (``observed:``) show, when it names any."""
+
+    @cached_property
+    def drift(self) -> DriftReport | None:
+        """The model compared with the observations (None without observed sources)."""
+        if self.observations is None:
+            return None
+        from archdoc.drift import compare
+
+        min_calls = self.config.observed.min_calls if self.config.observed else 0
+        return compare(self.workspace, self.observations, min_calls=min_calls)
 
 
 def load_project(config_path: str | Path | None = None, *, config: ArchdocConfig | None = None) -> Project:
-    """Read the configuration, import the model and read the ADRs."""
+    """Read the configuration, import the model, read the ADRs and the observed sources."""
     config = config or load_config(config_path)
     workspace = load_workspace(config)
-    return Project(config=config, workspace=workspace, adrs=_load_adrs(config))
+    return Project(config=config, workspace=workspace, adrs=_load_adrs(config),
+                   observations=_load_observations(config))
+
+
+def observed_files(config: ArchdocConfig) -> Any:
+    """The configured observed sources as ``archdoc.drift.ObservedFiles`` (empty when none)."""
+    from archdoc.drift import ObservedFiles
+
+    observed = config.observed
+    if observed is None:
+        return ObservedFiles()
+    return ObservedFiles.under(config.root, jaeger=observed.jaeger, servicegraph=observed.servicegraph,
+                               compose=observed.compose, declared_at=config.location())
+
+
+def _load_observations(config: ArchdocConfig) -> Observations | None:
+    files = observed_files(config)
+    if not files:
+        return None
+    from archdoc.drift import read_observations
+
+    return read_observations(files)  # type: ignore[no-any-return]
 
 
 def _load_adrs(config: ArchdocConfig) -> Any:
@@ -43,5 +80,6 @@ def _load_adrs(config: ArchdocConfig) -> Any:
 
 def validate_project(project: Project) -> list[Diagnostic]:
     """Every finding of every enabled rule, sorted by file and line."""
-    context = RuleContext(config=project.config, workspace=project.workspace, adrs=project.adrs)
+    context = RuleContext(config=project.config, workspace=project.workspace, adrs=project.adrs,
+                          drift=project.drift)
     return [*project.load_diagnostics, *run_rules(context)]

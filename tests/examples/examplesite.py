@@ -26,7 +26,8 @@ class Site:
 def load_site(example: Path, options: dict[str, Any] | None = None) -> Site:
     """The example's project and every page archdoc generates for it (no MkDocs build)."""
     project = load_project(config=load_config(example / "mkdocs.yml"))
-    context = SiteContext(workspace=project.workspace, adrs=project.adrs, options=options or {})
+    context = SiteContext(workspace=project.workspace, adrs=project.adrs, options=options or {},
+                          drift=project.drift)
     return Site(project, context, {p.path: p for p in generate_pages(context)})
 
 

@@ -63,7 +63,33 @@ def test_the_workspace_has_the_files_of_a_project() -> None:
 
 
 def test_validation_is_clean(site: Site) -> None:
-    assert validate_project(site.project) == []
+    """Clean but for what the observed sources show (observed/): two warnings, no error."""
+    found = [(d.rule, d.subject) for d in validate_project(site.project)]
+    assert found == [("unobserved-dependency", "myshop.analytics-service->myshop.inventory-service"),
+                     ("unmapped-service", "otel-collector")]
+
+
+# -- the model against the observed sources (observed/) --------------------------------------------
+
+
+def test_the_model_against_what_runs(site: Site) -> None:
+    page = site.page("architecture/observed.md")
+    seen = table_with(page, "From", "To", "Calls", "Observed as", "Declared at")
+    pairs = {(r["From"], r["To"]): r for r in seen}
+    # every gateway route was traced, with Jaeger's call counts
+    for route in ROUTES:
+        assert ("API Gateway", route[1]) in pairs
+    assert pairs[("API Gateway", "Product Service")]["Calls"] == "91,234"
+    # the servicegraph's database calls reach the datastores, its messaging pairs the events
+    assert pairs[("User Service", "Session store")]["Calls"] == "60,110"
+    assert "as events (messaging system)" in pairs[("Payment Service", "Inventory Service")]["Observed as"]
+    [never] = [rows for head, rows in tables(page) if head == ["From", "To", "Declared at"]]
+    assert [tuple(r[:2]) for r in never] == [("Analytics Service", "Inventory Service")]
+    unmapped = table_with(page, "Service", "Calls", "Seen in", "Candidates")
+    assert [r["Service"] for r in unmapped] == ["otel-collector"]
+    assert "The model declares every observed call." in page
+    assert "Pairs with fewer than 10 calls are ignored (1 observed pair left out)." in page
+    assert site.context.drift.edge_status()[("myshop.api-gateway", "myshop.user-service")] == "seen"
 
 
 def test_the_elements(site: Site) -> None:

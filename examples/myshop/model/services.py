@@ -15,36 +15,43 @@ user = myshop.container(
     "roles and permissions",
     properties={**HEALTH, "cache": "Redis for session management",
                 "authorization": "manages roles and permissions (RBAC)"},
+    tags=["foundation"],
 )
 product = myshop.container(
     "Product Service",
     "Product catalogue: products, views and searches",
     properties={**HEALTH, "cache": "product catalogue caching"},
+    tags=["core"],
 )
 order = myshop.container(
     "Order Service",
     "Order processing: creates orders and runs the order saga",
     properties=HEALTH,
+    tags=["core"],
 )
 payment = myshop.container(
     "Payment Service",
     "Payment handling: processes payments and refunds",
     properties=HEALTH,
+    tags=["core"],
 )
 inventory = myshop.container(
     "Inventory Service",
     "Stock management: reserves, confirms and releases inventory",
     properties=HEALTH,
+    tags=["supporting"],
 )
 notification = myshop.container(
     "Notification Service",
     "Messaging: order confirmation e-mails and notifications to interested users",
     properties=HEALTH,
+    tags=["supporting"],
 )
 analytics = myshop.container(
     "Analytics Service",
     "Business intelligence: collects metrics and business events from the other services",
     properties={**HEALTH, "reporting": "read replicas for reporting"},
+    tags=["supporting"],
 )
 
 sessions = myshop.database(

@@ -1,6 +1,6 @@
 """AI Services."""
 
-from .context import DOMAIN, PHASE_DOMAIN, SERVICE, nexus, props
+from .context import DOMAIN, INFRASTRUCTURE, PHASE_DOMAIN, SERVICE, layer, nexus, props
 from .foundation import database, gpu
 
 SECTION = "AI Services"
@@ -8,26 +8,32 @@ SECTION = "AI Services"
 ai_service = nexus.container(
     "ai-service", "Runs the platform's machine-learning models",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 ml_models = nexus.database(
     "ML models", "Trained models the AI service loads", owner=ai_service,
     tags=["infrastructure"], properties=props(SECTION),
+    group=layer(INFRASTRUCTURE),
 )
 kei_ai = nexus.container(
     "kei-ai", "The Kei AI assistant",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 studio_ai = nexus.container(
     "nexus-cos-studio-ai", "AI tools of the creator studio",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 puaboai_sdk = nexus.container(
     "puaboai-sdk", "SDK service exposing the AI service to partners",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 ai_dispatch = nexus.container(
     "puabo-nexus-ai-dispatch", "AI dispatch of the logistics fleet",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 
 # kei-ai: ai-service (ML models, GPU resources), Database

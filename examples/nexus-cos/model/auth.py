@@ -1,6 +1,6 @@
 """Authentication layer: the tree under auth-service, and the key service beneath it."""
 
-from .context import CORE, PHASE_CORE, SERVICE, nexus, props
+from .context import CORE, PHASE_CORE, SERVICE, layer, nexus, props
 from .foundation import database, hsm, redis
 
 SECTION = "Authentication Layer"
@@ -8,30 +8,37 @@ SECTION = "Authentication Layer"
 auth_service = nexus.container(
     "auth-service", "Authenticates requests for the API gateway and the business services",
     tags=[SERVICE, CORE], properties=props(SECTION, PHASE_CORE),
+    group=layer(CORE),
 )
 user_auth = nexus.container(
     "user-auth", "Verifies user credentials against the user records",
     tags=[SERVICE, CORE], properties=props(SECTION),
+    group=layer(CORE),
 )
 session_mgr = nexus.container(
     "session-mgr", "Creates and tracks user sessions",
     tags=[SERVICE, CORE], properties=props(SECTION, PHASE_CORE),
+    group=layer(CORE),
 )
 token_mgr = nexus.container(
     "token-mgr", "Issues and validates access tokens",
     tags=[SERVICE, CORE], properties=props(SECTION, PHASE_CORE),
+    group=layer(CORE),
 )
 key_service = nexus.container(
     "key-service", "Manages the signing and encryption keys",
     tags=[SERVICE, CORE], properties=props("Platform Services", PHASE_CORE),
+    group=layer(CORE),
 )
 auth_service_v2 = nexus.container(
     "auth-service-v2", "Second version of the authentication service",
     tags=[SERVICE, CORE], properties=props(SECTION),
+    group=layer(CORE),
 )
 pv_keys = nexus.container(
     "pv-keys", "Protects keys with the hardware security module",
     tags=[SERVICE, CORE], properties=props("Platform Services"),
+    group=layer(CORE),
 )
 
 # auth-service

@@ -2,7 +2,7 @@
 
 from .ai import ai_service
 from .auth import auth_service, session_mgr
-from .context import DOMAIN, PHASE_DOMAIN, SERVICE, nexus, props
+from .context import DOMAIN, PHASE_DOMAIN, SERVICE, layer, nexus, props
 from .external import (credit_apis, google_maps, mapbox, paypal, shipping_apis, stripe,
                        traffic_api)
 from .foundation import blockchain_service, database, redis
@@ -13,14 +13,17 @@ from .platform import scheduler
 billing = nexus.container(
     "billing-service", "Bills customers and takes payments",
     tags=[SERVICE, DOMAIN], properties=props("Business Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Business Services"),
 )
 invoice_gen = nexus.container(
     "invoice-gen", "Generates invoices",
     tags=[SERVICE, DOMAIN], properties=props("Business Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Business Services"),
 )
 ledger_mgr = nexus.container(
     "ledger-mgr", "Keeps the financial ledger",
     tags=[SERVICE, DOMAIN], properties=props("Financial Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Financial Services"),
 )
 
 # billing-service: Database, Payment gateway (external), invoice-gen (Database, ledger-mgr
@@ -41,18 +44,22 @@ ledger_mgr.uses(blockchain_service, "Anchors ledger entries on a blockchain")
 order_processor = nexus.container(
     "puabo-nuki-order-processor", "Processes PUABO NUKI shop orders",
     tags=[SERVICE, DOMAIN], properties=props("E-Commerce Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "E-Commerce Services"),
 )
 product_catalog = nexus.container(
     "puabo-nuki-product-catalog", "Catalogue of PUABO NUKI products",
     tags=[SERVICE, DOMAIN], properties=props("E-Commerce Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "E-Commerce Services"),
 )
 inventory_mgr = nexus.container(
     "puabo-nuki-inventory-mgr", "Stock levels and reservations",
     tags=[SERVICE, DOMAIN], properties=props("E-Commerce Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "E-Commerce Services"),
 )
 shipping = nexus.container(
     "puabo-nuki-shipping-service", "Ships PUABO NUKI orders",
     tags=[SERVICE, DOMAIN], properties=props("E-Commerce Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "E-Commerce Services"),
 )
 
 # puabo-nuki-order-processor: product-catalog (Database), inventory-mgr (Database, Redis),
@@ -71,10 +78,12 @@ shipping.uses(shipping_apis, "Books carriers", technology="REST")
 loan_processor = nexus.container(
     "puabo-blac-loan-processor", "Processes PUABO BLAC loan applications",
     tags=[SERVICE, DOMAIN], properties=props("Financial Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Financial Services"),
 )
 risk_assessment = nexus.container(
     "puabo-blac-risk-assessment", "Assesses the risk of a loan",
     tags=[SERVICE, DOMAIN], properties=props("Financial Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Financial Services"),
 )
 
 # puabo-blac-loan-processor: risk-assessment (ai-service, ledger-mgr, External credit APIs),
@@ -90,14 +99,17 @@ loan_processor.uses(database, "Stores loans", technology="SQL")
 fleet_manager = nexus.container(
     "puabo-nexus-fleet-manager", "Manages the logistics fleet",
     tags=[SERVICE, DOMAIN], properties=props("Logistics Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Logistics Services"),
 )
 driver_backend = nexus.container(
     "puabo-nexus-driver-app-backend", "Backend of the drivers' mobile app",
     tags=[SERVICE, DOMAIN], properties=props("Logistics Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Logistics Services"),
 )
 route_optimizer = nexus.container(
     "puabo-nexus-route-optimizer", "Optimises delivery routes",
     tags=[SERVICE, DOMAIN], properties=props("Logistics Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Logistics Services"),
 )
 
 # puabo-nexus-fleet-manager: Database, scheduler, Redis

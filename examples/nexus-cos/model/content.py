@@ -1,7 +1,7 @@
 """Content & Streaming."""
 
 from .auth import session_mgr
-from .context import DOMAIN, PHASE_DOMAIN, SERVICE, nexus, props
+from .context import DOMAIN, PHASE_DOMAIN, SERVICE, layer, nexus, props
 from .external import cloudflare_cdn, cloudfront
 from .foundation import database, storage
 
@@ -10,26 +10,32 @@ SECTION = "Content & Streaming"
 streaming_v2 = nexus.container(
     "streaming-service-v2", "Serves live and on-demand streams to the entertainment apps",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 streamcore = nexus.container(
     "streamcore", "Streaming engine: ingests, packages and hands streams to the CDN",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 content_management = nexus.container(
     "content-management", "Catalogue and lifecycle of the platform's content",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 dsp_streaming_api = nexus.container(
     "puabo-dsp-streaming-api", "Streaming API of the PUABO DSP (music distribution)",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 dsp_metadata_mgr = nexus.container(
     "puabo-dsp-metadata-mgr", "Metadata of the PUABO DSP's tracks and releases",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 dsp_upload_mgr = nexus.container(
     "puabo-dsp-upload-mgr", "Takes content uploads for the PUABO DSP",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 
 # streaming-service-v2: streamcore (Database, CDN), content-management (Database, Storage

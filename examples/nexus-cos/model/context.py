@@ -44,3 +44,20 @@ def props(section: str, phase: str | None = None, **more: str) -> dict[str, str]
         values["documented_startup_phase"] = phase
     values.update(more)
     return values
+
+LAYERS = {
+    FRONTEND: "Frontend",
+    INTEGRATION: "Integration hub",
+    GATEWAY: "API gateway",
+    DOMAIN: "Domain services",
+    PLATFORM: "Platform services",
+    CORE: "Core services",
+    INFRASTRUCTURE: "Infrastructure",
+}
+"""The layers of the source document, top first, drawn as groups in every view."""
+
+
+def layer(tier: str, section: str = "") -> str:
+    """The group an element is drawn in: its layer; a domain service also in the section of the
+    document that lists it (``"Domain services/AI Services"``)."""
+    return f"{LAYERS[tier]}/{section}" if tier == DOMAIN and section else LAYERS[tier]

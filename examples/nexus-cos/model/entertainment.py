@@ -3,7 +3,7 @@
 from .auth import user_auth
 from .business import billing
 from .content import content_management, streaming_v2
-from .context import DOMAIN, PHASE_DOMAIN, SERVICE, nexus, props
+from .context import DOMAIN, PHASE_DOMAIN, SERVICE, layer, nexus, props
 from .foundation import database
 
 SECTION = "Entertainment Services"
@@ -12,22 +12,27 @@ SECTION = "Entertainment Services"
 boom_boom_room = nexus.container(
     "boom-boom-room-live", "Live entertainment room",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 vscreen_hollywood = nexus.container(
     "vscreen-hollywood", "Film screening and distribution",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 v_caster_pro = nexus.container(
     "v-caster-pro", "Broadcast production tool",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 v_prompter_pro = nexus.container(
     "v-prompter-pro", "Teleprompter for live streams",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 v_screen_pro = nexus.container(
     "v-screen-pro", "Screen and playback production tool",
     tags=[SERVICE, DOMAIN], properties=props(SECTION, PHASE_DOMAIN),
+    group=layer(DOMAIN, SECTION),
 )
 
 # boom-boom-room-live: streaming-service-v2, content-management, user-auth

@@ -3,8 +3,8 @@
 from .auth import auth_service, auth_service_v2
 from .content import dsp_upload_mgr, streaming_v2
 from .business import order_processor
-from .context import (DOMAIN, FRONTEND, GATEWAY, PHASE_FRONTEND, PHASE_PLATFORM, SERVICE,
-                      end_user, nexus, props, ws)
+from .context import (DOMAIN, FRONTEND, GATEWAY, PHASE_FRONTEND, PHASE_PLATFORM, SERVICE, end_user,
+                      layer, nexus, props, ws)
 from .external import (cloudflare_cdn, cloudflare_dns, cloudfront, docker_hub, ecr, elk,
                        letsencrypt, route53, sendgrid, ses, twilio)
 from .foundation import load_balancer
@@ -12,6 +12,7 @@ from .foundation import load_balancer
 backend_api = nexus.container(
     "backend-api", "The API gateway: routes every request to the downstream services",
     tags=[SERVICE, GATEWAY], properties=props("API Gateway Layer", PHASE_PLATFORM),
+    group=layer(GATEWAY),
 )
 
 # backend-api: All downstream services, Auth services, Load balancer
@@ -38,10 +39,12 @@ for element in list(ws.elements.values()):
 web_apps = nexus.container(
     "Web applications", "The platform's web front ends",
     tags=[FRONTEND], properties=props("Startup Sequence", PHASE_FRONTEND),
+    group=layer(FRONTEND),
 )
 mobile_backends = nexus.container(
     "Mobile backends", "Backends of the platform's mobile apps",
     tags=[FRONTEND], properties=props("Startup Sequence", PHASE_FRONTEND),
+    group=layer(FRONTEND),
 )
 web_apps.uses(backend_api, "Calls the platform API", technology="HTTPS")
 mobile_backends.uses(backend_api, "Calls the platform API", technology="HTTPS")

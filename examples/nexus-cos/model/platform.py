@@ -1,16 +1,18 @@
 """Platform services of the startup sequence: scheduler, glitch (backend-api: gateway.py)."""
 
-from .context import PHASE_PLATFORM, PLATFORM, SERVICE, nexus, props
+from .context import PHASE_PLATFORM, PLATFORM, SERVICE, layer, nexus, props
 from .external import grafana, prometheus
 from .foundation import alert_system, database, message_queue, redis
 
 scheduler = nexus.container(
     "scheduler", "Schedules jobs and dispatches them over the message queue",
     tags=[SERVICE, PLATFORM], properties=props("Business Services", PHASE_PLATFORM),
+    group=layer(PLATFORM),
 )
 glitch = nexus.container(
     "glitch", "Tracks errors and platform health, and raises alerts",
     tags=[SERVICE, PLATFORM], properties=props("Platform Services", PHASE_PLATFORM),
+    group=layer(PLATFORM),
 )
 
 # scheduler: Database, Redis, Message queue

@@ -4,7 +4,7 @@ from .ai import ai_service
 from .auth import auth_service, user_auth
 from .business import billing, ledger_mgr
 from .content import content_management, streamcore, streaming_v2
-from .context import DOMAIN, INTEGRATION, PHASE_DOMAIN, SERVICE, nexus, props
+from .context import DOMAIN, INTEGRATION, PHASE_DOMAIN, SERVICE, layer, nexus, props
 from .external import ethereum, polygon
 from .foundation import database
 
@@ -12,23 +12,28 @@ from .foundation import database
 metatwin = nexus.container(
     "metatwin", "Digital twins of creators and venues",
     tags=[SERVICE, DOMAIN], properties=props("Platform Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Platform Services"),
 )
 creator_hub = nexus.container(
     "creator-hub-v2", "Where creators publish, stream and get paid",
     tags=[SERVICE, DOMAIN], properties=props("Specialized Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Specialized Services"),
 )
 musicchain = nexus.container(
     "puabomusicchain", "Music rights and royalties on a blockchain",
     tags=[SERVICE, DOMAIN], properties=props("Specialized Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Specialized Services"),
 )
 puaboverse = nexus.container(
     "puaboverse-v2", "Virtual world for live experiences",
     tags=[SERVICE, DOMAIN], properties=props("Specialized Services", PHASE_DOMAIN),
+    group=layer(DOMAIN, "Specialized Services"),
 )
 # The integration hub calls backend-api, so it sits above the gateway, in its own layer.
 puabo_nexus = nexus.container(
     "puabo-nexus", "Integration hub across the platform's services",
     tags=[SERVICE, INTEGRATION], properties=props("Specialized Services", PHASE_DOMAIN),
+    group=layer(INTEGRATION),
 )
 
 # metatwin: ai-service, Database, streamcore

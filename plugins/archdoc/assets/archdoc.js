@@ -207,10 +207,19 @@
 
   // -- every diagram of the page ------------------------------------------------------------
 
+  function centre(figure) {
+    // A drawing wider than the page opens on its middle, where a top-down layout starts.
+    var canvas = figure.querySelector(".archdoc-diagram__canvas");
+    if (canvas && canvas.scrollWidth > canvas.clientWidth && !canvas.hasAttribute("data-archdoc-centred")) {
+      canvas.scrollLeft = (canvas.scrollWidth - canvas.clientWidth) / 2;
+      canvas.setAttribute("data-archdoc-centred", "true");
+    }
+  }
+
   function renderAll() {
     var figures = Array.prototype.slice.call(document.querySelectorAll(".archdoc-diagram"));
     figures.forEach(function (figure) {
-      if (figure.hasAttribute("data-archdoc-rendered")) addToolbar(figure);
+      if (figure.hasAttribute("data-archdoc-rendered")) { addToolbar(figure); centre(figure); }
     });
     var pending = figures.filter(function (figure) {
       return !figure.hasAttribute("data-archdoc-rendered") && !figure.hasAttribute("data-archdoc-error")

@@ -8,7 +8,9 @@ import typer
 
 from archdoc.cli import (
     adr_commands,
+    drift_command,
     import_commands,
+    mcp_command,
     model_commands,
     project_commands,
     view_commands,
@@ -30,6 +32,8 @@ view_commands.register(app)
 adr_commands.register(app)
 project_commands.register(app)
 import_commands.register(app)
+drift_command.register(app)
+mcp_command.register(app)
 
 
 def main() -> None:

@@ -23,8 +23,8 @@ from archdoc.views.computed import (
     ViewNode,
 )
 
-__all__ = ["static_dot", "deployment_dot", "sequence_dot", "render", "ELEMENT_LINK", "IconFile",
-           "FONT"]
+__all__ = ["static_dot", "deployment_dot", "sequence_dot", "render", "edge_labels", "ELEMENT_LINK",
+           "EDGE_LABEL_LIMIT", "IconFile", "FONT"]
 
 FONT = "Helvetica,Arial,sans-serif"
 ELEMENT_LINK = "archdoc:element:"
@@ -32,6 +32,10 @@ ELEMENT_LINK = "archdoc:element:"
 
 IconFile = Callable[[DeploymentBox], "str | None"]
 """The path of the PNG icon a deployment node is drawn with, or None."""
+
+EDGE_LABEL_LIMIT = 60
+"""Views with more relationships draw them without labels (each keeps its hover text): labels
+laid out between the boxes of a dense view make it several times wider than it need be."""
 
 NAME_WIDTH = 24
 TEXT_WIDTH = 32
@@ -125,10 +129,15 @@ def _graph_header(name: str, direction: str) -> list[str]:
     return [
         f"digraph {_q(name)} {{",
         f"  graph [rankdir={direction}, bgcolor=transparent, fontname={_q(FONT)}, fontsize=12,"
-        ' nodesep=0.45, ranksep=0.65, pad=0.15, newrank=true, compound=true];',
+        ' nodesep=0.45, ranksep=0.65, pad=0.15, compound=true];',
         f"  node [fontname={_q(FONT)}, fontsize=12, width=2.6, height=0.9, margin=\"0.18,0.1\"];",
         f"  edge [fontname={_q(FONT)}, fontsize=10, fontcolor=\"#333333\", arrowsize=0.8];",
     ]
+
+
+def edge_labels(view: ComputedView) -> bool:
+    """Whether the arrows of a view are labelled (see :data:`EDGE_LABEL_LIMIT`)."""
+    return len(view.edges) <= EDGE_LABEL_LIMIT
 
 
 def static_dot(view: ComputedView) -> str:
@@ -162,6 +171,8 @@ def static_dot(view: ComputedView) -> str:
             lines.append(f"{indent}}}")
 
     emit(None, "  ")
+    names = {n.id: n.name for n in view.nodes}
+    labelled = edge_labels(view)
     for edge in view.edges:
         attrs = []
         text_lines = _wrap(edge.label, EDGE_WIDTH)
@@ -170,8 +181,13 @@ def static_dot(view: ComputedView) -> str:
             label = "<br/>".join(p for p in (_lines(text_lines), _lines(text_lines_tech, 9)) if p)
         else:
             label = _lines(text_lines)
-        if label:
+        if label and labelled:
             attrs.append(f"label=<{label}>")
+        hover = f"{names[edge.source_id]} → {names[edge.destination_id]}"
+        if edge.label or edge.technology:
+            hover += ": " + " ".join(p for p in (edge.label, f"[{edge.technology}]" if edge.technology
+                                                 else "") if p)
+        attrs.append(f"tooltip={_q(hover)}")
         style = edge.style
         if style is not None:
             attrs.append(f"color={_q(style.color)}")

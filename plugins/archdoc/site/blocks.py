@@ -78,4 +78,4 @@ def _hint(context: SiteContext, key: str) -> str:
 
 
 # The blocks themselves live in these modules; importing them registers them.
-from archdoc.site import blocks_diagrams, blocks_tables  # noqa: E402,F401
+from archdoc.site import blocks_diagrams, blocks_tables, drift  # noqa: E402,F401

@@ -324,11 +324,10 @@ def validation(context: SiteContext, page: str, _: str) -> str:
 
 @block("rules", "The catalog of validation rules with their default severity.")
 def rules(context: SiteContext, page: str, _: str) -> str:
-    from archdoc.validation.registry import RULES, run_rules  # noqa: F401 - imports register
-    from archdoc.validation import adr_rules, deployment_rules, model_rules, user_rules  # noqa: F401
+    from archdoc.validation.registry import all_rules
 
     parts = []
-    for r in RULES.values():
+    for r in all_rules().values():
         parts.append(f"### `{r.id}`\n\n{badge(r.severity, 'critical' if r.severity == 'error' else 'high')} "
                      f"· {r.scope}\n\n**{md_text(r.summary)}** {r.explanation}\n")
     return "\n".join(parts)

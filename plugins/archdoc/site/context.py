@@ -36,6 +36,8 @@ class SiteContext:
     """Files other than pages made while rendering (deployment SVGs), by path below the site."""
     notices: list[str] = field(default_factory=list)
     """Things the reader of the build log should know, each said once."""
+    drift: Any = None
+    """The model compared with observed dependencies (``archdoc.drift.DriftReport``), or None."""
 
     def notice(self, text: str) -> None:
         if text not in self.notices:

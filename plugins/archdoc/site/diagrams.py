@@ -117,6 +117,9 @@ class Drawing:
             except GraphvizError as exc:
                 self.notice(f"{view.key}: {exc.message}; drawn with Mermaid instead")
             else:
+                if isinstance(view, ComputedView) and not dot.edge_labels(view):
+                    key = (f'<p class="archdoc-diagram__note">{len(view.edges)} relationships: '
+                           "point at an arrow to read its label.</p>\n" + key)
                 return figure_html(view.key, svg, key, engine="graphviz")
         source = mermaid.render(view, link_for)
         return figure_html(view.key, f'<pre class="archdoc-mermaid">{html_text(source.rstrip())}</pre>',

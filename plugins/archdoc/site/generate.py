@@ -11,6 +11,7 @@ from archdoc.site.blocks import render_block
 from archdoc.site.blocks_tables import counts, impact_table
 from archdoc.site.context import SiteContext
 from archdoc.site.decisions import decision_pages
+from archdoc.site.drift import PAGE_NAME as OBSERVED_PAGE, drift_pages
 from archdoc.site.layout import Page
 
 __all__ = ["generate_pages", "PAGE_GROUPS"]
@@ -19,7 +20,7 @@ IMPACT_ROWS = 30
 """Rows of the impact table on an element's page (the ``impact:`` block shows them all)."""
 
 PAGE_GROUPS = ("home", "elements", "views", "dependencies", "events", "data", "flows", "deployment",
-               "decisions")
+               "decisions", "observed")
 """The page groups a site can generate (option ``pages``; all by default)."""
 
 
@@ -51,6 +52,8 @@ def generate_pages(context: SiteContext, groups: list[str] | None = None) -> lis
         pages.extend(deployment_pages(context))
     if "decisions" in wanted and context.adrs is not None:
         pages.extend(decision_pages(context))
+    if "observed" in wanted and context.drift is not None:
+        pages.extend(drift_pages(context))
     return pages
 
 
@@ -124,6 +127,9 @@ def home_page(context: SiteContext) -> Page:
         lines.append(f"- Deployment: [{md_text(env.name)}]({layout.md_link(path, layout.environment(env.id))})")
     if context.adrs is not None:
         lines.append(f"- [Decisions]({layout.md_link(path, layout.decisions())})")
+    if context.drift is not None:
+        lines.append(f"- [Model vs. observed]({layout.md_link(path, layout.group(OBSERVED_PAGE))}): "
+                     "the model against traces, metrics and compose files")
     if context.diagnostics:
         errors = sum(d.severity == "error" for d in context.diagnostics)
         lines += ["", "## Validation", "",

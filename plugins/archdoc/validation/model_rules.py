@@ -35,11 +35,12 @@ def duplicate_id(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "dangling-reference", severity="error",
-    summary="A relationship, flow, event, owner or deployment names an id that is not in the model.",
+    summary="A relationship, flow, event, owner, deployment or view names an id that is not in the model.",
     explanation="""Elements can be referred to by id (`web.uses("shop.order-api")`) before or
     without being declared. Every such id must name an element of the workspace once the model
     is complete; a typo or a removed element leaves a reference that points nowhere, and the
-    diagram or table it feeds would silently lose it.""",
+    diagram or table it feeds would silently lose it. A view's selector (`"shop.*"`,
+    `"tag:critical"`, `"kind:queue"`) must name at least one element.""",
 )
 def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
@@ -76,6 +77,9 @@ def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(f"{instance.node_id}: deployed container {instance.container_id!r} is not "
                           "in the model", instance.location, ws.suggest(instance.container_id),
                           instance.id)
+    from archdoc.validation.view_rules import view_references
+
+    yield from view_references(ws)
 
 
 @rule(

@@ -12,12 +12,14 @@ from archdoc.validation.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from archdoc.analysis.graph import DependencyGraph
+    from archdoc.drift.compare import DriftReport
     from archdoc.config import ArchdocConfig
     from archdoc.model.workspace import Workspace
 
 __all__ = ["Rule", "RuleContext", "Finding", "rule", "RULES", "all_rules", "run_rules"]
 
-Scope = Literal["model", "adr"]
+Scope = Literal["model", "adr", "observed"]
+"""What a rule checks: the model, the decision log, or the model against observed dependencies."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,8 @@ class RuleContext:
     workspace: Workspace | None = None
     adrs: Any = None
     """The ADR log (``archdoc.adr.AdrLog``) when ADRs were loaded."""
+    drift: DriftReport | None = None
+    """The model compared with observed dependencies, when observed sources were read."""
 
     @cached_property
     def graph(self) -> DependencyGraph:
@@ -89,21 +93,27 @@ def all_rules() -> dict[str, Rule]:
     from archdoc.validation import (  # noqa: F401 - importing registers the rules
         adr_rules,
         deployment_rules,
+        drift_rules,
         model_rules,
         user_rules,
+        view_rules,
     )
 
     return RULES
 
 
-def run_rules(context: RuleContext) -> list[Diagnostic]:
-    """Run every enabled rule whose inputs are present; sorted by file and line."""
+def run_rules(context: RuleContext, scopes: Iterable[Scope] | None = None) -> list[Diagnostic]:
+    """Run every enabled rule (of ``scopes``, default all) whose inputs are present; sorted by
+    file and line."""
     all_rules()
+    wanted = set(scopes) if scopes is not None else None
 
     found: list[Diagnostic] = []
     for r in RULES.values():
         severity = context.config.rules.get(r.id, r.severity)
-        if severity == "off":
+        if severity == "off" or (wanted is not None and r.scope not in wanted):
+            continue
+        if r.scope == "observed" and (context.drift is None or context.workspace is None):
             continue
         if r.scope == "model" and context.workspace is None:
             continue

@@ -116,7 +116,8 @@ class ViewIndex:
         for key in self._order:
             view = self[key]
             if isinstance(view, ComputedView):
-                out.append(ViewSummary(key, view.title, view.kind, len(view.nodes), len(view.edges)))
+                out.append(ViewSummary(key, view.title, key.partition(":")[0], len(view.nodes),
+                                       len(view.edges)))
             elif isinstance(view, SequenceView):
                 out.append(ViewSummary(key, view.title, "flow", len(view.participants),
                                        len(view.relationship_pairs())))

@@ -30,3 +30,8 @@ other = staging.node("Cluster", icon="aws.compute.Warpdrive")
 node.uses(other, "Replicates")
 node.deploy(shop)
 prod.infrastructure("Spare LB")
+
+ws.view("Nothing left", include=["*"], exclude=["kind:person", "kind:system"])
+ws.view("Around its own system", of=web, around=shop)
+ws.view("Typos", of=shop, include=["shop.web-ap", "tag:critcal"])
+ws.style("critcal", color="#fb923c")

@@ -1,0 +1,161 @@
+"""The "Model vs. observed" page: the model's dependencies against what running systems show.
+
+Generated only when the project has observed sources (``observed:``); its tables are also the
+``observed`` block, for a hand-written page.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from archdoc.render.tables import table
+from archdoc.render.text import md_code, md_text
+from archdoc.site.blocks import UnknownBlock, block
+from archdoc.site.context import SiteContext
+from archdoc.site.layout import Page
+
+__all__ = ["PAGE_NAME", "TITLE", "drift_pages", "observed_block", "render_observed"]
+
+PAGE_NAME = "observed"
+"""The page's name in the layout: ``architecture/observed.md``."""
+TITLE = "Model vs. observed"
+
+_KINDS = {"jaeger": "Jaeger", "servicegraph": "servicegraph", "compose": "compose"}
+
+
+def drift_pages(context: SiteContext) -> list[Page]:
+    """The page, when the project has observed sources."""
+    if context.drift is None:
+        return []
+    path = context.layout.group(PAGE_NAME)
+    report = context.drift
+    files = ", ".join(f"{md_code(_relative(context, f))} ({_KINDS[k]})" for k, f in report.files)
+    lines = [f"# {TITLE}", "",
+             f"The dependencies of the model compared with what running systems show, read from "
+             f"{files or 'no file'}. The rules `undeclared-dependency`, `unobserved-dependency` and "
+             f"`unmapped-service` report the differences in `archdoc validate` and `archdoc drift`.",
+             ""]
+    if report.min_calls:
+        left_out = (f" ({report.ignored_pairs} observed pair{'s' * (report.ignored_pairs != 1)} "
+                    "left out)") if report.ignored_pairs else ""
+        lines += [f"Pairs with fewer than {report.min_calls:,} calls are ignored{left_out}.", ""]
+    lines.append(render_observed(context, path))
+    return [Page(path, TITLE, "\n".join(lines) + "\n")]
+
+
+@block("observed", "The model against observed dependencies: declared and seen, never seen, not declared.")
+def observed_block(context: SiteContext, page: str, _: str) -> str:
+    if context.drift is None:
+        raise UnknownBlock("the project has no observed sources",
+                           hint="list traces, metrics or compose files under `observed:` in the "
+                                "archdoc plugin's options")
+    return render_observed(context, page)
+
+
+def render_observed(context: SiteContext, page: str) -> str:
+    report = context.drift
+    seen, unseen = report.with_status("seen"), report.with_status("unseen")
+    undeclared, unjudged = report.with_status("undeclared"), report.with_status("unjudged")
+    link = context.element_link
+    parts = [
+        '<div class="archdoc-figures">' + _figure(len(seen), "declared and seen")
+        + _figure(len(unseen), "declared, never seen") + _figure(len(undeclared), "seen, not declared")
+        + _figure(len(report.unmapped), "unmapped services") + "</div>", "",
+        "## Declared and seen", "",
+        table(["From", "To", "Calls", "Observed as", "Declared at"], [
+            [link(page, e.source_id), link(page, e.destination_id), _calls(e.calls),
+             _observed_as(context, e), _declared_at(context, e)] for e in seen],
+              align=["l", "l", "r", "l", "l"]) or "_No declared dependency was observed._\n",
+        "## Declared, never seen", "",
+        "Synchronous dependencies between two observed services that no source shows.", "",
+        table(["From", "To", "Declared at"], [
+            [link(page, e.source_id), link(page, e.destination_id), _declared_at(context, e)]
+            for e in unseen]) or "_Every judged dependency was observed._\n",
+        "## Seen, not declared", "",
+        table(["From", "To", "Calls", "Observed as", "Seen in"], [
+            [link(page, e.source_id), link(page, e.destination_id), _calls(e.calls),
+             _observed_as(context, e), _seen_in(context, e.sources)] for e in undeclared],
+              align=["l", "l", "r", "l", "l"]) or "_The model declares every observed call._\n",
+    ]
+    if report.unmapped:
+        parts += ["## Observed services that match no element", "",
+                  "Their calls cannot be compared: give the element that stands for each "
+                  '`properties={"service.name": "..."}`, or model it.', "",
+                  table(["Service", "Calls", "Seen in", "Candidates"], [
+                      [md_code(s.name), _calls(s.calls), _seen_in(context, [s.source]),
+                       ("ambiguous: " if s.match.how == "ambiguous" else "closest: " if s.match.candidates else "")
+                       + ", ".join(link(page, c) for c in s.match.candidates)]
+                      for s in report.unmapped], align=["l", "r", "l", "l"])]
+    mapped = [m for m in report.matches if m.element_id is not None]
+    if mapped:
+        rows = {}
+        for m in mapped:
+            rows.setdefault((m.name, m.element_id), [md_code(m.name), link(page, m.element_id), _how(m.how)])
+        parts += ["## Observed services", "", table(["Service", "Element", "Matched by"], list(rows.values()))]
+    if unjudged:
+        parts += ["## Not judged", "",
+                  f"{len(unjudged)} declared dependenc{'ies were' if len(unjudged) != 1 else 'y was'} "
+                  "not observed and not judged: asynchronous, or with an end that no source observes.",
+                  ""]
+    return "\n".join(parts)
+
+
+def _figure(value: int, label: str) -> str:
+    return (f'<div class="archdoc-figure"><span class="archdoc-figure__value">{value}</span>'
+            f'<span class="archdoc-figure__label">{label}</span></div>')
+
+
+def _calls(calls: int | None) -> str:
+    return f"{calls:,}" if calls is not None else ""
+
+
+def _how(how: str) -> str:
+    return {"service.name": '`service.name` property', "id": "id", "name": "name"}.get(how, how)
+
+
+def _observed_as(context: SiteContext, edge: Any) -> str:
+    out = []
+    for e in edge.evidence:
+        text = f"{md_code(e.pair.client)} → {md_code(e.pair.server)}"
+        if e.how == "gateway" or e.how == "queue":
+            text += f" through {md_text(context.name(e.via))}"
+        elif e.how == "unmapped":
+            text += f" (through {md_code(e.via)})"
+        elif e.how == "event":
+            text += " as events"
+        if e.pair.connection_type:
+            text += f" ({md_text(e.pair.connection_type.replace('_', ' '))})"
+        out.append(text)
+    return "; ".join(dict.fromkeys(out))
+
+
+def _declared_at(context: SiteContext, edge: Any) -> str:
+    dep = edge.dependency
+    if dep is None:
+        return ""
+    if dep.relationships:
+        r = dep.relationships[0]
+        where = f"{_relative(context, r.location.file)}:{r.location.line}" if r.location else ""
+        implied = (r.source_id, r.destination_id) != (edge.source_id, edge.destination_id)
+        return (f"{md_code(where)}" if where else "") + (f" (as {md_code(r.id)})" if implied else "")
+    if dep.events:
+        return "events: " + ", ".join(md_code(e) for e in dep.events)
+    return "data owner"
+
+
+def _seen_in(context: SiteContext, sources: list[Any]) -> str:
+    out = []
+    for s in sources:
+        text = _relative(context, s.file) + (f":{s.line}" if s.line else "") + (f" {s.path}" if s.path else "")
+        out.append(md_code(text))
+    return ", ".join(out)
+
+
+def _relative(context: SiteContext, file: str) -> str:
+    root = context.workspace.root
+    if root is not None:
+        rel = os.path.relpath(file, root)
+        return rel.replace(os.sep, "/")
+    return os.path.basename(file)
+

@@ -1,0 +1,115 @@
+"""Rules over the views a model defines (``ws.view``) and its styles (``ws.style``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archdoc.model.selectors import parse_selector
+from archdoc.model.workspace import Workspace
+from archdoc.validation.registry import Finding, RuleContext, rule
+from archdoc.views.spec import user_spec
+from archdoc.views.static import select
+
+__all__ = ["view_references"]
+
+
+def _known_tags(ws: Workspace) -> set[str]:
+    return {t for e in ws.elements.values() for t in e.tags} | {
+        t for r in ws.relationships for t in r.tags}
+
+
+def view_references(ws: Workspace) -> Iterator[Finding]:
+    """For ``dangling-reference``: ``of=``, ``around=`` and selectors that name nothing."""
+    tags: set[str] | None = None
+    for view in ws.views:
+        for argument, id in (("of", view.scope_id), ("around", view.around_id)):
+            if id is not None and id not in ws.elements:
+                yield Finding(f"view {view.id!r}: {argument}={id!r} is not in the model",
+                              view.location, ws.suggest(id), view.key)
+        for text in (*view.include, *view.exclude):
+            selector = parse_selector(text)
+            if selector.kind == "all" or select(ws, selector):
+                continue
+            if selector.kind == "tag":
+                import difflib
+
+                tags = _known_tags(ws) if tags is None else tags
+                close = difflib.get_close_matches(selector.value, sorted(tags), n=3)
+                hint = ("did you mean " + ", ".join(f"'tag:{t}'" for t in close) + "?" if close
+                        else "tags in the model: " + ", ".join(sorted(tags)) if tags
+                        else "no element has tags yet: tags=[...] on an element")
+            elif selector.kind == "kind":
+                hint = f"the model has no element of kind {selector.value}"
+            else:
+                hint = ws.suggest(selector.value)
+            yield Finding(f"view {view.id!r}: selector {text!r} names nothing in the model",
+                          view.location, hint, view.key)
+
+
+@rule(
+    "invalid-view", severity="error",
+    summary="A view of something that has no level below it, or around an element it cannot draw.",
+    explanation="""A view's `of=` sets the level it draws at: a software system (its
+    containers) or a container (its components). Any other element has no level below it.
+    `around=` must name an element that can be drawn at that level: the scope itself or something
+    inside it, or an element outside it.""",
+)
+def invalid_view(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    for view in ws.views:
+        scope = ws.elements.get(view.scope_id or "")
+        if scope is not None and scope.kind not in ("system", "container", "database", "queue"):
+            yield Finding(f"view {view.id!r}: of={scope.id!r} is a {scope.kind_label.lower()}, which "
+                          "has no level below it", view.location,
+                          "pass a software system or a container, or leave of= out", view.key)
+        around = ws.elements.get(view.around_id or "")
+        if scope is not None and around is not None and around.is_ancestor_of(scope):
+            yield Finding(f"view {view.id!r}: around={around.id!r} contains the view's scope "
+                          f"{scope.id!r}", view.location,
+                          "draw around an element inside the scope, or leave of= out", view.key)
+
+
+@rule(
+    "empty-view", severity="error",
+    summary="A view that draws no element.",
+    explanation="""A view whose selectors, once `exclude` is applied, leave nothing to draw gives
+    an empty diagram and page. Usually a selector or an `exclude` is wrong; the view's line is
+    where to look.""",
+)
+def empty_view(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    from archdoc.views.index import ViewIndex
+
+    index = ViewIndex(ws)
+    for view in ws.views:
+        scope = ws.elements.get(view.scope_id or "")
+        if scope is not None and scope.kind not in ("system", "container", "database", "queue"):
+            continue  # invalid-view says why
+        computed = index.static(view.key)
+        if computed is not None and not computed.nodes:
+            yield Finding(f"view {view.id!r} draws no element", view.location,
+                          "check its include= and exclude= selectors", view.key)
+
+
+@rule(
+    "unused-style", severity="warning",
+    summary="A style for a tag that no element or relationship has.",
+    explanation="""`ws.style(tag, ...)` changes how elements and relationships with the tag are
+    drawn. A style whose tag nothing carries changes nothing: the tag is misspelt, or the
+    elements lost it.""",
+)
+def unused_style(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    tags = _known_tags(ws)
+    for style in ws.styles:
+        if style.tag not in tags:
+            import difflib
+
+            close = difflib.get_close_matches(style.tag, sorted(tags), n=1)
+            yield Finding(f"style for tag {style.tag!r}: no element or relationship has this tag",
+                          style.location,
+                          f"did you mean {close[0]!r}?" if close else "tag elements with tags=[...]",
+                          f"style:{style.tag}")
