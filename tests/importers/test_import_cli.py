@@ -13,8 +13,8 @@ def test_import_structurizr_writes_the_package(tmp_path: Path, archdoc_cmd) -> N
     run = archdoc_cmd("import", "structurizr", "workspace.dsl", cwd=tmp_path)
     assert run.code == 0, run.output
     assert run.stdout == "created model/__init__.py\n"
-    assert "workspace.dsl:28: note: instances '1..N' is not carried over" in run.stderr
-    assert "archdoc: 10 notes above on what was not carried over" in run.stderr
+    assert "workspace.dsl:30: note: instances '1..N' is not carried over" in run.stderr
+    assert "archdoc: 12 notes above on what was not carried over" in run.stderr
     validated = archdoc_cmd("validate", cwd=tmp_path)
     assert validated.code == 0, validated.output
 

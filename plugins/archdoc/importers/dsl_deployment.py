@@ -77,7 +77,8 @@ class DeploymentReader:
             self._instance(block, tokens, keyword, scope, identifier)
         elif kind == "environment" and keyword == "deploymentgroup":
             expect(tokens, 2, 2, "deploymentGroup <name>", at)
-            importer.register(identifier, Unsupported("deployment group", tokens[1], at), None, at)
+            importer.register(identifier, Unsupported("deployment group", tokens[1], at),
+                              scope.environment, at)
             importer.note(at, f"deployment group {tokens[1]!r} is not carried over: archdoc's "
                           "deployment views show the model's relationships between what runs")
         elif kind in ("environment", "node") and keyword == "group":
@@ -176,7 +177,9 @@ class DeploymentReader:
         importer, at = self.importer, block.location
         expect(tokens, 2, 4, f"{tokens[0]} <identifier> [deploymentGroups] [tags]", at)
         node: PNode = scope.element
-        target = importer.find(tokens[1], scope, at)
+        target = importer.find(tokens[1], scope, at, "software system or container",
+                               wanted=lambda t: isinstance(t, PElement)
+                               and t.kind in ("system", "container"))
         if not isinstance(target, PElement) or target.kind not in ("system", "container"):
             raise ImportSourceError(f"{tokens[1]!r} is not a software system or a container",
                                     location=at, hint=f"{tokens[0]} takes the identifier of one")

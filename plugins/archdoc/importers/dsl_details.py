@@ -83,10 +83,14 @@ def read_perspectives(block: Block) -> dict[str, str]:
 def read_archetype(block: Block, archetypes: dict[str, Archetype]) -> Archetype:
     """``name = kind { defaults }``, ``name = archetype { ... }`` or ``name = --other-> { ... }``."""
     tokens, at = block.tokens, block.location
+    if len(tokens) == 1:  # `container { ... }`: defaults for every container
+        tokens = [tokens[0], Token("="), tokens[0]]
     if len(tokens) != 3 or tokens[1] != "=":
         raise ImportSourceError("expected: <name> = <type> [{", location=at,
                                 hint="e.g. application = container { technology \"Java\" }")
     name, base_token = tokens[0].lower(), tokens[2]
+    if name == base_token.lower() and name in archetypes:  # defaults extended again
+        base_token = Token(archetypes[name].base)
     kinds = ("person", "softwaresystem", "container", "component", "deploymentnode",
              "infrastructurenode", "group", "element")
     base = base_token.lower()

@@ -97,6 +97,7 @@ class DslImporter:
         self.extending = False
         self.implied_off: SourceLocation | None = None
         self.said: set[str] = set()
+        self.anonymous = 0
         from archdoc.importers.dsl_deployment import DeploymentReader
         from archdoc.importers.dsl_views import ViewsReader
 
@@ -238,40 +239,55 @@ class DslImporter:
 
     def register(self, identifier: str | None, thing: Any, parent: Any, at: SourceLocation) -> None:
         if not identifier:
+            # Anonymous, like the DSL's own: a name nobody can write, under which its children's
+            # hierarchical identifiers are still found from inside its block.
+            self.anonymous += 1
+            prefix = self.identifier_of.get(id(parent), "") if parent is not None else ""
+            self.identifier_of[id(thing)] = f"{prefix}.~{self.anonymous}".lstrip(".")
             return
         if not _IDENTIFIER.match(identifier):
             raise ImportSourceError(f"{identifier!r} is not a valid identifier", location=at,
                                     hint="use letters, digits, '_' and '-'")
         full = identifier.lower()
         if self.hierarchical and parent is not None:
-            prefix = self.identifier_of.get(id(parent))
-            full = f"{prefix or '~anonymous'}.{full}"
+            full = f"{self.identifier_of.get(id(parent), '~')}.{full}"
         if full in self.ids and self.ids[full] is not thing:
             raise ImportSourceError(f"the identifier {identifier!r} is already in use",
                                     location=at, hint="give each element its own identifier")
         self.ids[full] = thing
         self.identifier_of[id(thing)] = full
 
-    def lookup(self, name: str, scope: Scope) -> Any:
+    def lookup(self, name: str, scope: Scope, wanted: Any = None) -> Any:
+        """What ``name`` names from ``scope``: relative to the element in scope and its parents
+        first under ``!identifiers hierarchical``, then from the top. ``wanted`` (a predicate)
+        skips what it rejects, as the DSL skips an element of the wrong type."""
         low = name.lower()
+        ok = wanted or (lambda _: True)
         if low == "this" and scope.element is not None:
             return scope.element
         if self.hierarchical:
+            chain: list[Any] = []
             current = scope.element
             while current is not None:
-                prefix = self.identifier_of.get(id(current))
-                if prefix and f"{prefix}.{low}" in self.ids:
-                    return self.ids[f"{prefix}.{low}"]
-                current = getattr(current, "parent", None) or (
-                    current.environment if isinstance(current, PNode) else None)
+                chain.append(current)
+                if isinstance(current, Instance):
+                    current = current.node
+                else:
+                    current = getattr(current, "parent", None) or (
+                        current.environment if isinstance(current, PNode) else None)
             if scope.environment is not None:
-                prefix = self.identifier_of.get(id(scope.environment))
-                if prefix and f"{prefix}.{low}" in self.ids:
-                    return self.ids[f"{prefix}.{low}"]
-        return self.ids.get(low)
+                chain.append(scope.environment)
+            for holder in chain:
+                prefix = self.identifier_of.get(id(holder))
+                found = self.ids.get(f"{prefix}.{low}") if prefix else None
+                if found is not None and ok(found):
+                    return found
+        found = self.ids.get(low)
+        return found if found is not None and ok(found) else None
 
-    def find(self, name: str, scope: Scope, at: SourceLocation, role: str = "element") -> Any:
-        found = self.lookup(name, scope)
+    def find(self, name: str, scope: Scope, at: SourceLocation, role: str = "element",
+             wanted: Any = None) -> Any:
+        found = self.lookup(name, scope, wanted)
         if found is None:
             import difflib
 
@@ -299,6 +315,12 @@ class DslImporter:
         kind = scope.kind
         if self._is_arrow(tokens, 1) or self._is_arrow(tokens, 0):
             self.relationship(block, tokens, scope, identifier)
+        elif keyword in ("!element", "!ref", "!extend") and kind != "relationship":
+            self._extend_element(block, tokens, scope, identifier)
+        elif keyword in ("!elements", "!relationships", "!relationship"):
+            raise ImportSourceError(
+                f"{tokens[0]} is not supported", location=block.location,
+                hint="write the tags, properties or relationships on each element instead")
         elif kind in ("model", "system", "container", "component", "person", "custom") \
                 and self._element_statement(block, tokens, keyword, scope, identifier):
             pass
@@ -338,11 +360,9 @@ class DslImporter:
         kind = scope.kind
         allowed = {"model": ("person", "softwaresystem", "element"), "system": ("container",),
                    "container": ("component",)}.get(kind, ())
-        base = keyword if keyword in allowed else None
-        archetype = None
-        if base is None and keyword not in ("group",):
-            archetype = self.element_archetype(keyword, allowed)
-            base = archetype.base if archetype else None
+        # An archetype named like the keyword itself (`container { ... }`) gives every one defaults.
+        archetype = self.element_archetype(keyword, allowed) if keyword != "group" else None
+        base = keyword if keyword in allowed else archetype.base if archetype else None
         if base is not None:
             self._element(block, tokens, base, archetype, scope, identifier)
             return True
@@ -379,35 +399,53 @@ class DslImporter:
                     self.group_separator = value
                 else:
                     self.note(where, f"model property {name!r} is not carried over")
-        elif keyword in ("!element", "!ref", "!extend"):
-            self._extend_element(block, tokens, identifier)
-        elif keyword in ("!elements", "!relationships", "!relationship"):
-            raise ImportSourceError(
-                f"{tokens[0]} is not supported", location=at,
-                hint="write the tags, properties or relationships on each element instead")
         else:
             return self.common(block, scope)
         return True
 
-    def _extend_element(self, block: Block, tokens: list[Token], identifier: str | None) -> None:
+    def _extend_element(self, block: Block, tokens: list[Token], scope: Scope,
+                        identifier: str | None) -> None:
+        """``!element <identifier|canonical name> { ... }``: more for an element declared before."""
         at = block.location
         expect(tokens, 2, 2, "!element <identifier> {", at)
-        if identifier is not None:
-            raise ImportSourceError(
-                f"{identifier} = {tokens[0]} <canonical name>: finding an element by its canonical "
-                "name (in a JSON workspace) is not supported", location=at,
-                hint="refer to the element by its DSL identifier")
-        target = self.find(tokens[1], Scope("model"), at)
+        target = self.lookup(tokens[1], scope) or self._by_canonical_name(tokens[1])
+        if target is None:
+            target = self.find(tokens[1], scope, at)
+        if identifier:
+            self.register(identifier, target, None, at)
         scope_kind = {"person": "person", "system": "system", "container": "container",
                       "database": "container", "queue": "container", "component": "component"}
         if isinstance(target, PElement):
-            self._children(block, Scope(scope_kind[target.kind], target, target.group))
+            inner = Scope(scope_kind[target.kind], target)
         elif isinstance(target, PNode):
-            self._children(block, Scope("node" if target.kind == "node" else "infrastructure",
-                                        target, environment=target.environment))
+            inner = Scope("node" if target.kind == "node" else "infrastructure", target,
+                          environment=target.environment)
+        elif isinstance(target, PEnvironment):
+            inner = Scope("environment", None, environment=target)
         else:
             raise ImportSourceError(f"{tokens[1]} cannot be extended here", location=at,
-                                    hint="extend an element or a deployment node")
+                                    hint="extend an element, a deployment environment or a node")
+        self._children(block, inner)
+
+    def _by_canonical_name(self, name: str) -> Any:
+        """``SoftwareSystem://Shop``, ``Container://Shop.Web``, ``DeploymentNode://Live/AWS``..."""
+        match = re.fullmatch(r"(\w+)://(.+)", name)
+        if not match:
+            return None
+        kind, path = match.group(1).lower(), match.group(2)
+        if kind in ("deploymentnode", "infrastructurenode"):
+            environment, *names = path.split("/")
+            for statement in self.plan.statements:
+                if isinstance(statement, PNode) and statement.environment.name == environment \
+                        and _node_path(statement) == names:
+                    return statement
+            return None
+        kinds = {"person": ("person",), "softwaresystem": ("system",),
+                 "container": ("container", "database", "queue"), "component": ("component",)}
+        for element in self.plan.elements():
+            if element.kind in kinds.get(kind, ()) and _element_path(element) == path:
+                return element
+        return None
 
     # -- elements -------------------------------------------------------------------------------
 
@@ -562,10 +600,8 @@ class DslImporter:
                 raise ImportSourceError("a relationship without a source outside an element",
                                         location=at, hint="write `source -> destination`")
         destination = self.find(rest[0], scope, at, "destination element")
-        archetype = None
         match = _ARCHETYPE_ARROW.match(arrow)
-        if match:
-            archetype = self.archetypes[match.group(1).lower()]
+        archetype = self.archetypes[match.group(1).lower()] if match else self.archetypes.get("->")
         description = rest[1] if len(rest) > 1 else (archetype.description if archetype else "")
         technology = rest[2] if len(rest) > 2 else (archetype.technology if archetype else "")
         tags = list(archetype.tags) if archetype else []
@@ -657,6 +693,14 @@ class DslImporter:
             self.note(at, "tags and properties of a relationship between deployment nodes are "
                       "not carried over")
             relationship.tags, relationship.properties = [], {}
+
+
+def _element_path(element: PElement) -> str:
+    return element.name if element.parent is None else f"{_element_path(element.parent)}.{element.name}"
+
+
+def _node_path(node: PNode) -> list[str]:
+    return [node.name] if node.parent is None else [*_node_path(node.parent), node.name]
 
 
 def _is_ancestor(a: Any, b: Any) -> bool:

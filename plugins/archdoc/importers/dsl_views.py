@@ -421,6 +421,8 @@ class ViewsReader:
                                                 "properties"):
             self._view_statement(block, None)
             return None
+        elif self.importer.common(block, Scope("dynamic")):
+            return None
         else:
             raise ImportSourceError(
                 "expected a step of the dynamic view: [order:] <identifier> -> <identifier> "

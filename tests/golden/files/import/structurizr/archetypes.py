@@ -5,6 +5,7 @@ from archdoc import Workspace
 ws = Workspace("Fleet", "Tracks a fleet of delivery vans")
 
 dispatcher = ws.person("Dispatcher", "Plans the routes")
+driver = ws.person("Driver", "Works with the fleet")
 
 fleet = ws.system("Fleet tracking", "Positions and routes of the vans", id="fleet")
 console = fleet.container(
@@ -20,6 +21,7 @@ positions = fleet.database("Positions", "Every van's last positions", technology
 van = ws.system("Van telematics", "The box in each van", external=True, id="van")
 
 dispatcher.uses(console, "Plans routes with")
+driver.uses(console, "Reads the route with")
 console.uses(routes, "Asks for routes", technology="HTTPS", properties={"port": "443"})
 routes.uses(tracker, "Reads positions from", technology="gRPC", properties={"port": "443"})
 van.uses(tracker, "Sends positions to", technology="MQTT", interaction="async")

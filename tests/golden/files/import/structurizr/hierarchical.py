@@ -8,7 +8,7 @@ merchant = ws.person("Merchant", "Sells with the card terminal")
 
 acquiring = ws.system("Acquiring", "Accepts card payments")
 api = acquiring.container("API", "Authorises payments", technology="Java")
-router = api.component("Router", "Picks the card scheme", technology="Java")
+router = api.component("Router", "Picks the card scheme and the acquirer", technology="Java")
 ledger = acquiring.database("Ledger", "Books every payment", technology="PostgreSQL")
 
 router.uses(ledger, "Records payments in", access="write")
