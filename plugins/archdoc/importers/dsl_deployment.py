@@ -81,6 +81,9 @@ class DeploymentReader:
                               scope.environment, at)
             importer.note(at, f"deployment group {tokens[1]!r} is not carried over: archdoc's "
                           "deployment views show the model's relationships between what runs")
+        elif kind == "node" and keyword == "deploymentgroup":
+            importer.note_once("deployment-groups", at, "deployment groups of instances are not "
+                               "carried over")
         elif kind in ("environment", "node") and keyword == "group":
             expect(tokens, 2, 2, "group <name> {", at)
             importer.note(at, f"the group {tokens[1]!r} of deployment nodes is not carried over")

@@ -297,7 +297,8 @@ def block_tree(lines: list[Line]) -> list[Block]:
             continue
         block = Block(line)
         current.append(block)
-        if line.opens:
+        # `workspace "Name"` opens its block even without the brace, as in the DSL's parser.
+        if line.opens or (not stack and line.keyword == "workspace"):
             block.children = []
             stack.append((block, block.children))
             current = block.children

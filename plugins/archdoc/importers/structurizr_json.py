@@ -92,6 +92,17 @@ class _JsonReader:
         for custom in model.get("customElements") or []:
             self.by_id[str(custom.get("id"))] = None
             self.note(custom.get("id"), f"custom element {custom.get('name')!r} is not carried over")
+        first: dict[str, tuple[int, str]] = {}  # each environment before its first node
+        for node in model.get("deploymentNodes") or []:
+            for inner in _all_nodes(node):
+                env = inner.get("environment") or "Default"
+                first[env] = min(first.get(env, _number(str(inner.get("id")))),
+                                 _number(str(inner.get("id"))))
+        for name, number in first.items():
+            environment = PEnvironment(name, self.at(number[1] or number[0]))
+            self.environments[name] = environment
+            self.counter += 1
+            self.ordered.append((number, -self.counter, environment))
         for node in model.get("deploymentNodes") or []:
             self.node(node, None)
         self.relationships(model)
@@ -146,12 +157,7 @@ class _JsonReader:
     def node(self, data: dict[str, Any], parent: PNode | None,
              kind: str = "node") -> None:
         id = str(data.get("id"))
-        environment_name = data.get("environment") or "Default"
-        environment = self.environments.get(environment_name)
-        if environment is None:
-            environment = self.environments[environment_name] = PEnvironment(environment_name,
-                                                                              self.at(id))
-            self.add(id, environment)
+        environment = self.environments[data.get("environment") or "Default"]
         node = PNode(kind, data.get("name") or "", environment, self.at(id),  # type: ignore[arg-type]
                      parent=parent)
         node.description = data.get("description") or ""
@@ -387,6 +393,13 @@ class _JsonReader:
             previous = order
         flow.items = list(items)
         self.plan.add(flow)
+
+
+def _all_nodes(node: dict[str, Any]) -> list[dict[str, Any]]:
+    found = [node]
+    for child in (node.get("children") or []) + (node.get("infrastructureNodes") or []):
+        found += _all_nodes(child)
+    return found
 
 
 def _order_key(order: str) -> tuple[Any, ...]:
