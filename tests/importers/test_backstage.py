@@ -135,3 +135,14 @@ def test_several_files_in_order(tmp_path: Path) -> None:
     code = result.files["__init__.py"]
     assert code.index('shop = ws.system("shop"') < code.index('web = shop.container("web"') \
         < code.index('api = shop.container("api"') < code.index("web.uses(api)")
+
+
+def test_consuming_a_component_is_a_dependency_on_it(tmp_path: Path) -> None:
+    (tmp_path / "catalog.yaml").write_text(
+        "apiVersion: v1\nkind: System\nmetadata:\n  name: portal\n---\n"
+        "apiVersion: v1\nkind: Component\nmetadata:\n  name: lookup\nspec:\n  system: portal\n---\n"
+        "apiVersion: v1\nkind: Component\nmetadata:\n  name: www\nspec:\n  system: portal\n"
+        "  consumesApis: ['component:lookup']\n", encoding="utf-8")
+    result = import_backstage([tmp_path / "catalog.yaml"])
+    assert result.files["__init__.py"].rstrip().endswith("www.uses(lookup)")
+    assert not result.notices

@@ -407,6 +407,11 @@ class _Catalog:
             if provided:
                 element.properties["provides"] = ", ".join(provided)
         for key, users in consumers.items():
+            target = self.elements.get(key) if key[0] != "api" else None
+            if target is not None:  # `consumesApis: [component:x]`: a dependency on x itself
+                for consumer, entity in users:
+                    self.add(consumer, target, entity.at("consumesApis"), "")
+                continue
             api = self.entities.get(key)
             title = api.title if api else key[2]
             makers = providers.get(key, [])
