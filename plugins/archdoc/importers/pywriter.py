@@ -58,20 +58,28 @@ def write_model(plan: Plan, *, tool: str, split_above: int = SPLIT_ABOVE) -> dic
 # -- names ----------------------------------------------------------------------------------------
 
 
+def _base_name(statement: PElement | PEnvironment | PNode) -> str:
+    fallback = statement.kind if not isinstance(statement, PEnvironment) else "environment"
+    return python_name(statement.var_hint or statement.name, fallback=fallback)
+
+
 def _assign_names(plan: Plan) -> None:
+    """One variable each; a name that several children share (``api`` in two systems) is
+    qualified by the parent's everywhere (``billing_api``, ``shop_api``), not only the second
+    time."""
+    named = [s for s in plan.statements if isinstance(s, (PElement, PEnvironment, PNode))]
+    counts: dict[str, int] = {}
+    for statement in named:
+        counts[_base_name(statement)] = counts.get(_base_name(statement), 0) + 1
     names = Names()
-    for statement in plan.statements:
-        if isinstance(statement, PElement):
-            base = python_name(statement.var_hint or statement.name, fallback=statement.kind)
-            qualifier = statement.parent.var if statement.parent else ""
-            statement.var = names.claim(base, qualifier=qualifier)
-        elif isinstance(statement, PEnvironment):
-            base = python_name(statement.var_hint or statement.name, fallback="environment")
-            statement.var = names.claim(base)
-        elif isinstance(statement, PNode):
-            base = python_name(statement.var_hint or statement.name, fallback=statement.kind)
-            qualifier = statement.parent.var if statement.parent else statement.environment.var
-            statement.var = names.claim(base, qualifier=qualifier)
+    for statement in named:
+        base = _base_name(statement)
+        parent = statement.parent if not isinstance(statement, PEnvironment) else None
+        qualifier = parent.var if parent is not None else (
+            statement.environment.var if isinstance(statement, PNode) else "")
+        if counts[base] > 1 and qualifier:
+            base = f"{qualifier}_{base}"
+        statement.var = names.claim(base, qualifier=qualifier)
 
 
 # -- one statement ----------------------------------------------------------------------------------
