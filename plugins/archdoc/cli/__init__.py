@@ -8,8 +8,16 @@ import sys
 
 import typer
 
-from archdoc.cli import (adr_commands, diff_commands, drift_command, mcp_command, model_commands,
-                         project_commands, view_commands)
+from archdoc.cli import (
+    adr_commands,
+    diff_commands,
+    drift_command,
+    import_commands,
+    mcp_command,
+    model_commands,
+    project_commands,
+    view_commands,
+)
 from archdoc.cli.output import fail
 
 __all__ = ["app", "main"]
@@ -26,6 +34,7 @@ model_commands.register(app)
 view_commands.register(app)
 adr_commands.register(app)
 project_commands.register(app)
+import_commands.register(app)
 drift_command.register(app)
 mcp_command.register(app)
 diff_commands.register(app)
