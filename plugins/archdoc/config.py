@@ -36,10 +36,14 @@ __all__ = [
     "Severity",
     "load_config",
     "config_from_options",
+    "find_config_file",
     "CONFIG_FILE",
+    "CONFIG_FILES",
 ]
 
 CONFIG_FILE = "mkdocs.yml"
+CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+"""The names a project's configuration goes by: MkDocs' and ProperDocs' (the MkDocs 1.6 fork)."""
 Severity = Literal["error", "warning", "off"]
 
 
@@ -233,20 +237,35 @@ def _check_rule_ids(config: ArchdocConfig, location: SourceLocation | None) -> N
             )
 
 
-def load_config(path: Path | str | None = None) -> ArchdocConfig:
-    """Read the archdoc options from ``path`` (default ``./mkdocs.yml``).
+def find_config_file(directory: Path | None = None) -> Path:
+    """The configuration of the project in ``directory`` (default: the working directory):
+    its ``mkdocs.yml``, or its ``properdocs.yml`` (or the ``.yaml`` spelling of either).
 
-    Without a configuration file, the defaults apply with the working directory as root.
+    ConfigError when there is none, or when more than one could be meant.
     """
-    if path is None:
-        candidate = Path.cwd() / CONFIG_FILE
-        if not candidate.exists():
-            return ArchdocConfig(root=Path.cwd())
-        path = candidate
-    path = Path(path)
+    directory = Path.cwd() if directory is None else directory
+    found = [directory / name for name in CONFIG_FILES if (directory / name).is_file()]
+    if not found:
+        raise ConfigError(
+            f"no mkdocs.yml or properdocs.yml in {directory}",
+            hint="run the command in the project root, pass -f PATH/mkdocs.yml, "
+                 "or create a project with `archdoc init`")
+    if len(found) > 1:
+        raise ConfigError(
+            "more than one configuration here: " + ", ".join(p.name for p in found),
+            hint=f"pass the one archdoc should read with -f, e.g. -f {found[0].name}")
+    return found[0]
+
+
+def load_config(path: Path | str | None = None) -> ArchdocConfig:
+    """Read the archdoc options from ``path`` (default: :func:`find_config_file`).
+
+    A missing configuration is a ConfigError: archdoc never guesses a project.
+    """
+    path = find_config_file() if path is None else Path(path)
     if not path.is_file():
         raise ConfigError(f"configuration file {path} does not exist",
-                          hint="pass the path of your mkdocs.yml with -f")
+                          hint="pass the path of your mkdocs.yml (or properdocs.yml) with -f")
     text = path.read_text(encoding="utf-8")
     try:
         data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
