@@ -257,12 +257,18 @@ def find_config_file(directory: Path | None = None) -> Path:
     return found[0]
 
 
-def load_config(path: Path | str | None = None) -> ArchdocConfig:
+def load_config(path: Path | str | None = None, *, missing_ok: bool = False) -> ArchdocConfig:
     """Read the archdoc options from ``path`` (default: :func:`find_config_file`).
 
-    A missing configuration is a ConfigError: archdoc never guesses a project.
+    A missing configuration is a ConfigError: archdoc never guesses a project. Only with
+    ``missing_ok`` (the ADR commands, which also keep a decision log in a repository without a
+    site) does a working directory without one mean the defaults, rooted there.
     """
-    path = find_config_file() if path is None else Path(path)
+    if path is None:
+        if missing_ok and not any((Path.cwd() / name).is_file() for name in CONFIG_FILES):
+            return ArchdocConfig(root=Path.cwd())
+        path = find_config_file()
+    path = Path(path)
     if not path.is_file():
         raise ConfigError(f"configuration file {path} does not exist",
                           hint="pass the path of your mkdocs.yml (or properdocs.yml) with -f")

@@ -52,7 +52,8 @@ class Case:
 
     def write(self, root: Path) -> Path:
         root.mkdir(parents=True)
-        for rel, text in self.files.items():
+        files = self.files if self.id == "no-config" else {"mkdocs.yml": PLUGIN_YML, **self.files}
+        for rel, text in files.items():
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(textwrap.dedent(text), encoding="utf-8")
@@ -79,8 +80,8 @@ CASES = [
         where=("mkdocs.yml", "<- plugin"),
     ),
     Case(
-        "model-package-missing-no-config", {"README.md": "nothing here\n"}, 2,
-        ["error: model package 'model' not found"],
+        "no-config", model() | {"README.md": "nothing here\n"}, 2,
+        ["error: no mkdocs.yml or properdocs.yml in ", "hint: run the command in the project root"],
     ),
     Case(
         "configured-model-package-missing",

@@ -101,10 +101,12 @@ def write_tree(build: SiteBuild, source: TreeSource, directory: Path, *, strict:
     case nothing is written."""
     directory = directory.resolve()
     _check_place(directory, source)
+    made = [p for p in (directory.parent, *directory.parent.parents) if not p.exists()]
     directory.parent.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(directory)
     partial = directory.parent / f".{directory.name}.partial-{os.getpid()}"
     shutil.rmtree(partial, ignore_errors=True)
+    done = False
     try:
         tree = _write(build, source, partial, directory)
         warnings = build.warnings()
@@ -113,12 +115,19 @@ def write_tree(build: SiteBuild, source: TreeSource, directory: Path, *, strict:
                                 f"strict mode: {relative_to_cwd(str(directory))} left as it was",
                                 hint="fix them, or build without --strict (and `strict: false`)")
         _swap(partial, directory)
+        done = True
     except OSError as exc:
         raise ArchdocError(f"could not write {relative_to_cwd(str(directory))}: "
                            f"{exc.strerror or exc}",
                            hint="check the path, its permissions and the free disk space") from None
     finally:
         shutil.rmtree(partial, ignore_errors=True)
+        if not done:
+            for parent in made:  # innermost first: the directories this run created, if empty
+                try:
+                    parent.rmdir()
+                except OSError:
+                    break
     return tree
 
 
