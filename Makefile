@@ -20,11 +20,11 @@ SITE_NPM := node_modules/.archdoc-site
 TOOLS_NPM := node_modules/.archdoc-tools
 
 $(SITE_NPM): package.json package-lock.json
-	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	bash scripts/setup-npm.sh site
 	touch $@
 
 $(TOOLS_NPM): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	bash scripts/setup-npm.sh tools
 	touch $(SITE_NPM) $@
 
 setup: $(STAMP) $(TOOLS_NPM)

@@ -33,7 +33,7 @@ INVENTORY: dict[str, list[str]] = {
         "dependency_matrix", "impact_of", "startup_layers", "sync_cycles",
     ],
     "archdoc.errors": ["AdrError", "ArchdocError", "ConfigError", "MissingDependency", "ModelError",
-                       "ModelLoadError", "ObservedError", "ReferenceNotFound"],
+                       "ModelLoadError", "ObservedError", "ReferenceNotFound", "RevisionError"],
     "archdoc.export": ["ViewSummaryRecord", "WorkspaceDocument", "export_document", "export_json",
                        "export_schema", "view_record"],
     "archdoc.drift": [

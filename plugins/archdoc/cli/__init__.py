@@ -6,8 +6,8 @@ import sys
 
 import typer
 
-from archdoc.cli import (adr_commands, drift_command, generate_command, mcp_command,
-                         model_commands, project_commands, view_commands)
+from archdoc.cli import (adr_commands, diff_commands, drift_command, generate_command,
+                         mcp_command, model_commands, project_commands, view_commands)
 from archdoc.cli.output import fail
 
 __all__ = ["app", "main"]
@@ -27,6 +27,7 @@ project_commands.register(app)
 drift_command.register(app)
 generate_command.register(app)
 mcp_command.register(app)
+diff_commands.register(app)
 
 
 def main() -> None:

@@ -35,6 +35,12 @@ def validate(
     config: ConfigOption = None,
     format: Annotated[ReportFormatChoice, typer.Option("--format", help="Report format.")] = ReportFormatChoice.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    baseline: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--baseline", help="Report and fail only on findings that are not in this baseline file.",
+        show_default=False)] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--write-baseline", help="Record today's findings in this file (then exit 0).",
+        show_default=False)] = None,
 ) -> None:
     """Check the model and the ADRs. Exit code 0: clean; 1: errors found; 2: the model could not load."""
     from archdoc.project import validate_project
@@ -42,9 +48,45 @@ def validate(
 
     project = _load(config)
     diagnostics = validate_project(project)
-    sys.stdout.write(format_report(diagnostics, format.value))
+    if write_baseline is not None:
+        from archdoc.validation.baseline import write_baseline as record
+
+        try:
+            count = record(write_baseline, diagnostics)
+        except ArchdocError as exc:
+            fail(exc, code=2)
+        sys.stdout.write(format_report(diagnostics, format.value))
+        typer.echo(f"archdoc: recorded {count} finding{'s' * (count != 1)} in the baseline {write_baseline}",
+                   err=True)
+        raise typer.Exit(0)
+    if baseline is not None:
+        diagnostics = _without_baseline(diagnostics, baseline, format)
+    else:
+        sys.stdout.write(format_report(diagnostics, format.value))
     failing = {"error", "warning"} if strict else {"error"}
     raise typer.Exit(1 if any(d.severity in failing for d in diagnostics) else 0)
+
+
+def _without_baseline(diagnostics: list, path: Path, format: ReportFormatChoice) -> list:  # type: ignore[type-arg]
+    """Print the findings the baseline does not know; return them."""
+    from archdoc.validation.baseline import apply_baseline, read_baseline
+    from archdoc.validation.report import format_json, format_report
+
+    try:
+        result = apply_baseline(diagnostics, read_baseline(path))
+    except ArchdocError as exc:
+        fail(exc, code=2)
+    if format is ReportFormatChoice.json:
+        sys.stdout.write(format_json(result.new, extra={"baseline": {
+            "file": str(path), "known": result.known, "fixed": len(result.fixed)}}))
+    else:
+        sys.stdout.write(format_report(result.new, format.value))
+    note = f"archdoc: {result.known} known finding{'s' * (result.known != 1)} in the baseline {path} not shown"
+    if result.fixed:
+        note += (f"; {len(result.fixed)} of its entries no longer found: update it with "
+                 f"--write-baseline {path}")
+    typer.echo(note, err=True)
+    return result.new
 
 
 def show(
@@ -133,8 +175,15 @@ def _format_names() -> list[str]:
     return list(FORMATS)
 
 
-def schema() -> None:
-    """The JSON Schema of `archdoc export --format json`."""
+def schema(
+    diff: Annotated[bool, typer.Option("--diff", help="The schema of `archdoc diff --format json` instead.")] = False,
+) -> None:
+    """The JSON Schema of `archdoc export --format json` (or, with --diff, of `archdoc diff --format json`)."""
+    if diff:
+        from archdoc.diff.document import diff_schema
+
+        sys.stdout.write(diff_schema())
+        return
     from archdoc.export import export_schema
 
     sys.stdout.write(export_schema())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archdoc.export import diagrams_format, json_format, mermaid_format
+from archdoc.export import backstage_format, diagrams_format, json_format, mermaid_format
 from archdoc.export.base import ExportFormat
 
 __all__ = ["FORMATS", "export_format"]
@@ -11,6 +11,7 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     json_format.FORMAT,
     mermaid_format.FORMAT,
     diagrams_format.FORMAT,
+    backstage_format.FORMAT,
 )}
 
 

@@ -91,6 +91,14 @@ class SiteBuild:
         return {**self.assets.texts(), **dict(sorted(self.context.assets.items()))}
 
 
+def model_path(settings: ArchdocConfig) -> Path | None:
+    """The model package's directory (or module file)."""
+    package = settings.root / settings.model.replace(".", "/")
+    if package.is_dir() or not package.with_suffix(".py").is_file():
+        return package
+    return package.with_suffix(".py")
+
+
 def start_build(project: Project, settings: ArchdocConfig, *, directory_urls: bool,
                 diagnostics: list[Diagnostic]) -> SiteBuild:
     """Generate the pages of ``project`` and find the assets they need (ConfigError when a
@@ -99,6 +107,7 @@ def start_build(project: Project, settings: ArchdocConfig, *, directory_urls: bo
     context = SiteContext(
         workspace=project.workspace, layout=layout, adrs=project.adrs,
         diagnostics=diagnostics, options=dict(settings.diagrams), drift=project.drift,
+        model_dir=model_path(settings),
     )
     pages = generate_pages(context, list(settings.pages) or None)
     assets = site_assets(settings.root, offline=settings.offline_mermaid,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from archdoc.analysis.graph import DependencyGraph
@@ -38,6 +39,9 @@ class SiteContext:
     """Things the reader of the build log should know, each said once."""
     drift: Any = None
     """The model compared with observed dependencies (``archdoc.drift.DriftReport``), or None."""
+    model_dir: Path | None = None
+    """The model package's directory (or module): the "Architecture changes" page lists the
+    commits that changed it and the ADR directory; None: no such page."""
 
     def notice(self, text: str) -> None:
         if text not in self.notices:

@@ -9,6 +9,7 @@ from archdoc.render.tables import badge, facts, table
 from archdoc.render.text import md_cell, md_code, md_text
 from archdoc.site.blocks import render_block
 from archdoc.site.blocks_tables import counts, impact_table
+from archdoc.site.changes import changes_page
 from archdoc.site.context import SiteContext
 from archdoc.site.decisions import decision_pages
 from archdoc.site.drift import PAGE_NAME as OBSERVED_PAGE, drift_pages
@@ -20,7 +21,7 @@ IMPACT_ROWS = 30
 """Rows of the impact table on an element's page (the ``impact:`` block shows them all)."""
 
 PAGE_GROUPS = ("home", "elements", "views", "dependencies", "events", "data", "flows", "deployment",
-               "decisions", "observed")
+               "decisions", "observed", "changes")
 """The page groups a site can generate (option ``pages``; all by default)."""
 
 
@@ -54,6 +55,10 @@ def generate_pages(context: SiteContext, groups: list[str] | None = None) -> lis
         pages.extend(decision_pages(context))
     if "observed" in wanted and context.drift is not None:
         pages.extend(drift_pages(context))
+    if "changes" in wanted:
+        history = changes_page(context)
+        if history is not None:
+            pages.append(history)
     return pages
 
 
