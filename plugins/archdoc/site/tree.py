@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,6 @@ class Tree:
     """Generated pages."""
     files: int = 0
     """Every file below ``docs/``."""
-    written: list[str] = field(default_factory=list)
 
 
 def read_tree_source(config_file: Path) -> TreeSource:
