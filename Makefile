@@ -32,6 +32,7 @@ $(TOOLS_NPM): package.json package-lock.json
 
 setup: $(STAMP) $(TOOLS_NPM)
 	bash scripts/setup-system.sh
+	bash scripts/setup-zensical.sh
 
 docs: $(STAMP) $(SITE_NPM)
 	bash scripts/setup-system.sh --docs
@@ -47,4 +48,4 @@ serve: $(STAMP) $(SITE_NPM)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 clean:
-	rm -rf site .pytest_cache .hypothesis bench/out
+	rm -rf site build/archdoc .pytest_cache .hypothesis bench/out

@@ -17,10 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _requirements() -> dict[str, Requirement]:
+    """The core dependencies and those of the ``mkdocs`` extra (the plugin and its theme)."""
     import tomllib
 
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    return {Requirement(r).name: Requirement(r) for r in data["project"]["dependencies"]}
+    wanted = data["project"]["dependencies"] + data["project"]["optional-dependencies"]["mkdocs"]
+    return {Requirement(r).name: Requirement(r) for r in wanted}
 
 
 @pytest.mark.parametrize(("name", "minimum"), [("mkdocs-material", "9.8"),

@@ -27,7 +27,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from archdoc.errors import ConfigError
-from archdoc.source import SourceLocation
+from archdoc.source import SourceLocation, relative_to_cwd
 
 __all__ = [
     "ArchdocConfig",
@@ -41,6 +41,7 @@ __all__ = [
     "PageGroup",
     "Severity",
     "config_from_options",
+    "find_config_file",
     "find_project",
     "load_config",
     "option_lines",
@@ -48,8 +49,9 @@ __all__ = [
 ]
 
 CONFIG_FILE = "mkdocs.yml"
-CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "properdocs.yml")
-"""The configuration files archdoc reads, in this order, in the project root."""
+CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+"""The names a project's configuration goes by, in this order: MkDocs' and ProperDocs' (the
+MkDocs 1.6 fork)."""
 Severity = Literal["error", "warning", "off"]
 PageGroup = Literal["home", "elements", "views", "dependencies", "events", "data", "flows",
                     "deployment", "decisions", "observed", "changes"]
@@ -351,17 +353,42 @@ def find_project(start: Path | None = None) -> tuple[Path, Path | None]:
     The nearest directory holding ``mkdocs.yml`` or ``properdocs.yml`` (the file is returned),
     or adr-tools' ``.adr-dir`` (no file), is the root. The search stops at the top of a git
     repository; when nothing is found the root is ``start`` (default: the working directory).
+    Two configuration files in one directory are a ConfigError: archdoc does not guess.
     """
     start = (start or Path.cwd()).resolve()
     for directory in (start, *start.parents):
-        for name in CONFIG_FILES:
-            if (directory / name).is_file():
-                return directory, directory / name
+        found = [directory / name for name in CONFIG_FILES if (directory / name).is_file()]
+        if len(found) > 1:
+            raise ConfigError(
+                "more than one configuration here: " + ", ".join(p.name for p in found),
+                location=SourceLocation(str(found[1]), 1),
+                hint=f"pass the one archdoc should read with -f, e.g. -f {found[0].name}")
+        if found:
+            return directory, found[0]
         if (directory / ".adr-dir").is_file():
             return directory, None
         if (directory / ".git").exists():
             break
     return start, None
+
+
+def find_config_file(start: Path | None = None) -> Path:
+    """The configuration of the project around ``start`` (default: the working directory): its
+    ``mkdocs.yml`` or ``properdocs.yml``, here or in a directory above. ConfigError when there is
+    none: archdoc never guesses a project."""
+    start = (start or Path.cwd()).resolve()
+    _, found = find_project(start)
+    if found is None:
+        hint = ("run the command in the project root, pass -f PATH/mkdocs.yml, or create a "
+                "project with `archdoc init`")
+        if (start / "__init__.py").is_file():
+            hint = (f"this directory is the Python package {start.name!r} itself: run archdoc "
+                    "from the project root, where mkdocs.yml is, or pass -f")
+        here = ("the working directory" if start == Path.cwd().resolve()
+                else relative_to_cwd(str(start)))
+        raise ConfigError(f"no mkdocs.yml or properdocs.yml in {here} or a directory above it",
+                          hint=hint)
+    return found
 
 
 def _read_text(path: Path) -> str:
@@ -380,21 +407,25 @@ def _read_text(path: Path) -> str:
                           hint="re-save the file as UTF-8") from None
 
 
-def load_config(path: Path | str | None = None) -> ArchdocConfig:
-    """Read the archdoc options from ``path`` (default: the project's ``mkdocs.yml``).
+def load_config(path: Path | str | None = None, *, missing_ok: bool = False) -> ArchdocConfig:
+    """Read the archdoc options from ``path`` (default: the project's configuration, found
+    upward from the working directory: :func:`find_config_file`).
 
-    Without ``path``, the project is found upward from the working directory
-    (:func:`find_project`); without a configuration file the defaults apply.
+    A missing configuration is a ConfigError. Only with ``missing_ok`` (the ADR commands, which
+    also keep a decision log in a repository without a site) does a project without one mean
+    the defaults, rooted where ``.adr-dir`` is, or in the working directory.
     """
     if path is None:
         root, found = find_project()
         if found is None:
-            return ArchdocConfig(root=root)
+            if missing_ok:
+                return ArchdocConfig(root=root)
+            found = find_config_file()  # raises, saying what was looked for
         path = found
     path = Path(path)
     if not path.is_file():
         raise ConfigError(f"configuration file {path} does not exist",
-                          hint="pass the path of your mkdocs.yml with -f")
+                          hint="pass the path of your mkdocs.yml (or properdocs.yml) with -f")
     text = _read_text(path)
     try:
         data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass

@@ -26,10 +26,8 @@ from archdoc.config import (
 )
 from archdoc.errors import ArchdocError
 from archdoc.project import Project, load_project, validate_project
-from archdoc.site import Layout, Page, SiteContext, UnknownBlock, generate_pages, render_block
-from archdoc.site.embed import embed_blocks
-from archdoc.site.nav import navigation
-from archdoc.site.assets import ASSET_DIR, site_assets
+from archdoc.site import Page, SiteContext, UnknownBlock
+from archdoc.site.build import EXTRA_CSS, EXTRA_JAVASCRIPT, SiteBuild, start_build
 
 __all__ = ["ArchdocPlugin", "ArchdocPluginConfig"]
 
@@ -84,6 +82,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
         self.project: Project | None = None
         self.context: SiteContext | None = None
         self.pages: list[Page] = []
+        self.build: SiteBuild
 
     # -- configuration and loading ---------------------------------------------------------
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
@@ -104,18 +103,16 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
         except ArchdocError as exc:
             raise PluginError(f"archdoc: {exc}") from None
         self._report(validate_project(self.project, pages=False))  # pages: on_page_markdown
-        layout = Layout(prefix=self.settings.prefix.strip("/"), directory_urls=config.use_directory_urls)
-        self.context = SiteContext(
-            workspace=self.project.workspace, layout=layout, adrs=self.project.adrs,
-            diagnostics=self._diagnostics, options=self.settings.diagrams.model_dump(),
-            drift=self.project.drift,
-            model_dir=self._model_path(),
-        )
-        self.pages = generate_pages(self.context, list(self.settings.pages) or None)
-        config.extra_css.append(f"{ASSET_DIR}/archdoc.css")
-        config.extra_javascript.append(f"{ASSET_DIR}/archdoc.js")  # type: ignore[arg-type]
+        try:
+            self.build = start_build(self.project, self.settings, diagnostics=self._diagnostics,
+                                     directory_urls=config.use_directory_urls)
+        except ArchdocError as exc:
+            raise PluginError(f"archdoc: {exc}") from None
+        self.context, self.pages = self.build.context, self.build.pages
+        config.extra_css.extend(EXTRA_CSS)
+        config.extra_javascript.extend(EXTRA_JAVASCRIPT)  # type: ignore[arg-type]
         if config.nav is not None:
-            config.nav.append({self.settings.section: navigation(self.pages)})
+            config.nav.append(self.build.nav_section())
         return config
 
     def _report(self, diagnostics: list[Any]) -> None:
@@ -139,43 +136,27 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
             if not page.in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
-        assert self.settings is not None
-        try:
-            assets = site_assets(self.settings.root, offline=self.settings.offline_mermaid,
-                                 mermaid_js=self.settings.mermaid_js,
-                                 mermaid_url=self.settings.mermaid_url)
-        except ArchdocError as exc:
-            raise PluginError(f"archdoc: {exc}") from None
-        for text in assets.notices:
+        for text in self.build.assets.notices:
             log.warning(f"archdoc: {text}")
-        for path, source in assets.files.items():
+        for path, source in self.build.assets.files.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
-        for path, content in sorted(self.context.assets.items()) if self.context else []:
+        for path, content in self.build.asset_texts().items():
             files.append(File.generated(config, path, content=content))
         self._registered_assets = set(self.context.assets) if self.context else set()
-        for path, content in assets.texts().items():
-            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         """Replace each ```archdoc fence of a hand-written page with the blocks it names."""
         if "archdoc" not in markdown or self.context is None:
             return markdown
-        context = self.context
-        source = page.file.src_uri
         # MkDocs passes the Markdown without its front matter: count those lines back in.
         raw = page.file.content_string
         skipped = raw.count("\n", 0, len(raw) - len(markdown)) if raw.endswith(markdown) else 0
 
-        def render(key: str, line: int) -> str:
-            try:
-                return render_block(context, key, source)
-            except UnknownBlock as exc:
-                log.error(f"archdoc: docs/{source}:{line + skipped}: {exc.message}"
-                          + (f" ({exc.hint})" if exc.hint else ""))
-                return f"\n**archdoc: unknown block `{key}`**\n"
+        def unknown(exc: UnknownBlock) -> None:
+            log.error(f"archdoc: {exc.location}: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
 
-        return embed_blocks(markdown, render)
+        return self.build.expand(markdown, page.file.src_uri, unknown=unknown, first_line=skipped + 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Write the files made while rendering (deployment SVGs) and say what the reader should know."""
@@ -191,12 +172,6 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
         self.context.close()
         for text in self.context.notices:
             log.warning(f"archdoc: {text}")
-
-    def _model_path(self) -> Path | None:
-        """The model package's directory (or module file)."""
-        assert self.settings is not None
-        package = self.settings.root / self.settings.model.replace(".", "/")
-        return package if package.is_dir() or not package.with_suffix(".py").is_file() else package.with_suffix(".py")
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when a model file or an ADR changes."""

@@ -72,6 +72,10 @@ Why.
 """
 
 
+WITHOUT_CONFIGURATION = {"no-config", "validate-from-the-model-directory-without-mkdocs-yml"}
+"""The cases about a project that has no mkdocs.yml (every other case is given one)."""
+
+
 @dataclass
 class Case:
     id: str
@@ -106,8 +110,9 @@ class Case:
         """The case's files; with ``site``, also what ``mkdocs build`` needs (mkdocs.yml, docs/)."""
         root.mkdir(parents=True)
         files = dict(self.files)
-        if site:
+        if site or self.id not in WITHOUT_CONFIGURATION:
             files.setdefault("mkdocs.yml", PLUGIN_YML)
+        if site:
             files.setdefault("docs/index.md", "# Home\n")
         for rel, text in files.items():
             path = root / rel
@@ -141,8 +146,10 @@ CASES = [
         where=("mkdocs.yml", "<- plugin"),
     ),
     Case(
-        "model-package-missing-no-config", {"README.md": "nothing here\n"}, 2,
-        ["error: model package 'model' not found"],
+        "no-config", model() | {"README.md": "nothing here\n"}, 2,
+        ["error: no mkdocs.yml or properdocs.yml in the working directory or a directory above it",
+         "hint: run the command in the project root"],
+        build=False,  # a build has a mkdocs.yml by definition
     ),
     Case(
         "configured-model-package-missing",
@@ -439,10 +446,10 @@ CASES = [
     ),
     Case(
         "model-directory-without-init",
-        {"model/services.py": CLEAN_HEAD}, 2,
+        {"model/services.py": CLEAN_HEAD, "mkdocs.yml": PLUGIN_YML}, 2,
         ["error: the model directory model/ has no __init__.py: Python imports it as an empty "
          "namespace package and runs none of its files", "hint: create model/__init__.py"],
-        absent=["builds no Workspace"],
+        absent=["builds no Workspace"], where=("mkdocs.yml", "<- plugin"),
     ),
     Case(
         "empty-id",
@@ -616,9 +623,9 @@ CASES = [
     Case(
         "validate-from-the-model-directory-without-mkdocs-yml",
         model(), 2,
-        ["error: model package 'model' not found in the working directory",
-         "no mkdocs.yml or properdocs.yml was found in the working directory or a directory above it",
-         "hint: this directory is the package 'model' itself: run archdoc from the project root"],
+        ["error: no mkdocs.yml or properdocs.yml in the working directory or a directory above it",
+         "hint: this directory is the Python package 'model' itself: run archdoc from the project "
+         "root"],
         cwd="model",
     ),
     Case(

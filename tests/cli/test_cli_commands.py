@@ -64,7 +64,8 @@ def test_validate_clean(invoke: Invoke) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
 def test_validate_formats_and_strict(project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
-    root = project(MODEL + 'shop.container("Mailer")\n')  # no description, unconnected: warnings
+    root = project(MODEL + 'shop.container("Mailer")\n',  # no description, unconnected: warnings
+                   mkdocs="site_name: Shop\nplugins:\n  - archdoc\n")
     monkeypatch.chdir(root)
     runner = CliRunner()
     lenient = runner.invoke(app, ["validate", "--format", fmt])

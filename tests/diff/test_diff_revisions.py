@@ -118,6 +118,7 @@ def test_a_project_in_a_subdirectory_of_the_repository(tmp_path: Path, archdoc_c
 def test_outside_a_git_repository(tmp_path: Path, archdoc_cmd: Run) -> None:
     (tmp_path / "model").mkdir()
     (tmp_path / "model/__init__.py").write_text(MODEL)
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS)
     result = archdoc_cmd("diff", cwd=tmp_path)
     assert result.code == 2
     assert "is not in a git repository" in result.stderr

@@ -37,8 +37,9 @@ def needs_view_api(result: ImportResult) -> None:
 def validate(result: ImportResult, root: Path, archdoc_cmd, mkdocs: str | None = None) -> dict:  # type: ignore[no-untyped-def]
     """Write the package into ``root/model``, run ``archdoc validate --format json`` on it."""
     write_package(result, root / "model")
-    if mkdocs is not None:
-        (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    # the project around the package, as `archdoc init` makes it
+    (root / "mkdocs.yml").write_text(mkdocs or "site_name: Imported\nplugins:\n  - archdoc\n",
+                                     encoding="utf-8")
     run = archdoc_cmd("validate", "--format", "json", cwd=root)
     assert run.code in (0, 1), run.output
     report = json.loads(run.stdout)

@@ -12,7 +12,7 @@ def test_import_structurizr_writes_the_package(tmp_path: Path, archdoc_cmd) -> N
     shutil.copy(FIXTURES / "structurizr" / "deployment.dsl", tmp_path / "workspace.dsl")
     run = archdoc_cmd("import", "structurizr", "workspace.dsl", cwd=tmp_path)
     assert run.code == 0, run.output
-    assert run.stdout == "created model/__init__.py\n"
+    assert run.stdout == "created model/__init__.py\ncreated mkdocs.yml\n"
     assert "workspace.dsl:30: note: instances '1..N' is not carried over" in run.stderr
     assert "archdoc: 12 notes above on what was not carried over" in run.stderr
     validated = archdoc_cmd("validate", cwd=tmp_path)
@@ -66,6 +66,6 @@ def test_import_backstage_several_files(tmp_path: Path, archdoc_cmd) -> None:  #
     run = archdoc_cmd("import", "backstage", str(catalog / "systems" / "discovery.yaml"),
                       str(catalog / "org.yaml"), "-o", "model", cwd=tmp_path)
     assert run.code == 0, run.output
-    assert run.stdout == "created model/__init__.py\n"
+    assert run.stdout == "created model/__init__.py\ncreated mkdocs.yml\n"
     assert "names no entity of these files" in run.stderr
     assert archdoc_cmd("validate", cwd=tmp_path).code == 0

@@ -36,7 +36,7 @@ api.uses(web, "Calls back")
 
 
 def test_round_trip_only_new_findings_fail(project: ProjectFactory, archdoc_cmd: Run) -> None:
-    root = project(LEGACY)
+    root = project(LEGACY, mkdocs="site_name: Legacy\nplugins:\n  - archdoc\n")
     assert archdoc_cmd("validate", cwd=root).code == 1  # a sync cycle, a mailer without description
     written = archdoc_cmd("validate", "--write-baseline", "archdoc-baseline.json", cwd=root)
     assert written.code == 0, written.output
@@ -64,7 +64,7 @@ def test_round_trip_only_new_findings_fail(project: ProjectFactory, archdoc_cmd:
 
 
 def test_the_file_is_sorted_stable_and_without_lines(project: ProjectFactory, archdoc_cmd: Run) -> None:
-    root = project(LEGACY)
+    root = project(LEGACY, mkdocs="site_name: Legacy\nplugins:\n  - archdoc\n")
     archdoc_cmd("validate", "--write-baseline", "b.json", cwd=root)
     first = (root / "b.json").read_text()
     model = root / "model/__init__.py"
@@ -80,7 +80,7 @@ def test_the_file_is_sorted_stable_and_without_lines(project: ProjectFactory, ar
 
 
 def test_github_annotations_only_for_new_findings(project: ProjectFactory, archdoc_cmd: Run) -> None:
-    root = project(LEGACY)
+    root = project(LEGACY, mkdocs="site_name: Legacy\nplugins:\n  - archdoc\n")
     archdoc_cmd("validate", "--write-baseline", "b.json", cwd=root)
     (root / "model/__init__.py").write_text((root / "model/__init__.py").read_text() + 'shop.container("X")\n')
     result = archdoc_cmd("validate", "--baseline", "b.json", "--format", "github", cwd=root)
@@ -123,7 +123,7 @@ def test_a_bad_baseline_is_an_error_at_its_line(tmp_path: Path, text: str, messa
 
 
 def test_a_missing_baseline_and_an_unwritable_one(project: ProjectFactory, archdoc_cmd: Run) -> None:
-    root = project(LEGACY)
+    root = project(LEGACY, mkdocs="site_name: Legacy\nplugins:\n  - archdoc\n")
     missing = archdoc_cmd("validate", "--baseline", "nope.json", cwd=root)
     assert missing.code == 2
     assert "error: baseline file nope.json does not exist" in missing.stderr

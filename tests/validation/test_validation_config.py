@@ -16,13 +16,42 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_defaults_without_a_configuration_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_a_configuration_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    config = load_config()
+    with pytest.raises(ConfigError) as info:
+        load_config()
+    assert info.value.message == ("no mkdocs.yml or properdocs.yml in the working directory or a "
+                                  "directory above it")
+    assert info.value.hint is not None and "-f" in info.value.hint
+
+
+def test_the_adr_commands_take_the_defaults_without_a_configuration_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    config = load_config(missing_ok=True)
     assert (config.model, config.adr_dir, config.rules, config.layers, config.forbidden) == (
         "model", "adr", {}, [], [])
     assert config.root == tmp_path
     assert config.config_file is None and config.location() is None
+
+
+@pytest.mark.parametrize("name", ["properdocs.yml", "properdocs.yaml", "mkdocs.yaml"])
+def test_reads_properdocs_yml_where_the_project_has_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       name: str) -> None:
+    (tmp_path / name).write_text("site_name: x\nplugins:\n  - archdoc:\n      model: arch\n")
+    monkeypatch.chdir(tmp_path)
+    config = load_config()
+    assert config.model == "arch" and config.config_file == tmp_path / name
+
+
+def test_two_configuration_files_are_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("mkdocs.yml", "properdocs.yml"):
+        (tmp_path / name).write_text("site_name: x\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match="more than one configuration here: mkdocs.yml, properdocs.yml"):
+        load_config()
+    with pytest.raises(ConfigError):
+        load_config(missing_ok=True)
 
 
 def test_reads_mkdocs_yml_of_the_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

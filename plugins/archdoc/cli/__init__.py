@@ -12,6 +12,7 @@ from archdoc.cli import (
     adr_commands,
     diff_commands,
     drift_command,
+    generate_command,
     import_commands,
     mcp_command,
     model_commands,
@@ -36,6 +37,7 @@ adr_commands.register(app)
 project_commands.register(app)
 import_commands.register(app)
 drift_command.register(app)
+generate_command.register(app)
 mcp_command.register(app)
 diff_commands.register(app)
 

@@ -57,7 +57,7 @@ adr_app = typer.Typer(
 def _config(path: str | None) -> ArchdocConfig:
     from archdoc.config import load_config
 
-    return load_config(path)
+    return load_config(path, missing_ok=True)
 
 
 def _workspace(config: ArchdocConfig) -> Workspace:

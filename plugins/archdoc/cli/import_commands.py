@@ -35,11 +35,29 @@ OutputOption = Annotated[
 ]
 
 
+def _site_configuration(result: ImportResult, output: Path) -> dict[str, str]:
+    """A ``mkdocs.yml`` beside the package when the project has no configuration yet, so that
+    ``archdoc validate`` and ``mkdocs build`` work at once (an existing one is never touched)."""
+    from archdoc.config import find_project
+
+    root = output.resolve().parent
+    _, found = find_project(root)
+    if found is not None:
+        return {}
+    name = result.plan.name.replace("\\", "\\\\").replace('"', '\\"') or "Architecture"
+    options = "" if output.name == "model" else f"\n      model: {output.name}"
+    return {"mkdocs.yml": f'site_name: "{name}"\nplugins:\n  - search\n  - archdoc:{options or " {}"}\n'}
+
+
 def _write(result: ImportResult, output: Path) -> None:
     from archdoc.importers import write_package
+    from archdoc.importers.output import write_files
 
+    config = _site_configuration(result, output)
     try:
         written = write_package(result, output)
+        if config:
+            written += write_files(output.parent, config)
     except ArchdocError as exc:
         fail(exc, code=1)
     for path in written:
@@ -50,8 +68,11 @@ def _write(result: ImportResult, output: Path) -> None:
     summary = (f"archdoc: {count} note{'s' if count != 1 else ''} above on what was not carried "
                "over" if count else "archdoc: everything was carried over")
     typer.echo(summary, err=True)
-    typer.echo(f"next: archdoc validate (with `model: {output.name}` if the package is not "
-               "./model)" if output.name != "model" else "next: archdoc validate", err=True)
+    if config or output.name == "model":
+        typer.echo("next: archdoc validate", err=True)
+    else:
+        typer.echo(f"next: archdoc validate (with `model: {output.name}` under the archdoc plugin "
+                   "of mkdocs.yml, if it reads another package)", err=True)
 
 
 @import_app.command("structurizr")

@@ -54,7 +54,8 @@ def take_snapshot(config_file: str | None, *, missing_is_empty: bool = False) ->
     from archdoc.errors import ArchdocError
 
     try:
-        config = load_config(config_file)
+        # A base revision from before the project had a configuration is an empty one too.
+        config = load_config(config_file, missing_ok=missing_is_empty)
         if missing_is_empty and not _model_exists(config.root, config.model):
             return {"format": SNAPSHOT_FORMAT, "missing": config.model, **_empty()}
         return {"format": SNAPSHOT_FORMAT, **_loaded(config)}

@@ -9,7 +9,7 @@ is drawn with Mermaid and the build says so once.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from archdoc.layout.graphviz import GraphvizError, GraphvizLayout, graphviz_available
@@ -89,6 +89,20 @@ class Drawing:
             return False
         return (len(view.nodes) > self.settings.max_view_elements
                 or len(view.edges) > self.settings.max_view_relationships)
+
+    def prepare(self, views: Iterable[AnyView]) -> None:
+        """Lay out, side by side, the views about to be drawn with Graphviz (each drawing is then
+        taken from memory when its page asks for it)."""
+        sources = []
+        for view in views:
+            if isinstance(view, SequenceView) or self.too_large(view) \
+                    or self.engine_for(view) != "graphviz":
+                continue
+            icons = _deployment_icon if isinstance(view, DeploymentView) else None
+            sources.append(dot.render(view, icons))
+        layout = self._layout() if sources else None
+        if layout is not None:
+            layout.prefetch(sources)
 
     def svg(self, view: ComputedView | DeploymentView) -> str:
         """The view laid out by Graphviz, cleaned, element links left as placeholders."""

@@ -26,6 +26,9 @@ IMPACT_ROWS = 30
 def generate_pages(context: SiteContext, groups: list[str] | None = None) -> list[Page]:
     """Every generated page, in a stable order."""
     wanted = set(groups or PAGE_GROUPS)
+    if wanted & {"home", "elements", "views", "deployment"}:
+        context.drawing.prepare(context.views[key] for key in context.views.keys()
+                                if not key.startswith("flow:"))
     pages: list[Page] = []
     if "home" in wanted:
         pages.append(home_page(context))
