@@ -265,6 +265,10 @@ class Workspace:
     def children_of(self, id: str | None) -> list[Element]:
         return [self.elements[c] for c in self._children.get(id, [])]
 
+    def children_ids(self, id: str | None) -> list[str]:
+        """The ids of the children of ``id`` (None: the top-level elements), in declaration order."""
+        return list(self._children.get(id, ()))
+
     def people(self) -> list[Person]:
         return [e for e in self.elements.values() if isinstance(e, Person)]
 
