@@ -29,9 +29,19 @@ LABELS_JS = """
   const key = fig.getAttribute('data-archdoc-view');
   const svg = fig.querySelector('.archdoc-diagram__canvas svg');
   if (!svg) return {key, error: fig.getAttribute('data-archdoc-error') || 'not drawn'};
-  const names = fig.classList.contains('archdoc-diagram--graphviz')
+  let names = fig.classList.contains('archdoc-diagram--graphviz')
     ? [...svg.querySelectorAll('g.node text[font-weight="bold"], g.cluster text[font-weight="bold"]')]
     : [...svg.querySelectorAll('.nodeLabel b, .nodeLabel strong, text.actor > tspan, text.actor')];
+  if (!names.length) {  // labels without a bold name: the first line of each
+    names = [...svg.querySelectorAll('.nodeLabel')].map(label => {
+      const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+      const first = walker.nextNode();
+      if (!first) return null;
+      const range = document.createRange();
+      range.selectNodeContents(first);
+      return range;
+    }).filter(Boolean);
+  }
   const heights = names.map(t => t.getBoundingClientRect().height).filter(h => h > 0);
   return {key, names: names.length, min: heights.length ? Math.min(...heights) : null,
           width: svg.getBoundingClientRect().width};
