@@ -42,8 +42,11 @@ class Dependency:
     @property
     def interaction(self) -> Literal["sync", "async"]:
         """``sync`` when any declared relationship behind it is synchronous."""
-        if self.owns or any(r.interaction == "sync" for r in self.relationships):
+        if self.owns:
             return "sync"
+        for r in self.relationships:
+            if r.interaction == "sync":
+                return "sync"
         return "async"
 
     @property
@@ -111,19 +114,31 @@ class DependencyGraph:
         """Every unit, in declaration order (systems named by a relationship join with it)."""
         self.unit: dict[str, str] = {}
         self._deps: dict[tuple[str, str], Dependency] = {}
-        for element in workspace.elements.values():
-            unit = unit_of(workspace, element)
-            self.unit[element.id] = unit
-            if unit == element.id and not self._has_containers(element):
-                # A system with containers is their sum; it is a node only when a relationship
-                # names the system itself (added with that edge below).
-                self.nodes[unit] = None
+        units, nodes, deps = self.unit, self.nodes, self._deps
+        for id, element in workspace.elements.items():
+            kind = element.kind
+            if kind in UNIT_KINDS:
+                units[id] = id
+                nodes[id] = None
+            elif kind == "system":
+                units[id] = id
+                if not self._has_containers(element):
+                    # A system with containers is their sum; it is a node only when a
+                    # relationship names the system itself (added with that edge below).
+                    nodes[id] = None
+            else:  # a component: the container around it
+                unit = units[id] = unit_of(workspace, element)
+                if unit == id:  # in no container
+                    nodes[id] = None
         for relationship in workspace.relationships:
-            source = self.unit.get(relationship.source_id)
-            destination = self.unit.get(relationship.destination_id)
+            source = units.get(relationship.source_id)
+            destination = units.get(relationship.destination_id)
             if source is None or destination is None or source == destination:
                 continue  # dangling, deployment-level or internal to one unit
-            self._edge(source, destination).relationships.append(relationship)
+            dependency = deps.get((source, destination))
+            if dependency is None:
+                dependency = deps[(source, destination)] = Dependency(source, destination)
+            dependency.relationships.append(relationship)
         for element in workspace.elements.values():
             if element.data_owner_id is not None:
                 owner = self.unit.get(element.data_owner_id)
@@ -206,8 +221,10 @@ class DependencyGraph:
         for (source, destination), dependency in self._deps.items():
             if dependency.interaction == "sync":
                 out[source].append(destination)
+        order, last = self.order, len(self.order)
         for targets in out.values():
-            targets.sort(key=lambda u: self.order.get(u, len(self.order)))
+            if len(targets) > 1:
+                targets.sort(key=lambda u: order.get(u, last))
         return out
 
     def service_units(self) -> list[str]:

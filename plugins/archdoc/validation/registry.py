@@ -87,6 +87,17 @@ class RuleContext:
         assert self.workspace is not None
         return DependencyGraph(self.workspace)
 
+    @cached_property
+    def ancestors(self) -> dict[str, tuple[str, ...]]:
+        """Every element's ancestors by id, parent first: built once, in one pass (a parent is
+        declared before its children), for the rules that ask who contains whom."""
+        assert self.workspace is not None
+        chains: dict[str, tuple[str, ...]] = {}
+        for id, element in self.workspace.elements.items():
+            parent = element.parent_id
+            chains[id] = () if parent is None else (parent, *chains.get(parent, ()))
+        return chains
+
 
 def all_rules() -> dict[str, Rule]:
     """Every rule, after importing the modules that register them."""

@@ -80,6 +80,8 @@ def invalid_view(ctx: RuleContext) -> Iterator[Finding]:
 def empty_view(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
+    if not ws.views:
+        return
     from archdoc.views.index import ViewIndex
 
     index = ViewIndex(ws)
@@ -103,6 +105,8 @@ def empty_view(ctx: RuleContext) -> Iterator[Finding]:
 def unused_style(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
+    if not ws.styles:
+        return
     tags = _known_tags(ws)
     for style in ws.styles:
         if style.tag not in tags:
