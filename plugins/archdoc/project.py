@@ -62,6 +62,8 @@ def observed_files(config: ArchdocConfig) -> Any:
 
 
 def _load_observations(config: ArchdocConfig) -> Observations | None:
+    if config.observed is None:  # the drift package is imported only when it is needed
+        return None
     files = observed_files(config)
     if not files:
         return None
