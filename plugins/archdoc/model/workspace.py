@@ -326,7 +326,8 @@ class Workspace:
             own = check_text(id, "id", call, optional=False)
             element_id = own if parent_id is None or "." in own else join_id(parent_id, own)
         else:
-            element_id = join_id(parent_id, slugify(name))
+            slug = slugify(name)
+            element_id = slug if parent_id is None else f"{parent_id}.{slug}"  # join_id
         team, data_owner = "", None
         if isinstance(owner, str):
             team = owner if type(owner) is str else str.__str__(owner)
@@ -338,10 +339,12 @@ class Workspace:
         if type(description) is not str or type(technology) is not str:
             description = check_text(description, "description", call)
             technology = check_text(technology, "technology", call)
+        if element_id in self.elements or element_id in self.nodes or self.environments:
+            element_id = self._claim_id(element_id, source)  # taken: recorded and suffixed
         element: E = cls.from_checked(
             _workspace=self,
             location=source,
-            id=self._claim_id(element_id, source),
+            id=element_id,
             name=name,
             kind=kind,
             description=description,
@@ -354,7 +357,6 @@ class Workspace:
             properties={} if properties is None else check_properties(properties, call),
             group="" if group is None else check_group(group, call),
         )
-        element_id = element.id
         self.elements[element_id] = element
         siblings = self._children.get(parent_id)
         if siblings is None:
@@ -449,7 +451,7 @@ class Workspace:
         )
         record = self.events.get(name)
         if record is None:
-            record = self.events[name] = Event(name=name)
+            record = self.events[name] = Event(name=name, producers=[], consumers=[])
         (record.producers if role == "producer" else record.consumers).append(link)
         if via_id is not None:
             verb = "Publishes" if role == "producer" else "Consumes"

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from archdoc.analysis.structure import sync_cycles
 from archdoc.model.elements import Element
+from archdoc.model.workspace import Workspace
 from archdoc.model.flows import FlowMessage, FlowNote, walk
 from archdoc.validation.registry import Finding, RuleContext, rule
 
@@ -139,34 +140,33 @@ def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
         """The element and its ancestors, by id."""
         return (id, *ancestors[id])
 
-    # Only pairs among the flows' participants and their ancestors can back a step.
-    relevant = {a for _, m in steps for end in (m.source_id, m.destination_id) for a in chain(end)}
-    relevant_chains: dict[str, tuple[str, ...]] = {}
-
-    def relevant_chain(id: str) -> tuple[str, ...]:
-        """The element and its ancestors that are among ``relevant``."""
-        found = relevant_chains.get(id)
-        if found is None:
-            found = relevant_chains[id] = tuple(a for a in chain(id) if a in relevant)
-        return found
-
+    endpoints = {end for _, m in steps for end in (m.source_id, m.destination_id)}
+    # A step's own pair is backed by a relationship between its participants or anything
+    # inside them: ``inside`` holds the participants and everything they contain.
+    inside, stack = set(endpoints), list(endpoints)
+    while stack:
+        for child in ws.children_of(stack.pop()):
+            if child.id not in inside:
+                inside.add(child.id)
+                stack.append(child.id)
+    # A step between children details a dependency declared between their ancestors.
+    relevant = {a for end in endpoints for a in chain(end)}
     rolled: set[tuple[str, str]] = set()
-    """Declared pairs and their roll-ups (a step between parents is backed by their children)."""
+    """Pairs of participants backed by a relationship between them or their insides."""
     declared: set[tuple[str, str]] = set()
-    """Declared pairs (a step between children details a dependency declared on parents)."""
+    """Declared pairs among the participants and their ancestors."""
     for r in ws.relationships:
         source, destination = r.source_id, r.destination_id
-        if source not in elements or destination not in elements:
-            continue
         if source in relevant and destination in relevant and source != destination \
                 and source not in ancestors[destination] \
-                and destination not in ancestors[source]:  # nor is parent-child
+                and destination not in ancestors[source]:  # parent-child is not allowed
             declared.add((source, destination))
-        dst = relevant_chain(destination)
-        if dst:
-            for a in relevant_chain(source):
-                for b in dst:
-                    rolled.add((a, b))
+        if source in inside and destination in inside:
+            for a in chain(source):
+                if a in endpoints:
+                    for b in chain(destination):
+                        if b in endpoints:
+                            rolled.add((a, b))
     for event in ws.events.values():
         for c in event.consumers:
             for p in event.producers:
@@ -210,9 +210,8 @@ def _writers(ctx: RuleContext) -> dict[str, dict[str, object]]:
     ws = ctx.workspace
     assert ws
     writers: dict[str, dict[str, object]] = {}
-    for r in ws.relationships:
-        target = ws.elements.get(r.destination_id)
-        if target is None or target.kind != "database" or r.access == "read":
+    for r, target in ctx.datastore_uses:
+        if r.access == "read":
             continue
         unit = ctx.graph.unit.get(r.source_id)
         if unit is None or unit == target.id or ws.elements[unit].kind not in _CONTAINER_KINDS:
@@ -267,11 +266,8 @@ def multiple_writers(ctx: RuleContext) -> Iterator[Finding]:
 def foreign_datastore_access(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
-    for r in ws.relationships:
-        target = ws.elements.get(r.destination_id)
-        if target is None or target.kind != "database" or target.data_owner_id is None:
-            continue
-        if r.access != "read":
+    for r, target in ctx.datastore_uses:
+        if target.data_owner_id is None or r.access != "read":
             continue  # writers are the business of multiple-writers
         unit = ctx.graph.unit.get(r.source_id)
         owner = _data_owner_unit(ctx, target.id)
@@ -365,25 +361,29 @@ def missing_description(ctx: RuleContext) -> Iterator[Finding]:
 def unconnected_element(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
-    connected: set[str] = set()
-    for r in ws.relationships:
-        connected.add(r.source_id)
-        connected.add(r.destination_id)
+    connected = {r.source_id for r in ws.relationships}
+    connected.update([r.destination_id for r in ws.relationships])
     for event in ws.events.values():
         connected.update(link.element_id for link in (*event.producers, *event.consumers))
     for flow in ws.flows:
         connected.update(flow.participant_ids())
     connected.update(e.id for e in ws.elements.values() if e.data_owner_id)
     connected.update(e.data_owner_id for e in ws.elements.values() if e.data_owner_id)
-    # An element is connected when it or anything inside it is.
-    covered = set(connected)
-    ancestors = ctx.ancestors
-    for id in connected:
-        covered.update(ancestors.get(id, ()))
     for element in ws.elements.values():
-        if element.kind == "component":
+        if element.kind == "component" or element.id in connected:
             continue
-        if element.id not in covered:
+        if not _connected_inside(ws, element.id, connected):  # connected through its insides
             yield Finding(f"{element.kind_label.lower()} {element.id} has no relationship",
                           element.location, "declare how it is used with uses(), or remove it",
                           element.id)
+
+
+def _connected_inside(ws: Workspace, id: str, connected: set[str]) -> bool:
+    """Whether anything inside element ``id`` is connected."""
+    stack = [id]
+    while stack:
+        for child in ws.children_of(stack.pop()):
+            if child.id in connected:
+                return True
+            stack.append(child.id)
+    return False

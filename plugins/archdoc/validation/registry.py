@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from archdoc.analysis.graph import DependencyGraph
     from archdoc.drift.compare import DriftReport
     from archdoc.config import ArchdocConfig
+    from archdoc.model.elements import Element
+    from archdoc.model.records import Relationship
     from archdoc.model.workspace import Workspace
 
 __all__ = ["Rule", "RuleContext", "Finding", "rule", "RULES", "all_rules", "run_rules"]
@@ -97,6 +99,19 @@ class RuleContext:
             parent = element.parent_id
             chains[id] = () if parent is None else (parent, *chains.get(parent, ()))
         return chains
+
+    @cached_property
+    def datastore_uses(self) -> list[tuple[Relationship, Element]]:
+        """Every relationship to a database, with the database: what the data-ownership rules
+        read, found in one pass."""
+        assert self.workspace is not None
+        elements = self.workspace.elements
+        found = []
+        for relationship in self.workspace.relationships:
+            target = elements.get(relationship.destination_id)
+            if target is not None and target.kind == "database":
+                found.append((relationship, target))
+        return found
 
 
 def all_rules() -> dict[str, Rule]:
