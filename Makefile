@@ -19,12 +19,17 @@ $(STAMP): pyproject.toml
 SITE_NPM := node_modules/.archdoc-site
 TOOLS_NPM := node_modules/.archdoc-tools
 
+# `npm ci` refuses a lock file that lacks an optional package the registry does not serve (a
+# registry mirror without vite's Windows-only napi-windows-process-start-time); `npm install
+# --no-save` then installs the same locked versions without rewriting the lock file.
+NPM_FLAGS := --no-audit --no-fund --loglevel=error
+
 $(SITE_NPM): package.json package-lock.json
-	npm ci --omit=dev --no-audit --no-fund --loglevel=error
+	npm ci --omit=dev $(NPM_FLAGS) || npm install --no-save --omit=dev $(NPM_FLAGS)
 	touch $@
 
 $(TOOLS_NPM): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci $(NPM_FLAGS) || npm install --no-save $(NPM_FLAGS)
 	touch $(SITE_NPM) $@
 
 setup: $(STAMP) $(TOOLS_NPM)

@@ -48,7 +48,13 @@ class _Anything:
     def __iter__(self) -> Iterator[Any]:
         return iter(())
 
-    def __bool__(self) -> bool:
+    def __len__(self) -> int:
+        return 0
+
+    def __getitem__(self, key: object) -> _Anything:
+        return self
+
+    def __bool__(self) -> bool:  # an element, a relationship... (not an empty collection)
         return True
 
 
