@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Material for MkDocs 9.8 prints a banner on every `mkdocs` run; our builds keep the log to
+# what archdoc and MkDocs find.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: docs test bench serve setup clean
 
@@ -19,21 +22,17 @@ $(STAMP): pyproject.toml
 SITE_NPM := node_modules/.archdoc-site
 TOOLS_NPM := node_modules/.archdoc-tools
 
-# `npm ci` refuses a lock file that lacks an optional package the registry does not serve (a
-# registry mirror without vite's Windows-only napi-windows-process-start-time); `npm install
-# --no-save` then installs the same locked versions without rewriting the lock file.
-NPM_FLAGS := --no-audit --no-fund --loglevel=error
-
 $(SITE_NPM): package.json package-lock.json
-	npm ci --omit=dev $(NPM_FLAGS) || npm install --no-save --omit=dev $(NPM_FLAGS)
+	bash scripts/setup-npm.sh site
 	touch $@
 
 $(TOOLS_NPM): package.json package-lock.json
-	npm ci $(NPM_FLAGS) || npm install --no-save $(NPM_FLAGS)
+	bash scripts/setup-npm.sh tools
 	touch $(SITE_NPM) $@
 
 setup: $(STAMP) $(TOOLS_NPM)
 	bash scripts/setup-system.sh
+	bash scripts/setup-zensical.sh
 
 docs: $(STAMP) $(SITE_NPM)
 	bash scripts/setup-system.sh --docs
@@ -49,4 +48,4 @@ serve: $(STAMP) $(SITE_NPM)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 clean:
-	rm -rf site .pytest_cache .hypothesis bench/out
+	rm -rf site build/archdoc .pytest_cache .hypothesis bench/out

@@ -5,6 +5,9 @@
   1,000, 2,000, 5,000
 - deployment_bench.py: a deployment view of 200 nodes and 400 container instances
 - drift_bench.py: `archdoc drift` reading a 10,000-pair servicegraph file against 1,000 services
+- export_bench.py: `archdoc export` in every format, of every view of 1,000 services
+- import_bench.py: `archdoc import structurizr` of a generated 1,000-element DSL workspace
+- diff_bench.py: `archdoc diff` between two revisions of a 1,000-service model
 - site_bench.py: the site with the plugin against the same Markdown without it (N = 250, 1,000),
   and `mkdocs serve` rebuilding after a one-line change of the model
 
@@ -31,7 +34,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 RESULTS = HERE / "results.md"
-SCRIPTS = ("validate_bench.py", "deployment_bench.py", "drift_bench.py", "site_bench.py")
+SCRIPTS = ("validate_bench.py", "deployment_bench.py", "drift_bench.py", "export_bench.py",
+           "import_bench.py", "diff_bench.py", "site_bench.py")
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,13 @@ exporter = core.component(
     technology="pydantic 2, JSON Schema",
 )
 
+importers = core.component(
+    "Importers",
+    "Read a Structurizr DSL or JSON workspace or Backstage catalog files and write the model "
+    "package a person would have written, noting at its line what is not carried over",
+    technology="Python, PyYAML",
+)
+
 # -- datastores: the files of a documented repository -------------------------------------------
 
 model_package = archdoc.database(
@@ -173,6 +180,7 @@ cli.uses(exporter, "Exports the workspace, its schema, or a deployment view's sc
          operation="archdoc export / schema")
 cli.uses(adr_log, "Creates, lists, links and changes the status of records",
          operation="create_adr / change_status / link_adrs")
+cli.uses(importers, "Imports another tool's model", operation="archdoc import structurizr / backstage")
 
 # -- the MCP server ------------------------------------------------------------------------------
 
@@ -210,6 +218,8 @@ site_generator.uses(mermaid, "Writes diagrams as Mermaid source; with offline_me
                     "mermaid.js in the site", technology="Mermaid syntax")
 built_site.uses(mermaid, "Draws the diagrams in the reader's browser", technology="JavaScript",
                 criticality="medium")
+importers.uses(model_package, "Writes the imported package, never over an existing file",
+               technology="Python files", access="write")
 exporter.uses(model_api, "Dumps the records in declaration order")
 exporter.uses(renderers, "The diagrams script of a deployment view",
               operation="archdoc export --format diagrams")

@@ -7,7 +7,8 @@ from .context import ws
 
 dev = ws.environment("Developer machine", "Where the model and the decisions are written")
 laptop = dev.node("Workstation", technology="Linux, macOS or Windows")
-dev_venv = laptop.node("Virtual environment", "`.venv`, made by `make test` or `pip install archdoc`",
+dev_venv = laptop.node("Virtual environment",
+                       "`.venv`, made by `make test` or `pip install 'archdoc[mkdocs]'`",
                        technology="Python 3.10+")
 dev_venv.deploy(cli)
 dev_venv.deploy(plugin)
@@ -30,7 +31,7 @@ preview.uses(checkout, "Watches and serves the files", technology="file system")
 ci_env = ws.environment("CI", "A pull request's pipeline, e.g. GitHub Actions", id="ci-pipeline")
 runner = ci_env.node("Runner", "One job: check out, install, validate, build",
                      technology="ubuntu-latest")
-ci_venv = runner.node("Python environment", "`pip install archdoc`", technology="Python 3.12")
+ci_venv = runner.node("Python environment", "`pip install 'archdoc[mkdocs]'`", technology="Python 3.12")
 ci_venv.deploy(cli)
 ci_venv.deploy(plugin)
 ci_venv.deploy(core)

@@ -6,10 +6,16 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import os
+
 import pytest
 
 from archdoc.model.workspace import created_workspaces
 from archdoc_testing import ARCHDOC_EXE, GOLDEN_DIR, Golden, ProjectFactory, Result, run_archdoc
+
+# Every `mkdocs` the suite runs (in subprocesses too) without Material 9.8's banner about MkDocs 2,
+# as the project's own builds do (Makefile, scripts/build_sites.py).
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 @pytest.fixture(autouse=True)

@@ -29,11 +29,12 @@ INVENTORY: dict[str, list[str]] = {
         "View", "Workspace",
     ],
     "archdoc.analysis": [
-        "Dependency", "DependencyGraph", "DependencyMatrix", "Impact", "critical_paths",
-        "dependency_matrix", "impact_of", "startup_layers", "sync_cycles",
+        "DatastoreOwnership", "Dependency", "DependencyGraph", "DependencyMatrix", "Impact",
+        "critical_paths", "data_ownership", "dependency_matrix", "impact_of", "startup_layers",
+        "sync_cycles",
     ],
     "archdoc.errors": ["AdrError", "ArchdocError", "ConfigError", "MissingDependency", "ModelError",
-                       "ModelLoadError", "ObservedError", "ReferenceNotFound"],
+                       "ModelLoadError", "ObservedError", "ReferenceNotFound", "RevisionError"],
     "archdoc.export": ["ViewSummaryRecord", "WorkspaceDocument", "export_document", "export_json",
                        "export_schema", "view_record"],
     "archdoc.drift": [

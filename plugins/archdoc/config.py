@@ -18,29 +18,45 @@ The CLI and the MkDocs plugin read the same options from the same place::
 from __future__ import annotations
 
 import difflib
-import re
+import types
+import typing
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from archdoc.errors import ConfigError
-from archdoc.source import SourceLocation
+from archdoc.source import SourceLocation, relative_to_cwd
 
 __all__ = [
     "ArchdocConfig",
-    "LayerRule",
-    "ForbiddenRule",
-    "ObservedConfig",
-    "Severity",
-    "load_config",
-    "config_from_options",
     "CONFIG_FILE",
+    "CONFIG_FILES",
+    "DiagramOptions",
+    "ForbiddenRule",
+    "LayerRule",
+    "ObservedConfig",
+    "PAGE_GROUPS",
+    "PageGroup",
+    "Severity",
+    "config_from_options",
+    "find_config_file",
+    "find_project",
+    "load_config",
+    "option_lines",
+    "user_options",
 ]
 
 CONFIG_FILE = "mkdocs.yml"
+CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+"""The names a project's configuration goes by, in this order: MkDocs' and ProperDocs' (the
+MkDocs 1.6 fork)."""
 Severity = Literal["error", "warning", "off"]
+PageGroup = Literal["home", "elements", "views", "dependencies", "events", "data", "flows",
+                    "deployment", "decisions", "observed", "changes"]
+PAGE_GROUPS: tuple[str, ...] = get_args(PageGroup)
+"""The page groups a site can generate (option ``pages``; all by default)."""
 
 
 class LayerRule(BaseModel):
@@ -100,10 +116,28 @@ class ObservedConfig(BaseModel):
         return _as_list(value)
 
 
-class ArchdocConfig(BaseModel):
-    """Every option of archdoc, with its default."""
+class DiagramOptions(BaseModel):
+    """The ``diagrams:`` options: how the site draws its views. Each field is one option."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+    direction: Literal["TB", "LR", "BT", "RL"] = "TB"
+    """Direction of the C4 views: top to bottom (``TB``), left to right (``LR``), or reversed."""
+    deployment: Literal["diagrams", "mermaid"] = "diagrams"
+    """How deployment views are drawn: the ``diagrams`` package with Graphviz, or Mermaid."""
+    engine: Literal["graphviz", "mermaid"] = "graphviz"
+    """How static and deployment views are drawn: laid out by Graphviz at build time (SVG in the
+    page), or by Mermaid in the reader's browser. Flows are always Mermaid sequence diagrams."""
+    max_view_elements: int = Field(default=1000, ge=1, strict=True)
+    """The largest view drawn as a diagram (elements); bigger ones are listed in tables."""
+    max_view_relationships: int = Field(default=3000, ge=1, strict=True)
+    """The largest view drawn as a diagram (relationships)."""
+
+
+class ArchdocConfig(BaseModel):
+    """Every option of archdoc, with its default. The MkDocs plugin's options are these fields."""
+
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
     model: str = "model"
     """The Python package (importable from the project root) that builds the Workspace."""
@@ -127,7 +161,7 @@ class ArchdocConfig(BaseModel):
     """Title of the generated section in the navigation."""
     prefix: str = "architecture"
     """URL prefix of the generated pages."""
-    pages: list[str] = []
+    pages: list[PageGroup] = []
     """Page groups to generate (empty: all)."""
     offline_mermaid: bool = True
     """Serve the libraries diagrams need (Mermaid, Panzoom) from the built site, taken from npm
@@ -138,8 +172,8 @@ class ArchdocConfig(BaseModel):
     """URL Mermaid is loaded from when not offline (default: a public CDN, pinned version)."""
     fail_on: Literal["error", "warning"] = "error"
     """Which validation findings the site build logs as MkDocs warnings (``--strict`` fails on them)."""
-    diagrams: dict[str, Any] = {}
-    """Diagram options (direction, ...)."""
+    diagrams: DiagramOptions = Field(default_factory=DiagramOptions)
+    """Diagram options: ``direction``, ``deployment``, ``max_view_elements``."""
 
     root: Path = Field(default_factory=Path.cwd, exclude=True)
     """The project root: the directory of ``mkdocs.yml``."""
@@ -147,6 +181,10 @@ class ArchdocConfig(BaseModel):
     """The file the options were read from, if any."""
     config_line: int = Field(default=0, exclude=True)
     """The line of the ``archdoc`` entry in that file."""
+    option_lines: dict[str, int] = Field(default_factory=dict, exclude=True)
+    """The line of each option the user wrote, by dotted path (``diagrams.direction``)."""
+    docs_dir: Path | None = Field(default=None, exclude=True)
+    """The site's hand-written pages (``docs_dir`` of mkdocs.yml), when read from a file."""
 
     @field_validator("rules", mode="before")
     @classmethod
@@ -166,10 +204,33 @@ class ArchdocConfig(BaseModel):
     def adr_path(self) -> Path:
         return self.root / self.adr_dir
 
-    def location(self) -> SourceLocation | None:
+    def location(self, option: str | None = None) -> SourceLocation | None:
+        """Where ``option`` (a dotted path) is written, else the ``archdoc`` entry; None without a file."""
         if self.config_file is None:
             return None
-        return SourceLocation(str(self.config_file), self.config_line or 1)
+        line = _line_of(self.option_lines, option) if option else 0
+        return SourceLocation(str(self.config_file), line or self.config_line or 1)
+
+
+USER_OPTIONS: tuple[str, ...] = tuple(
+    name for name, field in ArchdocConfig.model_fields.items() if not field.exclude)
+"""The options a user writes under ``- archdoc:`` (the fields that are not set by the loader)."""
+
+
+def user_options() -> dict[str, Any]:
+    """Each user option with its pydantic field (its annotation, default and docstring)."""
+    return {name: ArchdocConfig.model_fields[name] for name in USER_OPTIONS}
+
+
+def _line_of(lines: dict[str, int], path: str) -> int:
+    """The line of ``path`` or of its closest written parent (``layers.0.match`` -> ``layers.0``)."""
+    parts = path.split(".")
+    while parts:
+        line = lines.get(".".join(parts))
+        if line:
+            return line
+        parts.pop()
+    return 0
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -188,35 +249,88 @@ _TolerantLoader.add_multi_constructor("", _ignore_tag)  # type: ignore[no-untype
 
 
 def config_from_options(
-    options: dict[str, Any] | None, *, root: Path, config_file: Path | None = None, line: int = 0
+    options: dict[str, Any] | None, *, root: Path, config_file: Path | None = None, line: int = 0,
+    lines: dict[str, int] | None = None,
 ) -> ArchdocConfig:
-    """Validate plugin options into an ArchdocConfig; a bad option is a ConfigError at its line."""
+    """Validate plugin options into an ArchdocConfig; a bad option is a ConfigError at its line.
+
+    ``options`` holds only what the user wrote: an option left out keeps its default *and* counts
+    as unset (``model_fields_set``), which is how the ADR directory is discovered when ``adr_dir``
+    is not given. ``lines`` maps dotted option paths to their lines in ``config_file``.
+    """
     options = dict(options or {})
-    location = SourceLocation(str(config_file), line or 1) if config_file else None
-    known = set(ArchdocConfig.model_fields) - {"root", "config_file", "config_line"}
+    lines = dict(lines or {})
+
+    def where(path: str) -> SourceLocation | None:
+        if config_file is None:
+            return None
+        return SourceLocation(str(config_file), _line_of(lines, path) or line or 1)
+
     for key in options:
-        if key not in known:
-            close = difflib.get_close_matches(key, sorted(known), n=1)
+        if key not in USER_OPTIONS:
             raise ConfigError(
                 f"unknown archdoc option {key!r}",
-                location=location,
-                hint=f"did you mean {close[0]!r}?" if close else "options: " + ", ".join(sorted(known)),
+                location=where(str(key)),
+                hint=_close_hint(str(key), USER_OPTIONS),
             )
     try:
-        config = ArchdocConfig(**options, root=root, config_file=config_file, config_line=line)
+        config = ArchdocConfig(**options, root=root, config_file=config_file, config_line=line,
+                               option_lines=lines)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigError(
-            f"archdoc option {where}: {first['msg']}",
-            location=location,
-            hint="see the configuration reference in the archdoc docs",
-        ) from None
-    _check_rule_ids(config, location)
+        raise _option_error(exc, where) from None
+    _check_rule_ids(config, where)
     return config
 
 
-def _check_rule_ids(config: ArchdocConfig, location: SourceLocation | None) -> None:
+def _close_hint(key: str, known: typing.Iterable[str]) -> str:
+    known = sorted(known)
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"did you mean {close[0]!r}?" if close else "options: " + ", ".join(known)
+
+
+def _model_at(path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The pydantic model that holds the last part of ``path`` (for unknown-key hints)."""
+    model: type[BaseModel] = ArchdocConfig
+    for part in path[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(str(part)) or next(
+            (f for f in model.model_fields.values() if f.alias == part), None)
+        if field is None:
+            return None
+        annotation = field.annotation
+        while typing.get_origin(annotation) in (list, dict):
+            annotation = typing.get_args(annotation)[-1]
+        if typing.get_origin(annotation) in (typing.Union, types.UnionType):  # Model | None
+            annotation = next((a for a in typing.get_args(annotation) if a is not type(None)), None)
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return None
+        model = annotation
+    return model
+
+
+def _option_error(exc: ValidationError, where: Any) -> ConfigError:
+    errors = exc.errors()
+    # An unknown key is usually a typo, and the reason another key looks missing: report it first.
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    loc = tuple(first["loc"])
+    path = ".".join(str(p) for p in loc)
+    if first["type"] == "extra_forbidden":
+        model = _model_at(loc)
+        known = [f.alias or n for n, f in model.model_fields.items()] if model else []
+        return ConfigError(f"unknown archdoc option {path!r}", location=where(path),
+                           hint=_close_hint(str(loc[-1]), known) if known else
+                           "see the configuration reference in the archdoc docs")
+    given = first.get("input")
+    shown = f" (not {given!r})" if isinstance(given, (str, int, float, bool)) else ""
+    return ConfigError(
+        f"archdoc option {path}: {first['msg']}{shown}",
+        location=where(path),
+        hint="see the configuration reference in the archdoc docs",
+    )
+
+
+def _check_rule_ids(config: ArchdocConfig, where: Any) -> None:
     """A severity for a rule that does not exist is a typo: say so, with the closest id."""
     if not config.rules:
         return
@@ -228,30 +342,97 @@ def _check_rule_ids(config: ArchdocConfig, location: SourceLocation | None) -> N
             close = difflib.get_close_matches(rule_id, known, n=1)
             raise ConfigError(
                 f"unknown rule {rule_id!r} under `rules:`",
-                location=location,
+                location=where(f"rules.{rule_id}"),
                 hint=f"did you mean {close[0]!r}?" if close else "the rule ids are listed by the docs' rule catalog",
             )
 
 
-def load_config(path: Path | str | None = None) -> ArchdocConfig:
-    """Read the archdoc options from ``path`` (default ``./mkdocs.yml``).
+def find_project(start: Path | None = None) -> tuple[Path, Path | None]:
+    """The project root and its configuration file, looked for upward from ``start`` as git does.
 
-    Without a configuration file, the defaults apply with the working directory as root.
+    The nearest directory holding ``mkdocs.yml`` or ``properdocs.yml`` (the file is returned),
+    or adr-tools' ``.adr-dir`` (no file), is the root. The search stops at the top of a git
+    repository; when nothing is found the root is ``start`` (default: the working directory).
+    Two configuration files in one directory are a ConfigError: archdoc does not guess.
+    """
+    start = (start or Path.cwd()).resolve()
+    for directory in (start, *start.parents):
+        found = [directory / name for name in CONFIG_FILES if (directory / name).is_file()]
+        if len(found) > 1:
+            raise ConfigError(
+                "more than one configuration here: " + ", ".join(p.name for p in found),
+                location=SourceLocation(str(found[1]), 1),
+                hint=f"pass the one archdoc should read with -f, e.g. -f {found[0].name}")
+        if found:
+            return directory, found[0]
+        if (directory / ".adr-dir").is_file():
+            return directory, None
+        if (directory / ".git").exists():
+            break
+    return start, None
+
+
+def find_config_file(start: Path | None = None) -> Path:
+    """The configuration of the project around ``start`` (default: the working directory): its
+    ``mkdocs.yml`` or ``properdocs.yml``, here or in a directory above. ConfigError when there is
+    none: archdoc never guesses a project."""
+    start = (start or Path.cwd()).resolve()
+    _, found = find_project(start)
+    if found is None:
+        hint = ("run the command in the project root, pass -f PATH/mkdocs.yml, or create a "
+                "project with `archdoc init`")
+        if (start / "__init__.py").is_file():
+            hint = (f"this directory is the Python package {start.name!r} itself: run archdoc "
+                    "from the project root, where mkdocs.yml is, or pass -f")
+        here = ("the working directory" if start == Path.cwd().resolve()
+                else relative_to_cwd(str(start)))
+        raise ConfigError(f"no mkdocs.yml or properdocs.yml in {here} or a directory above it",
+                          hint=hint)
+    return found
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path.name}: {exc.strerror or exc}",
+                          location=SourceLocation(str(path), 1),
+                          hint="check the file's permissions") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path.name} is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                          location=SourceLocation(str(path), line),
+                          hint="re-save the file as UTF-8") from None
+
+
+def load_config(path: Path | str | None = None, *, missing_ok: bool = False) -> ArchdocConfig:
+    """Read the archdoc options from ``path`` (default: the project's configuration, found
+    upward from the working directory: :func:`find_config_file`).
+
+    A missing configuration is a ConfigError. Only with ``missing_ok`` (the ADR commands, which
+    also keep a decision log in a repository without a site) does a project without one mean
+    the defaults, rooted where ``.adr-dir`` is, or in the working directory.
     """
     if path is None:
-        candidate = Path.cwd() / CONFIG_FILE
-        if not candidate.exists():
-            return ArchdocConfig(root=Path.cwd())
-        path = candidate
+        root, found = find_project()
+        if found is None:
+            if missing_ok:
+                return ArchdocConfig(root=root)
+            found = find_config_file()  # raises, saying what was looked for
+        path = found
     path = Path(path)
     if not path.is_file():
         raise ConfigError(f"configuration file {path} does not exist",
-                          hint="pass the path of your mkdocs.yml with -f")
-    text = path.read_text(encoding="utf-8")
+                          hint="pass the path of your mkdocs.yml (or properdocs.yml) with -f")
+    text = _read_text(path)
     try:
         data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The line where the broken construct starts (an unclosed `[` or quote), else where
+        # the parser gave up.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(
@@ -265,37 +446,94 @@ def load_config(path: Path | str | None = None) -> ArchdocConfig:
         raise ConfigError(f"{path.name} must be a mapping of settings",
                           location=SourceLocation(str(path), 1),
                           hint="start with `site_name: ...` and list `plugins:` below it")
-    options, line = _archdoc_options(data.get("plugins"), text, path)
-    return config_from_options(options, root=path.resolve().parent, config_file=path, line=line)
+    entry, lines = option_lines(text)
+    options = _archdoc_options(data.get("plugins"), path, entry, lines)
+    config = config_from_options(options, root=path.resolve().parent, config_file=path, line=entry,
+                                 lines=lines)
+    docs = data.get("docs_dir", "docs")
+    if isinstance(docs, str) and docs.strip():
+        config.docs_dir = config.root / docs
+    return config
 
 
-_PLUGINS_KEY = re.compile(r"^plugins\s*:")
-_PLUGIN_ENTRY = re.compile(r"""^\s*(?:-\s*)?["']?archdoc["']?\s*(?::|#|$)""")
-"""``- archdoc``, ``- archdoc:``, ``archdoc:`` (the mapping form): the plugin's own line."""
+def option_lines(text: str) -> tuple[int, dict[str, int]]:
+    """The line of the ``archdoc`` plugin entry in a mkdocs.yml and of each option below it.
 
-
-def _archdoc_options(plugins: Any, text: str, path: Path) -> tuple[dict[str, Any], int]:
-    lines = text.splitlines()
-    start = next((n for n, l in enumerate(lines) if _PLUGINS_KEY.match(l)), 0)
-    line = next((n + 1 for n in range(start, len(lines)) if _PLUGIN_ENTRY.match(lines[n])), 0)
-    entries: list[Any]
+    Options are keyed by dotted path: ``model``, ``rules.sync-cycle``, ``layers.0.match``,
+    ``diagrams.direction``. ``(0, {})`` when there is no entry or the text is not YAML.
+    """
+    try:
+        root = yaml.compose(text, Loader=_TolerantLoader)  # noqa: S506 - composes, runs nothing
+    except yaml.YAMLError:
+        return 0, {}
+    plugins = _mapping_value(root, "plugins")
     if plugins is None:
-        return {}, 0
+        return 0, {}
+    entry: yaml.Node | None = None
+    options: yaml.Node | None = None
+    if isinstance(plugins, yaml.MappingNode):  # plugins: {archdoc: {...}}
+        for key, value in plugins.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == "archdoc":
+                entry, options = key, value
+    elif isinstance(plugins, yaml.SequenceNode):
+        for item in plugins.value:
+            if isinstance(item, yaml.ScalarNode) and item.value == "archdoc":
+                entry = item
+            elif isinstance(item, yaml.MappingNode):
+                for key, value in item.value:
+                    if isinstance(key, yaml.ScalarNode) and key.value == "archdoc":
+                        entry, options = key, value
+            if entry is not None:
+                break
+    if entry is None:
+        return 0, {}
+    lines: dict[str, int] = {}
+    if options is not None:
+        _collect_lines(options, "", lines)
+    return entry.start_mark.line + 1, lines
+
+
+def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return v  # type: ignore[no-any-return]
+    return None
+
+
+def _collect_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            path = f"{prefix}{key.value}" if isinstance(key, yaml.ScalarNode) else prefix.rstrip(".")
+            lines.setdefault(path, key.start_mark.line + 1)
+            _collect_lines(value, path + ".", lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = f"{prefix}{index}"
+            lines.setdefault(path, item.start_mark.line + 1)
+            _collect_lines(item, path + ".", lines)
+
+
+def _archdoc_options(plugins: Any, path: Path, entry: int, lines: dict[str, int]) -> dict[str, Any]:
+    if plugins is None:
+        return {}
+    entries: list[Any]
     if isinstance(plugins, dict):
         entries = [{k: v} for k, v in plugins.items()]
     elif isinstance(plugins, list):
         entries = plugins
     else:
-        raise ConfigError("`plugins` must be a list", location=SourceLocation(str(path), line or 1),
+        raise ConfigError("`plugins` must be a list", location=SourceLocation(str(path), entry or 1),
                           hint="write `plugins:` then one `- archdoc` item per line")
-    for entry in entries:
-        if entry == "archdoc":
-            return {}, line
-        if isinstance(entry, dict) and "archdoc" in entry:
-            options = entry["archdoc"] or {}
+    for item in entries:
+        if item == "archdoc":
+            return {}
+        if isinstance(item, dict) and "archdoc" in item:
+            options = item["archdoc"] or {}
             if not isinstance(options, dict):
                 raise ConfigError("the archdoc plugin's options must be a mapping",
-                                  location=SourceLocation(str(path), line or 1),
+                                  location=SourceLocation(str(path), entry or 1),
                                   hint="indent `model: model` etc. below `- archdoc:`")
-            return options, line
-    return {}, 0
+            return options
+    return {}

@@ -18,6 +18,7 @@ __all__ = [
     "AdrError",
     "ObservedError",
     "MissingDependency",
+    "RevisionError",
 ]
 
 
@@ -74,3 +75,8 @@ class ObservedError(ArchdocError):
 
 class MissingDependency(ArchdocError):
     """A command needs an optional package that is not installed (the hint says how to add it)."""
+
+
+class RevisionError(ArchdocError):
+    """A git revision cannot be read: not a repository, an unknown revision, or one missing from
+    a shallow clone (``archdoc diff``)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import importlib.util
@@ -9,13 +10,13 @@ import os
 import sys
 import traceback
 from collections.abc import Iterator
-from contextlib import contextmanager
+
 from pathlib import Path
 
-from archdoc.config import ArchdocConfig
+from archdoc.config import CONFIG_FILES, ArchdocConfig
 from archdoc.errors import ArchdocError, ModelLoadError
 from archdoc.model.workspace import Workspace, created_workspaces
-from archdoc.source import SourceLocation
+from archdoc.source import SourceLocation, relative_to_cwd
 
 __all__ = ["load_workspace"]
 
@@ -36,8 +37,9 @@ def load_workspace(config: ArchdocConfig) -> Workspace:
     try:
         importlib.invalidate_caches()
         _check_in_project(package, root, config)
-        with _collector_paused():
-            importlib.import_module(package)
+        # What the model prints goes to stderr: stdout carries `--format json` and exports.
+        with contextlib.redirect_stdout(sys.stderr), _collector_paused():
+            module = importlib.import_module(package)
     except ArchdocError as exc:
         raise ModelLoadError(exc.message, location=exc.location or _user_frame(exc), hint=exc.hint) from None
     except ModuleNotFoundError as exc:
@@ -50,11 +52,15 @@ def load_workspace(config: ArchdocConfig) -> Workspace:
             f"syntax error in the model: {exc.msg}", location=location,
             hint="fix the Python syntax at this line",
         ) from None
-    except Exception as exc:  # noqa: BLE001 - the user's code may raise anything
+    except SystemExit as exc:
+        raise _from_exit(exc, package) from None
+    except (Exception, KeyboardInterrupt) as exc:  # noqa: BLE001 - the user's code may raise anything
         raise _from_user_exception(exc, package) from None
     finally:
         sys.path.remove(root)  # the first occurrence: the one inserted above
     workspaces = created_workspaces()
+    if not workspaces and getattr(module, "__file__", None) is None:
+        raise _namespace_package(package, module, config)
     if not workspaces:
         raise ModelLoadError(
             f"the model package {package!r} builds no Workspace",
@@ -76,16 +82,28 @@ def load_workspace(config: ArchdocConfig) -> Workspace:
 
 def _not_found(package: str, root: str, config: ArchdocConfig, elsewhere: str = "") -> ModelLoadError:
     also = f" (a different {package.split('.')[0]!r} is importable from {elsewhere})" if elsewhere else ""
+    where = relative_to_cwd(root)
+    where = "the working directory" if where == "." else where
+    if config.config_file is None:
+        also += (f"; no {' or '.join(CONFIG_FILES)} was found in {where} or a directory above it, "
+                 "so the defaults apply with it as the project root")
+    inside = Path(root).name == package.split(".")[-1] and (Path(root) / "__init__.py").is_file()
     return ModelLoadError(
-        f"model package {package!r} not found in {root}{also}",
-        location=config.location(),
-        hint=f"create {package.replace('.', '/')}/__init__.py building a Workspace, "
+        f"model package {package!r} not found in {where}{also}",
+        location=config.location("model"),
+        hint=(f"this directory is the package {package!r} itself: run archdoc from the project "
+              "root above it (cd ..)") if inside else
+        f"create {package.replace('.', '/')}/__init__.py building a Workspace, "
         "or set `model:` under the archdoc plugin in mkdocs.yml",
     )
 
 
 def _check_in_project(package: str, root: str, config: ArchdocConfig) -> None:
     """The top-level package must come from the project, not from elsewhere on ``sys.path``."""
+    directory = Path(root, *package.split("."))
+    if directory.is_dir() and not (directory / "__init__.py").is_file() and not Path(
+            str(directory) + ".py").is_file():
+        raise _namespace_package(package, directory, config)
     top = package.split(".")[0]
     try:
         spec = importlib.util.find_spec(top)
@@ -125,6 +143,50 @@ def _user_frame(exc: BaseException) -> SourceLocation | None:
     return None
 
 
+def _text_of(exc: BaseException) -> str:
+    """``str(exc)``, or what can be said of it when the user's ``__str__`` itself raises."""
+    try:
+        return str(exc)
+    except Exception as inner:  # noqa: BLE001 - the user's __str__ may raise anything
+        return f"<the message cannot be shown: its __str__ raised {type(inner).__name__}>"
+
+
+def _from_exit(exc: SystemExit, package: str) -> ModelLoadError:
+    """The model ended the process (``sys.exit()``, ``exit()``, ``raise SystemExit``)."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if _is_user_file(f.filename)]
+    line = (frames[-1].line or "") if frames else ""
+    try:
+        code = "" if exc.code is None else repr(exc.code)
+    except Exception:  # noqa: BLE001 - a code object whose __repr__ raises
+        code = "..."
+    what = (f"called sys.exit({code})" if "exit(" in line and "SystemExit" not in line
+            else f"raised SystemExit({code})")
+    return ModelLoadError(
+        f"the model {what} while archdoc imported it",
+        location=_user_frame(exc),
+        hint=f"remove the call: archdoc imports the package {package!r} to read the model, "
+        "and a model that exits builds nothing",
+    )
+
+
+def _namespace_package(package: str, found: object, config: ArchdocConfig) -> ModelLoadError:
+    """``found``: the package's directory, or the module Python imported from it."""
+    places = [str(found)] if isinstance(found, Path) else list(getattr(found, "__path__", []))
+    where = relative_to_cwd(places[0]) if places else package.replace(".", "/")
+    return ModelLoadError(
+        f"the model directory {where}/ has no __init__.py: Python imports it as an empty "
+        "namespace package and runs none of its files",
+        location=config.location("model"),
+        hint=f"create {where}/__init__.py building the Workspace (it may import the other "
+        "modules of the directory)",
+    )
+
+
+def _is_user_file(filename: str) -> bool:
+    return not (filename.startswith(_ARCHDOC_DIR) or filename.startswith("<frozen")
+                or "importlib" in filename)
+
+
 def _from_user_exception(exc: BaseException, package: str) -> ModelLoadError:
     frames = [
         f for f in traceback.extract_tb(exc.__traceback__)
@@ -136,7 +198,7 @@ def _from_user_exception(exc: BaseException, package: str) -> ModelLoadError:
         f"\n    {SourceLocation(f.filename, f.lineno or 1)}: {(f.line or '').strip()}" for f in frames
     )
     return ModelLoadError(
-        f"the model raised {type(exc).__name__}: {exc}" + (f"\n  in{trail}" if trail else ""),
+        f"the model raised {type(exc).__name__}: {_text_of(exc)}" + (f"\n  in{trail}" if trail else ""),
         location=location,
         hint=f"fix the model code; archdoc imports the package {package!r} to read it",
     )
@@ -146,7 +208,7 @@ _frozen = False
 """Whether an earlier import froze its objects (``_collector_paused``)."""
 
 
-@contextmanager
+@contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector is paused while the model is imported, and the first
     import of a process moves what it made out of the collector's reach (``gc.freeze``).

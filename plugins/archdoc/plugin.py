@@ -11,20 +11,23 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from archdoc.config import ArchdocConfig, config_from_options
+from archdoc.config import (
+    USER_OPTIONS,
+    ArchdocConfig,
+    config_from_options,
+    option_lines,
+    user_options,
+)
 from archdoc.errors import ArchdocError
 from archdoc.project import Project, load_project, validate_project
-from archdoc.site import Layout, Page, SiteContext, UnknownBlock, generate_pages, render_block
-from archdoc.site.embed import embed_blocks
-from archdoc.site.nav import navigation
-from archdoc.site.assets import ASSET_DIR, site_assets
+from archdoc.site import Page, SiteContext, UnknownBlock
+from archdoc.site.build import EXTRA_CSS, EXTRA_JAVASCRIPT, SiteBuild, start_build
 
 __all__ = ["ArchdocPlugin", "ArchdocPluginConfig"]
 
@@ -32,28 +35,46 @@ log = logging.getLogger("mkdocs.plugins.archdoc")
 
 
 
-class ArchdocPluginConfig(base.Config):
-    """The plugin's options; each is documented in :class:`archdoc.config.ArchdocConfig`."""
+class _Unset:
+    """The value of an option the user did not write (MkDocs fills every option with its default)."""
 
-    model = c.Type(str, default="model")
-    adr_dir = c.Type(str, default="adr")
-    rules = c.Type(dict, default={})
-    layers = c.Type(list, default=[])
-    forbidden = c.Type(list, default=[])
-    adr_statuses = c.Type(list, default=[])
-    adr_transitions = c.Type(dict, default={})
-    observed = c.Type(dict, default={})
-    section = c.Type(str, default="Architecture")
-    prefix = c.Type(str, default="architecture")
-    pages = c.Type(list, default=[])
-    offline_mermaid = c.Type(bool, default=True)
-    mermaid_js = c.Type(str, default="")
-    mermaid_url = c.Type(str, default="")
-    fail_on = c.Choice(("error", "warning"), default="error")
-    diagrams = c.Type(dict, default={})
+    def __repr__(self) -> str:
+        return "<unset>"
 
 
-class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
+UNSET = _Unset()
+
+
+class _Forwarded(base.BaseConfigOption[Any]):
+    """An option MkDocs carries as written; :class:`ArchdocConfig` validates it."""
+
+    def __init__(self, doc: str) -> None:
+        super().__init__()
+        self.default = UNSET
+        self.__doc__ = doc
+
+    def run_validation(self, value: object) -> object:
+        return value
+
+
+ArchdocPluginConfig = type("ArchdocPluginConfig", (base.Config,), {
+    "__doc__": "The plugin's options: the user options of :class:`archdoc.config.ArchdocConfig`, "
+               "declared there once.",
+    **{name: _Forwarded(field.description or "") for name, field in user_options().items()},
+})
+
+
+def _option_lines(config_file: Path | None) -> tuple[int, dict[str, int]]:
+    """The lines of the plugin entry and its options in mkdocs.yml, for messages (none if unreadable)."""
+    if config_file is None:
+        return 0, {}
+    try:
+        return option_lines(config_file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return 0, {}
+
+
+class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type]
     """Wires MkDocs events to the archdoc core."""
 
     def __init__(self) -> None:
@@ -61,28 +82,37 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         self.project: Project | None = None
         self.context: SiteContext | None = None
         self.pages: list[Page] = []
+        self.build: SiteBuild
 
     # -- configuration and loading ---------------------------------------------------------
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
+        """MkDocs' reading of the options, without its warning for an unknown one: archdoc
+        reports that itself in :meth:`on_config`, at the option's line, with the closest name."""
+        errors, warnings = super().load_config(options, config_file_path)
+        return errors, [(key, text) for key, text in warnings if key in USER_OPTIONS]
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        root = (config_file or Path("mkdocs.yml")).resolve().parent
+        entry, lines = _option_lines(config_file)
+        written = {k: v for k, v in self.config.items() if v is not UNSET}  # forward only these
         try:
-            self.settings = config_from_options(dict(self.config), root=root,
-                                                config_file=Path(config.config_file_path or "mkdocs.yml"))
+            self.settings = config_from_options(written, root=root, config_file=config_file,
+                                                line=entry, lines=lines)
             self.project = load_project(config=self.settings)
         except ArchdocError as exc:
             raise PluginError(f"archdoc: {exc}") from None
-        self._report(validate_project(self.project))
-        layout = Layout(prefix=self.settings.prefix.strip("/"), directory_urls=config.use_directory_urls)
-        self.context = SiteContext(
-            workspace=self.project.workspace, layout=layout, adrs=self.project.adrs,
-            diagnostics=self._diagnostics, options=dict(self.settings.diagrams),
-            drift=self.project.drift,
-        )
-        self.pages = generate_pages(self.context, list(self.settings.pages) or None)
-        config.extra_css.append(f"{ASSET_DIR}/archdoc.css")
-        config.extra_javascript.append(f"{ASSET_DIR}/archdoc.js")  # type: ignore[arg-type]
+        self._report(validate_project(self.project, pages=False))  # pages: on_page_markdown
+        try:
+            self.build = start_build(self.project, self.settings, diagnostics=self._diagnostics,
+                                     directory_urls=config.use_directory_urls)
+        except ArchdocError as exc:
+            raise PluginError(f"archdoc: {exc}") from None
+        self.context, self.pages = self.build.context, self.build.pages
+        config.extra_css.extend(EXTRA_CSS)
+        config.extra_javascript.extend(EXTRA_JAVASCRIPT)  # type: ignore[arg-type]
         if config.nav is not None:
-            config.nav.append({self.settings.section: navigation(self.pages)})
+            config.nav.append(self.build.nav_section())
         return config
 
     def _report(self, diagnostics: list[Any]) -> None:
@@ -91,7 +121,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
         loud = {"error"} if self.settings.fail_on == "error" else {"error", "warning"}
         for d in diagnostics:
             where = f"{d.location}: " if d.location else ""
-            text = f"archdoc: {where}{d.severity}[{d.rule}] {d.message}"
+            text = f"archdoc: {where}{d.severity}[{d.rule}] {d.message}" + (
+                f"\n  hint: {d.hint}" if d.hint else "")
             (log.warning if d.severity in loud else log.info)(text)
 
     # -- pages ---------------------------------------------------------------------------------
@@ -105,43 +136,27 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):
             if not page.in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
-        assert self.settings is not None
-        try:
-            assets = site_assets(self.settings.root, offline=self.settings.offline_mermaid,
-                                 mermaid_js=self.settings.mermaid_js,
-                                 mermaid_url=self.settings.mermaid_url)
-        except ArchdocError as exc:
-            raise PluginError(f"archdoc: {exc}") from None
-        for text in assets.notices:
+        for text in self.build.assets.notices:
             log.warning(f"archdoc: {text}")
-        for path, source in assets.files.items():
+        for path, source in self.build.assets.files.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
-        for path, content in sorted(self.context.assets.items()) if self.context else []:
+        for path, content in self.build.asset_texts().items():
             files.append(File.generated(config, path, content=content))
         self._registered_assets = set(self.context.assets) if self.context else set()
-        for path, content in assets.texts().items():
-            files.append(File.generated(config, path, content=content))
         return files
 
     def on_page_markdown(self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         """Replace each ```archdoc fence of a hand-written page with the blocks it names."""
         if "archdoc" not in markdown or self.context is None:
             return markdown
-        context = self.context
-        source = page.file.src_uri
         # MkDocs passes the Markdown without its front matter: count those lines back in.
         raw = page.file.content_string
         skipped = raw.count("\n", 0, len(raw) - len(markdown)) if raw.endswith(markdown) else 0
 
-        def render(key: str, line: int) -> str:
-            try:
-                return render_block(context, key, source)
-            except UnknownBlock as exc:
-                log.error(f"archdoc: docs/{source}:{line + skipped}: {exc.message}"
-                          + (f" ({exc.hint})" if exc.hint else ""))
-                return f"\n**archdoc: unknown block `{key}`**\n"
+        def unknown(exc: UnknownBlock) -> None:
+            log.error(f"archdoc: {exc.location}: {exc.message}" + (f" ({exc.hint})" if exc.hint else ""))
 
-        return embed_blocks(markdown, render)
+        return self.build.expand(markdown, page.file.src_uri, unknown=unknown, first_line=skipped + 1)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Write the files made while rendering (deployment SVGs) and say what the reader should know."""

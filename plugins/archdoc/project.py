@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -11,7 +12,8 @@ from archdoc.config import ArchdocConfig, load_config
 from archdoc.loader import load_workspace
 from archdoc.model.workspace import Workspace
 from archdoc.validation.diagnostics import Diagnostic
-from archdoc.validation.registry import RuleContext, run_rules
+from archdoc.source import SourceLocation
+from archdoc.validation.registry import Finding, PageSource, RuleContext, run_rules
 
 if TYPE_CHECKING:
     from archdoc.drift import DriftReport, Observations
@@ -58,7 +60,7 @@ def observed_files(config: ArchdocConfig) -> Any:
     if observed is None:
         return ObservedFiles()
     return ObservedFiles.under(config.root, jaeger=observed.jaeger, servicegraph=observed.servicegraph,
-                               compose=observed.compose, declared_at=config.location())
+                               compose=observed.compose, declared_at=config.location("observed"))
 
 
 def _load_observations(config: ArchdocConfig) -> Observations | None:
@@ -80,8 +82,56 @@ def _load_adrs(config: ArchdocConfig) -> Any:
     return load_log(config)
 
 
-def validate_project(project: Project) -> list[Diagnostic]:
-    """Every finding of every enabled rule, sorted by file and line."""
+def validate_project(project: Project, *, pages: bool = True) -> list[Diagnostic]:
+    """Every finding of every enabled rule, sorted by file and line.
+
+    With ``pages`` (and a docs directory in the configuration), the ```archdoc blocks of the
+    hand-written pages are checked too; the MkDocs plugin checks them while rendering instead.
+    """
+    sources = read_pages(project.config.docs_dir) if pages and project.config.docs_dir else None
     context = RuleContext(config=project.config, workspace=project.workspace, adrs=project.adrs,
-                          drift=project.drift)
+                          drift=project.drift, pages=sources,
+                          block_problems=_block_checker(project) if sources is not None else None)
     return [*project.load_diagnostics, *run_rules(context)]
+
+
+def read_pages(docs_dir: Path) -> list[PageSource] | None:
+    """The Markdown pages below ``docs_dir`` (None when it does not exist); unreadable files are
+    left to MkDocs, which reports them."""
+    if not docs_dir.is_dir():
+        return None
+    pages = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+        pages.append(PageSource(path=path, name=path.relative_to(docs_dir).as_posix(), text=text))
+    return pages
+
+
+def _block_checker(project: Project) -> Callable[[PageSource], list[Finding]]:
+    """Renders each block of a page as the site would, and collects the keys it refuses."""
+    from archdoc.site import Layout, SiteContext, UnknownBlock, render_block
+    from archdoc.site.embed import embed_blocks
+
+    # The blocks are rendered only to learn whether they exist: the cheapest drawings will do.
+    options = {**project.config.diagrams.model_dump(), "deployment": "mermaid", "max_view_elements": 1}
+    context = SiteContext(workspace=project.workspace, adrs=project.adrs, options=options,
+                          layout=Layout(prefix=project.config.prefix.strip("/")))
+
+    def check(page: PageSource) -> list[Finding]:
+        found: list[Finding] = []
+
+        def render(key: str, line: int) -> str:
+            try:
+                render_block(context, key, page.name)
+            except UnknownBlock as exc:
+                found.append(Finding(exc.message, SourceLocation(str(page.path), line),
+                                     exc.hint or "", key))
+            return ""
+
+        embed_blocks(page.text, render)
+        return found
+
+    return check

@@ -33,6 +33,10 @@ def test_supersede_adr_tools_record(fixture_copy) -> None:  # type: ignore[no-un
     config = fixture_copy("adr-tools")
     before = _bytes(config)
     new = create_adr(config, NewAdr("Keep orders in Postgres", supersedes=[4], template="nygard"))
+    # proposed: the new record says it supersedes 4; record 4 is untouched until it is accepted
+    assert {k: v for k, v in _bytes(config).items() if k in before} == before
+    assert load_log(config).require(4).status == "accepted"
+    change_status(config, new.number, "accepted")
     after = _bytes(config)
     removed, added = _changed(before["0004-stream-orders-through-kafka.md"],
                               after["0004-stream-orders-through-kafka.md"])

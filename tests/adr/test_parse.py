@@ -89,7 +89,13 @@ def test_log4brains_dated_files() -> None:
 
 def test_unreadable_files_are_warnings_with_file_and_line() -> None:
     log = _log("broken")
-    assert [r.number for r in log] == [1, 6]
+    # every record is kept, with what could be read; the broken ones are marked
+    assert [r.number for r in log] == [1, 2, 3, 4, 6]
+    assert [(r.number, r.title, r.status, r.problem_line) for r in log if r.problem] == [
+        (2, "Front matter never ends", "unknown", 1),
+        (3, "Broken YAML list", "unknown", 4),
+        (4, "Latin-1 caf\ufffd", "accepted", 5),
+    ]
     where = [(w.location.file.rsplit("/", 1)[-1], w.location.line) for w in log.warnings]
     assert where == [
         ("0002-unclosed-front-matter.md", 1),

@@ -75,7 +75,7 @@ def test_duplicates_one_sided_supersede_and_no_successor(tmp_path: Path) -> None
     found = {(d.rule, Path(d.location.file).name) for d in run_rules(context) if d.location}
     assert found == {
         ("adr-duplicate-number", "0002-c.md"),
-        ("adr-one-sided-link", "0002-b.md"),
+        ("adr-incomplete-supersede", "0002-b.md"),
         ("adr-superseded-without-successor", "0002-c.md"),
         ("adr-missing-title", "0003-d.md"),
         ("adr-date-format", "0003-d.md"),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from archdoc.adr import NewAdr, create_adr, parse_adr
+from archdoc.adr import NewAdr, change_status, create_adr, parse_adr
 from archdoc.config import ArchdocConfig
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -58,9 +58,12 @@ def test_template_golden(name: str, project: ArchdocConfig) -> None:
     assert again.title == request.title and again.status == "proposed"
     assert again.date == DAY and again.deciders == request.deciders
     if request.supersedes:
-        old = parse_adr(project.adr_path / "0002-use-postgresql.md")
-        assert old.status == "superseded" and old.links_of("superseded-by") == [3]
-        _check(name.replace(".md", "-superseded.md"), old.file.read_text(encoding="utf-8"))
+        # a proposed successor leaves the old record as it is; accepting it supersedes the old one
+        old = project.adr_path / "0002-use-postgresql.md"
+        assert parse_adr(old).status == "accepted" and parse_adr(old).links_of("superseded-by") == []
+        change_status(project, record.number, "accepted")
+        assert parse_adr(old).status == "superseded" and parse_adr(old).links_of("superseded-by") == [3]
+        _check(name.replace(".md", "-superseded.md"), old.read_text(encoding="utf-8"))
 
 
 def test_team_template_md_in_adr_tools_style(project: ArchdocConfig) -> None:

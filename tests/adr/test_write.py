@@ -106,7 +106,7 @@ def test_never_overwrites_and_takes_next_number(project: ArchdocConfig) -> None:
         (["0001-a.md", "0002-b.md", "0007-c.md"], 8),
         (["ADR-0015-x.md", "README.md"], 16),
         (["20240101-a.md", "20240202-b.md"], 3),  # log4brains: numbered after the dated files
-        (["0003-a.md", "20240202-b.md"], 5),
+        (["0003-a.md", "20240202-b.md"], 4),  # the dated record takes the free number 1
         ([], 1),
     ],
 )
@@ -122,3 +122,38 @@ def test_prefix_style_of_the_directory_is_kept(tmp_path: Path) -> None:
     (adr_dir / "ADR-0015-database-scaling.md").write_text("# ADR-0015: Scaling\n", encoding="utf-8")
     record = create_adr(ArchdocConfig(root=tmp_path), NewAdr("Next one"))
     assert record.file.name == "ADR-0016-next-one.md"
+
+
+def test_new_records_never_move_the_numbers_of_existing_ones(tmp_path: Path) -> None:
+    """A directory mixing numbered and unnumbered records: the unnumbered keep their numbers,
+    so a link written to one of them a second ago still points at it."""
+    adr_dir = tmp_path / "adr"
+    adr_dir.mkdir()
+    (adr_dir / "0001-a.md").write_text("---\nstatus: accepted\ndate: 2024-01-01\n---\n# A\n")
+    (adr_dir / "0002-b.md").write_text("---\nstatus: accepted\ndate: 2024-01-01\n---\n# B\n")
+    (adr_dir / "use-kafka.md").write_text("---\nstatus: accepted\ndate: 2024-01-01\n---\n# Kafka\n")
+    (adr_dir / "20240101-dated.md").write_text("- Status: accepted\n\n# Dated\n")
+    config = ArchdocConfig(root=tmp_path)
+    from archdoc.adr import load_log
+
+    numbers = {r.file.name: r.number for r in load_log(config)}
+    assert numbers == {"0001-a.md": 1, "0002-b.md": 2, "20240101-dated.md": 3, "use-kafka.md": 4}
+    create_adr(config, NewAdr("Relates to Kafka", relates=[4], date=dt.date(2024, 2, 1)))
+    for title in ("Two", "Three"):
+        create_adr(config, NewAdr(title, date=dt.date(2024, 2, 1)))
+    after = {r.file.name: r.number for r in load_log(config)}
+    assert {k: after[k] for k in numbers} == numbers
+    log = load_log(config)
+    assert log.require(5).links_of("relates") == [4]
+    assert log.require(4).title == "Kafka" and log.links(4)[0].target == 5
+
+
+def test_a_dated_directory_keeps_its_numbers_for_a_record_of_an_earlier_date(tmp_path: Path) -> None:
+    adr_dir = tmp_path / "adr"
+    adr_dir.mkdir()
+    for name in ("20240110-a.md", "20240212-b.md"):
+        (adr_dir / name).write_text(f"- Status: accepted\n- Date: {name[:8]}\n\n# {name}\n")
+    config = ArchdocConfig(root=tmp_path)
+    record = create_adr(config, NewAdr("Backfilled", date=dt.date(2023, 5, 1)))
+    assert record.number == 3 and record.date == dt.date(2023, 5, 1)
+    assert record.file.name > "20240212-b.md"  # named to sort last

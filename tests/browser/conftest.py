@@ -82,7 +82,7 @@ def context(browser: Any) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def screenshots() -> Screenshots:
-    for group in ("pages", "click", "offline"):
+    for group in ("pages", "click", "offline", "viewer", "schemes"):
         shutil.rmtree(SCREENSHOTS / group, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     print(f"\narchdoc browser test: screenshots in {SCREENSHOTS}")

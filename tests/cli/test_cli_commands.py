@@ -64,7 +64,8 @@ def test_validate_clean(invoke: Invoke) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
 def test_validate_formats_and_strict(project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
-    root = project(MODEL + 'shop.container("Mailer")\n')  # no description, unconnected: warnings
+    root = project(MODEL + 'shop.container("Mailer")\n',  # no description, unconnected: warnings
+                   mkdocs="site_name: Shop\nplugins:\n  - archdoc\n")
     monkeypatch.chdir(root)
     runner = CliRunner()
     lenient = runner.invoke(app, ["validate", "--format", fmt])
@@ -93,30 +94,35 @@ def test_show_an_element(invoke: Invoke) -> None:
     result = invoke("show", "shop.web")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert out.startswith("Web  (shop.web)\n")
-    for fragment in ("Container", "Storefront", "React", "team-web", "edge", "port", "443",
-                     "declared at  model/__init__.py:7", "Uses", "shop.api", "POST /orders", "critical",
-                     "Used by", "user", "Events", "order.created", "subscribes", "Refreshes the cart"):
+    assert out.startswith("Web (shop.web)\nkind\tContainer\n")
+    for fragment in ("description\tStorefront", "technology\tReact", "owner\tteam-web",
+                     "tags\tedge", "port\t443", "declared at\tmodel/__init__.py:7",
+                     "\nUses\nelement\tdescription\ttechnology\toperation\tinteraction\tcriticality\n"
+                     "shop.api\tCalls\t\tPOST /orders\tsync\tcritical\n",
+                     "\nUsed by\n", "\nuser\tBrowses\tHTTPS\t\tsync\t\n",
+                     "\nEvents\nevent\trole\treason\norder.created\tsubscribes\tRefreshes the cart\n"):
         assert fragment in out, fragment
 
 
 def test_show_children_data_owner_and_failure_modes(invoke: Invoke) -> None:
     api = invoke("show", "shop.api").stdout
-    assert "Contains" in api and "shop.api.handler" in api
+    assert "\nContains\nid\tkind\ttechnology\tdescription\nshop.api.handler\tComponent\t\tHTTP\n" in api
     db = invoke("show", "shop.db").stdout
-    assert "data owner   shop.api" in db
-    assert "Failure modes" in db and "No orders" in db and "Failover" in db
+    assert "\ndata owner\tshop.api\n" in db
+    assert "\nFailure modes\nimpact\tmitigation\tfallback\nNo orders\tFailover\t\n" in db
     stripe = invoke("show", "stripe").stdout
-    assert "No payments" in stripe and "Queue the charge" in stripe
+    assert "No payments\tRetry\tQueue the charge" in stripe
 
 
 def test_impact(invoke: Invoke) -> None:
     result = invoke("impact", "shop.db")
     assert result.exit_code == 0, result.output
-    out = result.stdout
-    assert "If DB (shop.db) fails: 3 break, 0 degrade" in out
-    assert "shop.api -> shop.db" in out
-    assert "user -> shop.web -> shop.api -> shop.db" in out
+    assert result.stdout == (
+        "If DB (shop.db) fails: 3 break, 0 degrade\n"
+        "element\teffect\tdistance\tchain\n"
+        "shop.api\tbreaks\t1\tshop.api -> shop.db\n"
+        "shop.web\tbreaks\t2\tshop.web -> shop.api -> shop.db\n"
+        "user\tbreaks\t3\tuser -> shop.web -> shop.api -> shop.db\n")
 
 
 def test_impact_of_something_nothing_depends_on(invoke: Invoke) -> None:

@@ -114,7 +114,7 @@ def test_no_sources_at_all_exits_2(archdoc_cmd: Run, project: Callable[..., Path
 
 @pytest.mark.parametrize(("observed", "message"), [
     ("{min_calls: -1}", "archdoc option observed.min_calls: Input should be greater than or equal to 0"),
-    ("{jaegr: deps.json}", "archdoc option observed.jaegr: Extra inputs are not permitted"),
+    ("{jaegr: deps.json}", "unknown archdoc option 'observed.jaegr'\n  hint: did you mean 'jaeger'?"),
     ("{jaeger: missing.json}", "observed source missing.json does not exist"),
 ])
 def test_configuration_errors_exit_2(archdoc_cmd: Run, project: Callable[..., Path], observed: str,
@@ -123,4 +123,4 @@ def test_configuration_errors_exit_2(archdoc_cmd: Run, project: Callable[..., Pa
                    mkdocs=f"site_name: W\nplugins:\n  - archdoc:\n      observed: {observed}\n")
     result = archdoc_cmd("validate", cwd=root)
     assert result.code == 2
-    assert f"mkdocs.yml:3: error: {message}" in result.stderr, result.stderr
+    assert f"mkdocs.yml:4: error: {message}" in result.stderr, result.stderr

@@ -110,7 +110,7 @@ def test_validation_has_no_errors_and_only_the_warnings_the_docs_contain(site: S
         "unused-infrastructure", "unbacked-flow-step",
     }
     options = archdoc_options()
-    assert options["rules"] == {"multiple-writers": "warning"}
+    assert options["rules"] == {"multiple-writers": "warning", "unbacked-flow-step": "warning"}
     assert options["offline_mermaid"] is True
     explained = (EXAMPLE / "docs" / "inconsistencies.md").read_text()
     for rule in {d.rule for d in findings}:

@@ -122,3 +122,21 @@ def test_the_key_lists_what_the_view_uses() -> None:
     assert "Boundary: the parts of a system or container" in labels
     assert "Critical dependency" in labels and "Synchronous call" in labels
     assert "Group" not in labels
+
+
+@needs_dot
+def test_a_drawing_is_the_same_laid_out_alone_or_among_others() -> None:
+    """One dot process per drawing: a long-running dot carries one graph's state into the
+    next and lays a clustered graph out differently the second time."""
+    ws = shop_with_views()
+    for name in ("A", "B", "C"):
+        ws.system(f"Extra {name}", group="Outer/Inner").uses("shop", "Calls")
+    index = ViewIndex(ws)
+    sources = {key: dot.render(index[key]) for key in index.keys() if not key.startswith("flow:")}
+    with GraphvizLayout(use_disk_cache=False) as together:
+        together.prefetch(reversed(list(sources.values())))
+        drawn = {key: together.svg(source) for key, source in sources.items()}
+        assert together.laid_out == len(set(sources.values()))
+    for key, source in sources.items():
+        with GraphvizLayout(use_disk_cache=False) as alone:
+            assert alone.svg(source) == alone.svg(source) == drawn[key], key

@@ -62,9 +62,9 @@ METHODS = (
     "person", "system", "container", "database", "queue", "component", "uses", "publishes",
     "subscribes", "failure_mode", "view", "style", "flow", "step", "reply", "note", "alt",
     "otherwise", "opt", "loop", "parallel", "also", "environment", "node", "infrastructure",
-    "deploy", "get", "find", "suggest", "nearest", "children_of", "people", "systems",
-    "containers", "relationships_of", "nodes_of", "ancestors", "is_ancestor_of", "messages",
-    "participant_ids",
+    "deploy", "get", "find", "suggest", "nearest", "children_of", "children_ids", "people",
+    "systems", "containers", "relationships_of", "nodes_of", "ancestors", "is_ancestor_of",
+    "messages", "participant_ids",
 )
 """The public methods of the real API's classes (builders and readers)."""
 

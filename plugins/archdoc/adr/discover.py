@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from archdoc.source import SourceLocation, relative_to_cwd
+
 if TYPE_CHECKING:
     from archdoc.config import ArchdocConfig
 
@@ -70,10 +72,20 @@ def is_adr_file(path: Path) -> bool:
 
 
 def adr_files(directory: Path) -> list[Path]:
-    """The record files directly in ``directory``, sorted by name (empty if it does not exist)."""
+    """The record files directly in ``directory``, sorted by name (empty if it does not exist).
+
+    A directory that cannot be listed is an :class:`AdrError` naming it.
+    """
     if not directory.is_dir():
         return []
-    return sorted((p for p in directory.iterdir() if is_adr_file(p)), key=lambda p: p.name)
+    try:
+        return sorted((p for p in directory.iterdir() if is_adr_file(p)), key=lambda p: p.name)
+    except OSError as exc:
+        from archdoc.errors import AdrError
+
+        raise AdrError(f"cannot read the ADR directory {relative_to_cwd(str(directory))}: "
+                       f"{exc.strerror or exc}",
+                       hint="check the directory's permissions") from None
 
 
 def _adr_dir_file(root: Path) -> Path | None:
@@ -97,13 +109,26 @@ def find_adr_dir(config: ArchdocConfig, override: str | Path | None = None) -> P
     root = config.root
     if override is not None:
         path = Path(override)
-        return path if path.is_absolute() else Path.cwd() / path
+        return _a_directory(path if path.is_absolute() else Path.cwd() / path, "--dir", None)
     if "adr_dir" in config.model_fields_set:
-        return config.adr_path
+        return _a_directory(config.adr_path, "adr_dir", config.location("adr_dir"))
     from_marker = _adr_dir_file(root)
     if from_marker is not None:
-        return from_marker
+        return _a_directory(from_marker, ".adr-dir", SourceLocation(str(root / ".adr-dir"), 1))
     for candidate in CONVENTIONAL_DIRS:
         if (root / candidate).is_dir():
             return root / candidate
-    return config.adr_path
+    return _a_directory(config.adr_path, "`adr_dir` (default `adr`)", config.location())
+
+
+def _a_directory(path: Path, source: str, location: SourceLocation | None) -> Path:
+    """``path``, unless it exists and is not a directory (then nothing could be read or written)."""
+    if path.exists() and not path.is_dir():
+        from archdoc.errors import ConfigError
+
+        raise ConfigError(
+            f"{source} names {relative_to_cwd(str(path))}, which is a file, not a directory",
+            location=location,
+            hint="point it at the directory of the decision records (e.g. `adr_dir: doc/adr`)",
+        )
+    return path

@@ -3,7 +3,7 @@
 Built in (MADR's statuses, plus log4brains' ``draft``)::
 
     draft    -> proposed | accepted | rejected
-    proposed -> accepted | rejected
+    proposed -> accepted | rejected | superseded
     accepted -> deprecated | superseded
     deprecated -> superseded
 
@@ -21,17 +21,21 @@ from archdoc.errors import AdrError
 if TYPE_CHECKING:
     from archdoc.config import ArchdocConfig
 
-__all__ = ["Lifecycle", "DEFAULT_STATUSES", "DEFAULT_TRANSITIONS", "normalise_status"]
+__all__ = ["Lifecycle", "DEFAULT_STATUSES", "DEFAULT_TRANSITIONS", "PENDING_STATUSES", "in_force",
+           "normalise_status"]
 
 DEFAULT_STATUSES: tuple[str, ...] = (
     "draft", "proposed", "accepted", "rejected", "deprecated", "superseded",
 )
 DEFAULT_TRANSITIONS: dict[str, tuple[str, ...]] = {
     "draft": ("proposed", "accepted", "rejected"),
-    "proposed": ("accepted", "rejected"),
+    "proposed": ("accepted", "rejected", "superseded"),
     "accepted": ("deprecated", "superseded"),
     "deprecated": ("superseded",),
 }
+PENDING_STATUSES: frozenset[str] = frozenset({"draft", "proposed", "rejected", "unknown"})
+"""Statuses of a decision that does not hold (yet): a successor with one of them does not
+supersede its predecessor until it is accepted."""
 
 _SUPERSEDED = re.compile(r"^super[sc]eded\b", re.IGNORECASE)
 
@@ -108,3 +112,9 @@ class Lifecycle:
             hint=(f"from {current!r} it can become: " + ", ".join(allowed)) if allowed
             else f"{current!r} is final; write a new ADR that supersedes it",
         )
+
+
+def in_force(status: str) -> bool:
+    """A decision that holds (not a draft, a proposal, rejected or unreadable): a successor with
+    such a status supersedes its predecessor; a pending one does not yet."""
+    return status not in PENDING_STATUSES

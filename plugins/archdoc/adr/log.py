@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archdoc.adr.discover import adr_files, find_adr_dir, parse_file_name
 from archdoc.adr.lifecycle import Lifecycle
-from archdoc.adr.parse import parse_adr
+from archdoc.adr.parse import read_adr
 from archdoc.adr.records import INVERSE_LINK, Adr, AdrLink, AdrParseWarning, inverse_link
+from archdoc.adr.write import temp_files
 from archdoc.errors import AdrError
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ class AdrLog:
         """Files that could not be parsed, with file and line."""
         self.lifecycle = lifecycle or Lifecycle()
         """The allowed statuses and transitions."""
+        self.temp_files = temp_files(directory)
+        """Temporary files an interrupted archdoc command left in the directory."""
         self._by_number: dict[int, list[Adr]] = {}
         for record in self.records:
             self._by_number.setdefault(record.number, []).append(record)
@@ -119,26 +123,29 @@ class AdrLog:
 def read_log(directory: Path, *, lifecycle: Lifecycle | None = None) -> AdrLog:
     """Read every record in ``directory``; unreadable files become warnings.
 
-    Records whose file name and title carry no number (log4brains' date-named files) are
-    numbered after the highest explicit number, in file-name order.
+    Records whose file name and title carry no number (log4brains' date-named files) take the
+    lowest numbers that no numbered record has, in file-name order. A file that cannot be read
+    completely is kept as a record (see :func:`archdoc.adr.parse.read_adr`) and reported.
     """
     records: list[Adr] = []
     warnings: list[AdrParseWarning] = []
     for path in adr_files(directory):
-        try:
-            records.append(parse_adr(path))
-        except AdrError as exc:
-            assert exc.location is not None
-            warnings.append(AdrParseWarning(message=exc.message, location=exc.location,
-                                            hint=exc.hint or ""))
-    explicit = [r.number for r in records if r.number_source != "order"]
-    following = max(explicit, default=0) + 1
+        record, problem = read_adr(path)
+        records.append(record)  # kept, with what could be read: its neighbours still link to it
+        if problem is not None:
+            assert problem.location is not None
+            warnings.append(AdrParseWarning(message=problem.message, location=problem.location,
+                                            hint=problem.hint or ""))
+    # Records with no number in their name or title take the lowest numbers no other record
+    # has, in file-name order. A new record is numbered above every existing one, so adding it
+    # never moves these numbers (a link written to one of them keeps pointing at it).
+    taken = {r.number for r in records if r.number_source != "order"}
+    free = (n for n in itertools.count(1) if n not in taken)
     by_name: dict[str, int] = {}
     numbered: list[Adr] = []
     for record in records:
         if record.number_source == "order":
-            record = record.model_copy(update={"number": following})
-            following += 1
+            record = record.model_copy(update={"number": next(free)})
         numbered.append(record)
         by_name[record.file.name] = record.number
     resolved = [_resolve_links(r, by_name) for r in numbered]

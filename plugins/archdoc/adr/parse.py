@@ -11,7 +11,9 @@ Supported, unchanged:
 - log4brains: ``YYYYMMDD-slug.md`` names, bullets with ``Tags:``.
 
 A missing status means accepted. Anything that makes a file unreadable is an :class:`AdrError`
-naming the file and line; :mod:`archdoc.adr.log` turns it into a warning.
+naming the file and line (:func:`parse_adr`); :func:`read_adr`, which the log uses, keeps the
+record with what could be read (its number, the title after a broken front matter) and marks
+it with the problem, so the log never loses a decision and archdoc never edits such a file.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from archdoc.adr.records import Adr, AdrFormat, AdrLink
 from archdoc.errors import AdrError
 from archdoc.source import SourceLocation
 
-__all__ = ["parse_adr", "parse_adr_text", "parse_date", "link_kind", "split_front_matter"]
+__all__ = ["parse_adr", "parse_adr_text", "parse_date", "link_kind", "read_adr", "split_front_matter"]
 
 _FM_LINK_KEYS = ("supersedes", "superseded-by", "amends", "amended-by", "relates")
 _H1 = re.compile(r"^#[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -138,7 +140,9 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], dict[str, 
     try:
         data = yaml.load(block, Loader=_FrontMatterLoader) if block.strip() else {}  # noqa: S506
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The line where the broken construct starts (an unclosed `[` or quote), else where
+        # the parser gave up: the problem mark of an unclosed bracket is lines further down.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
         raise AdrError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
                        location=SourceLocation(file, line),
@@ -156,23 +160,78 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], dict[str, 
 
 def parse_adr(path: Path) -> Adr:
     """Read the record in ``path``; an AdrError with file and line if it cannot be read."""
+    record, problem = read_adr(path)
+    if problem is not None:
+        raise problem
+    return record
+
+
+def read_adr(path: Path) -> tuple[Adr, AdrError | None]:
+    """The record in ``path`` and what made it unreadable, if anything.
+
+    A file that cannot be read completely is still a record: its number comes from the file
+    name, its title from the ``# Title`` line when that can be read, and :attr:`Adr.problem`
+    says what went wrong (the status of a record whose front matter is broken is ``unknown``).
+    """
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise AdrError(f"cannot read ADR file: {exc.strerror}", location=SourceLocation(str(path), 1))
+        problem = AdrError(f"cannot read ADR file: {exc.strerror or exc}",
+                           location=SourceLocation(str(path), 1),
+                           hint="check the file's permissions")
+        return _unreadable(path, problem), problem
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise AdrError("ADR file is not UTF-8 text", location=SourceLocation(str(path), line),
-                       hint="re-save the file as UTF-8")
-    return parse_adr_text(text, path)
+        problem = AdrError("ADR file is not UTF-8 text", location=SourceLocation(str(path), line),
+                           hint="re-save the file as UTF-8")
+        text = raw.decode("utf-8-sig", errors="replace")
+        try:
+            record = parse_adr_text(text, path)
+        except AdrError:
+            record = parse_adr_text(text, path, ignore_front_matter=True)
+        return _with_problem(record, problem), problem
+    try:
+        return parse_adr_text(text, path), None
+    except AdrError as problem:
+        return _with_problem(parse_adr_text(text, path, ignore_front_matter=True), problem), problem
 
 
-def parse_adr_text(text: str, path: Path) -> Adr:
-    """Read a record from its text; ``path`` gives the number and the locations."""
+def _with_problem(record: Adr, problem: AdrError) -> Adr:
+    assert problem.location is not None
+    update: dict[str, Any] = {"problem": problem.message, "problem_line": problem.location.line}
+    if not record.status_declared:
+        update["status"] = "unknown"
+    return record.model_copy(update=update)
+
+
+def _unreadable(path: Path, problem: AdrError) -> Adr:
+    info = parse_file_name(path.name)
+    return Adr(number=info.number or 0, number_source="file" if info.number is not None else "order",
+               title=path.stem, status="unknown", status_declared=False, file=path,
+               problem=problem.message, problem_line=1)
+
+
+def _skip_front_matter(text: str) -> int:
+    """The line after a front matter that could not be parsed (0 when it is not closed)."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return 0
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    return 0 if end is None else end + 1
+
+
+def parse_adr_text(text: str, path: Path, *, ignore_front_matter: bool = False) -> Adr:
+    """Read a record from its text; ``path`` gives the number and the locations.
+
+    With ``ignore_front_matter``, a front matter is skipped unread (it did not parse).
+    """
     file = str(path)
-    fm, key_lines, fm_end = split_front_matter(text, file)
+    if ignore_front_matter:
+        fm, key_lines, fm_end = {}, {}, _skip_front_matter(text)
+    else:
+        fm, key_lines, fm_end = split_front_matter(text, file)
     lines = text.splitlines()
     name_info = parse_file_name(path.name)
     fields: dict[str, Any] = {"file": path, "lines": {}}

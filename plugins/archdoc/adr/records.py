@@ -130,6 +130,11 @@ class Adr(BaseModel):
     """1-based line of each field in the file: ``title``, ``status``, ``date``, ``affects``..."""
     extra: dict[str, Any] = Field(default_factory=dict)
     """Front-matter keys archdoc does not use, kept as read."""
+    problem: str = ""
+    """Why the file could not be read completely (empty when it could): the record is kept with
+    what could be read, and archdoc refuses to change it."""
+    problem_line: int = 0
+    """The line the problem is at."""
 
     @property
     def id(self) -> str:

@@ -4,8 +4,13 @@
   on the directory itself where the platform has it, a lock file otherwise), so twenty people or
   CI jobs running ``archdoc new-adr`` at once get twenty files with twenty numbers, and a file is
   never overwritten.
+- A new record is written to a temporary file and then linked to its name, so it appears
+  complete or not at all, even when the command is killed.
 - An existing record is changed by writing a temporary file beside it and renaming it over the
-  original (``os.replace``), so a reader sees the old or the new file, never half of one.
+  original (``os.replace``), so a reader sees the old or the new file, never half of one; a
+  symbolic link is written through to its target.
+- A temporary file left by a killed command is removed by the next command that holds the lock
+  (and reported by ``archdoc validate`` until then).
 """
 
 from __future__ import annotations
@@ -40,8 +45,10 @@ __all__ = [
     "naming_style",
     "next_number",
     "read_for_edit",
+    "remove_temp_files",
     "replace_atomically",
     "slugify",
+    "temp_files",
 ]
 
 MAX_SLUG = 60
@@ -167,35 +174,93 @@ def _wait(deadline: float, directory: Path) -> None:
     time.sleep(random.uniform(0.005, 0.03))
 
 
+_TEMP = re.compile(r"^\.(?P<target>.+\.(?:md|markdown))\.(?:archdoc-)?[A-Za-z0-9_]{6,}\.tmp$")
+"""The temporary files archdoc writes beside a record (``.0007-x.md.archdoc-k2j4h1.tmp``)."""
+
+
+def temp_files(directory: Path) -> list[Path]:
+    """archdoc's temporary files in ``directory``: left by a command that was killed mid-write
+    (while a command runs, it holds the directory lock)."""
+    if not directory.is_dir():
+        return []
+    try:
+        return sorted(p for p in directory.iterdir() if _TEMP.match(p.name) and p.is_file())
+    except OSError:
+        return []
+
+
+def remove_temp_files(directory: Path) -> list[Path]:
+    """Delete the temporary files an interrupted command left; call it holding the lock."""
+    removed = []
+    for path in temp_files(directory):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _temp_file(directory: Path, name: str) -> tuple[int, str]:
+    return tempfile.mkstemp(dir=directory, prefix=f".{name}.archdoc-", suffix=".tmp")
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+
+
 def create_exclusive(
     directory: Path, first: int, name: Callable[[int], str], content: Callable[[int], str],
     *, attempts: int = 1000,
 ) -> tuple[Path, int]:
     """Create ``directory / name(n)`` holding ``content(n)`` for the first free ``n >= first``.
 
-    The file is opened with ``O_EXCL``: if it exists (someone else took the name), the next
-    number is tried. Returns the path and the number used.
+    The text is written to a temporary file first and then hard-linked to its name, which fails
+    if the name exists (someone else took it: the next number is tried). A reader, or a command
+    killed half-way, never sees a record that is empty or cut short: it is complete or absent.
+    Returns the path and the number used.
     """
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     number = first
     for _ in range(attempts):
         path = directory / name(number)
         if path.resolve().parent != directory.resolve():  # defence in depth: slugify prevents it
             raise AdrError(f"refusing to write outside the ADR directory: {path}")
+        fd, tmp = _temp_file(directory, path.name)
         try:
-            fd = os.open(path, flags, 0o666)
-        except FileExistsError:
-            number += 1
-            continue
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(content(number).encode("utf-8"))
-        except BaseException:
+            _write_fd(fd, content(number).encode("utf-8"))
+            try:
+                _link_into_place(tmp, path)
+            except FileExistsError:
+                number += 1
+                continue
+        finally:
             with contextlib.suppress(OSError):
-                path.unlink()
-            raise
+                os.unlink(tmp)
+        _sync_directory(directory)
         return path, number
     raise AdrError(f"could not find a free ADR number in {directory}")
+
+
+def _link_into_place(tmp: str, path: Path) -> None:
+    """Give the complete temporary file its final name, failing if that name exists."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links: claim the name, then rename over it
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666))
+        os.replace(tmp, path)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make a new name durable (POSIX); harmless where directories cannot be opened."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def read_for_edit(path: Path) -> tuple[str, bool]:
@@ -214,17 +279,18 @@ def read_for_edit(path: Path) -> tuple[str, bool]:
 
 
 def replace_atomically(path: Path, text: str, *, bom: bool = False) -> None:
-    """Replace ``path`` with ``text`` through a temporary file and a rename, keeping its mode."""
+    """Replace ``path`` with ``text`` through a temporary file and a rename, keeping its mode.
+
+    A symbolic link is written through: its target is replaced and the link stays a link.
+    """
     data = ((_BOM if bom else "") + text).encode("utf-8")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    fd, tmp = _temp_file(target.parent, target.name)
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+        _write_fd(fd, data)
         with contextlib.suppress(OSError):
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -1,5 +1,6 @@
 """Analysis of the model: the dependency graph and what is derived from it."""
 
+from archdoc.analysis.data import DatastoreOwnership, data_ownership
 from archdoc.analysis.graph import Dependency, DependencyGraph
 from archdoc.analysis.impact import Impact, impact_of
 from archdoc.analysis.structure import (
@@ -11,11 +12,13 @@ from archdoc.analysis.structure import (
 )
 
 __all__ = [
+    "DatastoreOwnership",
     "Dependency",
     "DependencyGraph",
     "DependencyMatrix",
     "Impact",
     "critical_paths",
+    "data_ownership",
     "dependency_matrix",
     "impact_of",
     "startup_layers",

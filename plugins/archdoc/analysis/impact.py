@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from archdoc.analysis.graph import DependencyGraph
+from archdoc.analysis.structure import strongly_connected
 from archdoc.errors import ReferenceNotFound
 
-__all__ = ["Impact", "impact_of"]
+__all__ = ["BlastRadii", "Impact", "blast_radii", "impact_of"]
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,9 @@ class Impact:
 
     element_id: str
     effect: Literal["breaks", "degraded"]
-    """``breaks``: reached through synchronous dependencies only; ``degraded``: through an
-    asynchronous one (it keeps running, but messages pile up or data goes stale)."""
+    """``breaks``: reached through synchronous dependencies only, ending at a failed unit with no
+    fallback; ``degraded``: every chain has an asynchronous link (it keeps running, but messages
+    pile up or data goes stale) or ends at a failed unit with a fallback."""
     chain: tuple[str, ...]
     """From the affected element to the failed one: ``("web", "orders", "orders-db")``."""
 
@@ -31,9 +33,11 @@ class Impact:
 def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
     """Everything that depends on ``element_id``, directly or through a chain.
 
-    A system's failure is the failure of all its containers. When the failing element declares
-    a failure mode with a ``fallback``, what depends on it degrades instead of breaking. The result is ordered by
-    effect (breaks first), distance, then declaration order.
+    A system's failure is the failure of all its containers. Each chain is judged on its own: it
+    *breaks* its first element when every dependency along it is synchronous and the failed unit
+    it ends at has no ``fallback`` (``failure_mode(..., fallback=...)``, declared on the unit, or
+    on the failed system); otherwise it *degrades* it. An element breaks when any of its chains
+    does. The result is ordered by effect (breaks first), distance, then declaration order.
     """
     workspace = graph.workspace
     element = workspace.elements.get(element_id)
@@ -42,21 +46,25 @@ def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
     failing = {graph.unit[element_id]}
     if element.kind == "system":
         failing |= {graph.unit[c] for c in workspace.elements if c.startswith(element_id + ".")}
-    # A declared fallback (``failure_mode(..., fallback=...)``) keeps dependents running, degraded.
-    has_fallback = any(m.fallback for m in workspace.failure_modes if m.element_id in failing)
-    sync_chains = {} if has_fallback else _reverse_bfs(graph, failing, sync_only=True)
-    all_chains = _reverse_bfs(graph, failing, sync_only=False)
+    with_fallback = {m.element_id for m in workspace.failure_modes if m.fallback}
+    # A declared fallback keeps the dependents of that unit running, degraded; a system's own
+    # fallback covers every one of its containers.
+    cushioned = {u for u in failing if u in with_fallback} if element_id not in with_fallback \
+        else set(failing)
+    sync_chains = _reverse_bfs(graph, failing - cushioned, failing, sync_only=True)
+    all_chains = _reverse_bfs(graph, failing, failing, sync_only=False)
     impacts = [Impact(u, "breaks", chain) for u, chain in sync_chains.items()]
     impacts += [Impact(u, "degraded", chain) for u, chain in all_chains.items() if u not in sync_chains]
     impacts.sort(key=lambda i: (i.effect != "breaks", i.distance, graph.order.get(i.element_id, 0)))
     return impacts
 
 
-def _reverse_bfs(graph: DependencyGraph, failing: set[str], *, sync_only: bool) -> dict[str, tuple[str, ...]]:
-    """Shortest chains from each dependent to a failing unit."""
+def _reverse_bfs(graph: DependencyGraph, sources: set[str], failing: set[str], *,
+                 sync_only: bool) -> dict[str, tuple[str, ...]]:
+    """Shortest chains from each dependent to one of ``sources`` (failed units are not dependents)."""
     chains: dict[str, tuple[str, ...]] = {}
     queue: deque[tuple[str, tuple[str, ...]]] = deque(
-        (u, (u,)) for u in graph.sort(failing) if u in graph.graph
+        (u, (u,)) for u in graph.sort(sources) if u in graph.graph
     )
     seen = set(failing)
     while queue:
@@ -71,3 +79,79 @@ def _reverse_bfs(graph: DependencyGraph, failing: set[str], *, sync_only: bool) 
             chains[dependent] = new_chain
             queue.append((dependent, new_chain))
     return chains
+
+
+@dataclass(frozen=True)
+class BlastRadii:
+    """What breaks and what degrades when each unit fails, for every unit at once.
+
+    The same answer as :func:`impact_of` for a unit (without the chains), computed for the
+    whole graph in one pass: sets are bit masks over ``units`` (bit ``i`` is ``units[i]``), so
+    two graphs measured over the same ``units`` compare with ``==``.
+    """
+
+    units: list[str]
+    index: dict[str, int]
+    breaks: dict[str, int]
+    """Unit -> the units that break when it fails (synchronous chains, no fallback declared)."""
+    degraded: dict[str, int]
+    """Unit -> the units that keep running, degraded, when it fails."""
+
+    def ids(self, mask: int) -> list[str]:
+        """The units of ``mask``, in the order of ``units``."""
+        found = []
+        while mask:
+            low = mask & -mask
+            found.append(self.units[low.bit_length() - 1])
+            mask ^= low
+        return found
+
+
+def blast_radii(graph: DependencyGraph, units: list[str] | None = None) -> BlastRadii:
+    """:class:`BlastRadii` of every unit of ``graph``; ``units`` fixes the bit order (units of
+    the graph it leaves out are added after them)."""
+    order = list(units) if units is not None else []
+    index = {u: i for i, u in enumerate(order)}
+    for unit in graph.nodes:
+        if unit not in index:
+            index[unit] = len(order)
+            order.append(unit)
+    every: dict[str, list[str]] = {u: [] for u in graph.nodes}
+    for dependency in graph.dependencies():
+        every[dependency.source_id].append(dependency.destination_id)
+    sync = _dependents(graph.sync_edges(), index)
+    reach = _dependents(every, index)
+    fallback = {m.element_id for m in graph.workspace.failure_modes if m.fallback}
+    breaks: dict[str, int] = {}
+    degraded: dict[str, int] = {}
+    for unit in graph.nodes:
+        own = ~(1 << index[unit])
+        broken = 0 if unit in fallback else sync[unit] & own
+        breaks[unit] = broken
+        degraded[unit] = reach[unit] & own & ~broken
+    return BlastRadii(units=order, index=index, breaks=breaks, degraded=degraded)
+
+
+def _dependents(edges: dict[str, list[str]], index: dict[str, int]) -> dict[str, int]:
+    """For each node, the mask of the nodes from which it is reachable along ``edges`` (those
+    that depend on it, directly or through others; itself when it is on a cycle)."""
+    components = strongly_connected(edges)  # each after every component it reaches
+    component_of = {u: n for n, members in enumerate(components) for u in members}
+    predecessors: dict[str, list[str]] = {}
+    for source, destinations in edges.items():
+        for destination in destinations:
+            predecessors.setdefault(destination, []).append(source)
+    masks = [0] * len(components)
+    for n in reversed(range(len(components))):  # dependents before what they depend on
+        members = components[n]
+        mask = 0
+        for unit in members:
+            for dependent in predecessors.get(unit, ()):
+                other = component_of[dependent]
+                if other != n:
+                    mask |= masks[other] | (1 << index[dependent])
+        if len(members) > 1 or any(u in edges[u] for u in members):
+            for unit in members:
+                mask |= 1 << index[unit]
+        masks[n] = mask
+    return {u: masks[component_of[u]] for u in edges}

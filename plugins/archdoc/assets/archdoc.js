@@ -156,39 +156,52 @@
     });
     dialog.showModal();
 
-    function size() {
-      var box = copy.getBoundingClientRect();
+    function natural() {
+      // The drawing's size at scale 1 (the content box includes its padding).
       var scale = panzoom ? panzoom.getScale() : 1;
+      var box = content.getBoundingClientRect();
       return { width: box.width / scale, height: box.height / scale };
     }
 
-    function fitScale() {
-      var natural = size();
+    function place(scale) {
+      // Zoom to `scale` with the drawing centred in the stage (or at its top left when larger).
+      var size = natural();
       var room = stage.getBoundingClientRect();
-      if (!natural.width || !natural.height) return 1;
-      return Math.min(1, (room.width - 24) / natural.width, (room.height - 24) / natural.height);
+      var x = Math.max(0, (room.width - size.width * scale) / 2) / scale;
+      var y = Math.max(0, (room.height - size.height * scale) / 2) / scale;
+      panzoom.zoom(scale, { animate: false });
+      panzoom.pan(x, y, { animate: false });
+    }
+
+    function fitScale() {
+      var size = natural();
+      var room = stage.getBoundingClientRect();
+      if (!size.width || !size.height) return 1;
+      return Math.min(1, room.width / size.width, room.height / size.height);
     }
 
     loadPanzoom().then(function (Panzoom) {
-      panzoom = Panzoom(content, { maxScale: 8, minScale: 0.05, step: 0.25, canvas: true, cursor: "grab" });
+      panzoom = Panzoom(content, { maxScale: 8, minScale: 0.05, step: 0.25, origin: "0 0", cursor: "grab" });
       stage.addEventListener("wheel", panzoom.zoomWithWheel, { passive: false });
+      place(fitScale());
       dialog.setAttribute("data-archdoc-zoom", "ready");
-      function reset(scale) {
-        panzoom.zoom(scale, { animate: false });
-        setTimeout(function () { panzoom.pan(0, 0, { animate: false }); }, 0);
+      function zoomBy(factor) {
+        // Around the middle of the screen, as a pinch or the wheel zoom around the pointer.
+        var room = stage.getBoundingClientRect();
+        panzoom.zoomToPoint(panzoom.getScale() * factor,
+          { clientX: room.left + room.width / 2, clientY: room.top + room.height / 2 }, { animate: true });
       }
-      reset(fitScale());
-      zoomIn.addEventListener("click", function () { panzoom.zoomIn(); });
-      zoomOut.addEventListener("click", function () { panzoom.zoomOut(); });
-      fit.addEventListener("click", function () { reset(fitScale()); });
-      actual.addEventListener("click", function () { reset(1); });
+      zoomIn.addEventListener("click", function () { zoomBy(1.25); });
+      zoomOut.addEventListener("click", function () { zoomBy(0.8); });
+      fit.addEventListener("click", function () { place(fitScale()); });
+      actual.addEventListener("click", function () { place(1); });
       dialog.addEventListener("keydown", function (event) {
         var step = 60;
         var moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
-        if (event.key === "+" || event.key === "=") panzoom.zoomIn();
-        else if (event.key === "-" || event.key === "_") panzoom.zoomOut();
-        else if (event.key === "0") reset(fitScale());
-        else if (event.key === "1") reset(1);
+        if (event.key === "+" || event.key === "=") zoomBy(1.25);
+        else if (event.key === "-" || event.key === "_") zoomBy(0.8);
+        else if (event.key === "0") place(fitScale());
+        else if (event.key === "1") place(1);
         else if (moves[event.key]) {
           var scale = panzoom.getScale();
           panzoom.pan(moves[event.key][0] / scale, moves[event.key][1] / scale, { relative: true });

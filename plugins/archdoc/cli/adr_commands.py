@@ -57,7 +57,7 @@ adr_app = typer.Typer(
 def _config(path: str | None) -> ArchdocConfig:
     from archdoc.config import load_config
 
-    return load_config(path)
+    return load_config(path, missing_ok=True)
 
 
 def _workspace(config: ArchdocConfig) -> Workspace:
@@ -128,9 +128,30 @@ def new_adr(
                relates=list(relates or []), affects=ids, deciders=_names(deciders), date=when),
         directory=dir, workspace=workspace,
     )
-    typer.echo(relative_to_cwd(str(record.file)))
+    _say_where(cfg)
+    typer.echo(_path_from_here(record.file))
     if edit:
         _open_editor(record.file)
+
+
+def _path_from_here(path: Path) -> str:
+    """``path`` relative to the working directory, ``../adr/0003-x.md`` included, so that the
+    printed path opens from where the command ran (``$EDITOR "$(archdoc new-adr ...)"``)."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _say_where(config: ArchdocConfig) -> None:
+    """When the project was found above the working directory, say so (on stderr)."""
+    here = Path.cwd().resolve()
+    if config.root.resolve() == here:
+        return
+    found = f" (found {_path_from_here(config.config_file)})" if config.config_file else \
+        " (found .adr-dir)"
+    typer.echo(f"archdoc: the project is {_path_from_here(config.root)}{found}; "
+               "its decision log is used", err=True)
 
 
 def _log(config: str | None, dir: str | None) -> AdrLog:
@@ -150,6 +171,7 @@ def _record_json(log: AdrLog, record: Adr) -> dict[str, Any]:
         "links": [{"type": lk.kind, "target": lk.target, "declared": lk.declared}
                   for lk in log.links(record.number)],
         "file": relative_to_cwd(str(record.file)), "format": record.format,
+        "problem": record.problem or None,
     }
 
 
@@ -186,6 +208,9 @@ def show_adr(
     log = _log(config, dir)
     record = log.require(number)
     typer.echo(f"ADR-{record.id}: {record.title}")
+    if record.problem:
+        typer.echo(f"problem:  {record.problem} ({relative_to_cwd(str(record.file))}:"
+                   f"{record.problem_line or 1}); archdoc will not change this record")
     typer.echo(f"status:   {record.status}")
     typer.echo(f"date:     {record.date.isoformat() if record.date else record.date_text or '-'}")
     if record.deciders:

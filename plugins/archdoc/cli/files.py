@@ -29,17 +29,15 @@ def write_atomic(path: Path, text: str) -> None:
 def write_export(result: ExportResult, output: Path | None) -> None:
     """A document to stdout or ``output``; per-view files into the ``output`` directory (or the
     one view to stdout)."""
+    if output is None:  # a full disk or a closed pipe is the command's business (cli.main)
+        sys.stdout.write("".join(result.files.values()))
+        return
     try:
-        if "" in result.files or output is None:
-            text = "".join(result.files.values())
-            if output is None:
-                sys.stdout.write(text)
-                sys.stdout.flush()
-            else:
-                if output.is_dir():
-                    raise ArchdocError(f"{output} is a directory",
-                                       hint="this format writes one file: pass -o FILE")
-                write_atomic(output, text)
+        if "" in result.files:
+            if output.is_dir():
+                raise ArchdocError(f"{output} is a directory",
+                                   hint="this format writes one file: pass -o FILE")
+            write_atomic(output, "".join(result.files.values()))
             return
         if output.exists() and not output.is_dir():
             raise ArchdocError(f"{output} is a file",

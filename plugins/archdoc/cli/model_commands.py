@@ -35,6 +35,12 @@ def validate(
     config: ConfigOption = None,
     format: Annotated[ReportFormatChoice, typer.Option("--format", help="Report format.")] = ReportFormatChoice.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    baseline: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--baseline", help="Report and fail only on findings that are not in this baseline file.",
+        show_default=False)] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option(  # noqa: UP007
+        "--write-baseline", help="Record today's findings in this file (then exit 0).",
+        show_default=False)] = None,
 ) -> None:
     """Check the model and the ADRs. Exit code 0: clean; 1: errors found; 2: the model could not load."""
     from archdoc.project import validate_project
@@ -42,21 +48,69 @@ def validate(
 
     project = _load(config)
     diagnostics = validate_project(project)
-    sys.stdout.write(format_report(diagnostics, format.value))
+    if write_baseline is not None:
+        from archdoc.validation.baseline import write_baseline as record
+
+        try:
+            count = record(write_baseline, diagnostics)
+        except ArchdocError as exc:
+            fail(exc, code=2)
+        sys.stdout.write(format_report(diagnostics, format.value))
+        typer.echo(f"archdoc: recorded {count} finding{'s' * (count != 1)} in the baseline {write_baseline}",
+                   err=True)
+        raise typer.Exit(0)
+    if baseline is not None:
+        diagnostics = _without_baseline(diagnostics, baseline, format)
+    else:
+        sys.stdout.write(format_report(diagnostics, format.value))
     failing = {"error", "warning"} if strict else {"error"}
     raise typer.Exit(1 if any(d.severity in failing for d in diagnostics) else 0)
 
 
+def _without_baseline(diagnostics: list, path: Path, format: ReportFormatChoice) -> list:  # type: ignore[type-arg]
+    """Print the findings the baseline does not know; return them."""
+    from archdoc.validation.baseline import apply_baseline, read_baseline
+    from archdoc.validation.report import format_json, format_report
+
+    try:
+        result = apply_baseline(diagnostics, read_baseline(path))
+    except ArchdocError as exc:
+        fail(exc, code=2)
+    if format is ReportFormatChoice.json:
+        sys.stdout.write(format_json(result.new, extra={"baseline": {
+            "file": str(path), "known": result.known, "fixed": len(result.fixed)}}))
+    else:
+        sys.stdout.write(format_report(result.new, format.value))
+    note = f"archdoc: {result.known} known finding{'s' * (result.known != 1)} in the baseline {path} not shown"
+    if result.fixed:
+        note += (f"; {len(result.fixed)} of its entries no longer found: update it with "
+                 f"--write-baseline {path}")
+    typer.echo(note, err=True)
+    return result.new
+
+
+class ListFormatChoice(str, Enum):
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[ListFormatChoice, typer.Option(
+    "--format", help="text (tables on a terminal, tab-separated lines in a pipe) or json.")]
+
+
 def show(
-    id: Annotated[str, typer.Argument(help="The element id, e.g. shop.order-api.")],
+    id: Annotated[str, typer.Argument(help="The id of an element, deployment node or environment, "
+                                           "e.g. shop.order-api.")],
     config: ConfigOption = None,
+    format: FormatOption = ListFormatChoice.text,
 ) -> None:
-    """An element: what it is, its relationships in and out, events and failure modes."""
+    """An element: what it is, its relationships in and out, events, failure modes, deployments.
+    A deployment node or an environment: what it holds and runs."""
     from archdoc.cli.views import show_element
 
     project = _load(config)
     try:
-        show_element(project.workspace, id)
+        show_element(project.workspace, id, format.value)
     except ArchdocError as exc:
         fail(exc, code=2)
 
@@ -64,13 +118,14 @@ def show(
 def impact(
     id: Annotated[str, typer.Argument(help="The element that fails, e.g. shop.orders-db.")],
     config: ConfigOption = None,
+    format: FormatOption = ListFormatChoice.text,
 ) -> None:
     """What breaks (or degrades) if this element fails, with the chain of dependencies."""
     from archdoc.cli.views import show_impact
 
     project = _load(config)
     try:
-        show_impact(project.workspace, id)
+        show_impact(project.workspace, id, format.value)
     except ArchdocError as exc:
         fail(exc, code=2)
 
@@ -133,8 +188,15 @@ def _format_names() -> list[str]:
     return list(FORMATS)
 
 
-def schema() -> None:
-    """The JSON Schema of `archdoc export --format json`."""
+def schema(
+    diff: Annotated[bool, typer.Option("--diff", help="The schema of `archdoc diff --format json` instead.")] = False,
+) -> None:
+    """The JSON Schema of `archdoc export --format json` (or, with --diff, of `archdoc diff --format json`)."""
+    if diff:
+        from archdoc.diff.document import diff_schema
+
+        sys.stdout.write(diff_schema())
+        return
     from archdoc.export import export_schema
 
     sys.stdout.write(export_schema())

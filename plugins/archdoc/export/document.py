@@ -47,12 +47,8 @@ def view_record(view: ComputedView | SequenceView | DeploymentView) -> ViewSumma
     if isinstance(view, SequenceView):
         return ViewSummaryRecord(key=view.key, title=view.title, kind=kind,
                                  elements=view.element_ids, relationships=view.relationship_pairs())
-    containers = {c.id: c.container_id for c in view.deployed()}
-    pairs = [(containers.get(e.source_id, e.source_id), containers.get(e.destination_id, e.destination_id))
-             for e in view.edges]
-    return ViewSummaryRecord(key=view.key, title=view.title, kind=kind,
-                             elements=[b.id for b in view.boxes()] + view.element_ids,
-                             relationships=list(dict.fromkeys(pairs)))
+    return ViewSummaryRecord(key=view.key, title=view.title, kind=kind, elements=view.drawn_ids(),
+                             relationships=view.relationship_pairs())
 
 
 class WorkspaceDocument(BaseModel):
@@ -79,8 +75,8 @@ class WorkspaceDocument(BaseModel):
     """Every view, built-in and defined, as drawn."""
 
 
-def export_document(workspace: Workspace) -> WorkspaceDocument:
-    index = ViewIndex(workspace)
+def export_document(workspace: Workspace, views: ViewIndex | None = None) -> WorkspaceDocument:
+    index = views or ViewIndex(workspace)
     return WorkspaceDocument(
         name=workspace.name,
         description=workspace.description,
@@ -113,9 +109,10 @@ def _relative_locations(value: Any, root: str) -> Any:
     return value
 
 
-def export_json(workspace: Workspace, *, root: Path | None = None) -> str:
+def export_json(workspace: Workspace, *, root: Path | None = None,
+                views: ViewIndex | None = None) -> str:
     """The stable JSON export: same model, same bytes."""
-    data = export_document(workspace).model_dump(mode="json")
+    data = export_document(workspace, views).model_dump(mode="json")
     base = str((root or workspace.root or Path.cwd()).resolve())
     data = _relative_locations(data, base)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -9,7 +9,7 @@ __all__ = ["FORMAT"]
 
 
 def _document(source: ExportInput) -> Rendered:
-    return Rendered(export_json(source.workspace, root=source.root))
+    return Rendered(export_json(source.workspace, root=source.root, views=source.views))
 
 
 FORMAT = ExportFormat(

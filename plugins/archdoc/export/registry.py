@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from archdoc.export import diagrams_format, json_format, mermaid_format
+from archdoc.export import (backstage_format, d2_format, diagrams_format, dot_format,
+                            json_format, likec4_format, mermaid_format, plantuml_format)
 from archdoc.export.base import ExportFormat
 
 __all__ = ["FORMATS", "export_format"]
@@ -11,6 +12,11 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     json_format.FORMAT,
     mermaid_format.FORMAT,
     diagrams_format.FORMAT,
+    backstage_format.FORMAT,
+    plantuml_format.FORMAT,
+    dot_format.FORMAT,
+    likec4_format.FORMAT,
+    d2_format.FORMAT,
 )}
 
 

@@ -1,11 +1,11 @@
-"""Laying out DOT sources with Graphviz: one long-running ``dot`` process, results cached.
+"""Laying out DOT sources with Graphviz: one ``dot`` process per drawing, results cached.
 
-``dot -Tsvg`` reads graph after graph from its input and answers each at once, so one process
-lays out every diagram of a build (starting one per diagram costs ~20 ms each). Each graph is
-followed by an empty sentinel graph: the answer ends with the sentinel's SVG, so a graph that
-Graphviz rejects is noticed instead of waited for. Finished drawings are kept in memory and in
-a cache directory keyed by the Graphviz version and the source, so ``mkdocs serve`` re-lays out
-only the diagrams that changed.
+A ``dot`` process that lays out graph after graph carries state from one to the next (the
+Graphviz of Debian 12, 2.42/2.43, lays the same clustered graph out differently the second
+time), so each drawing gets a fresh process: the same source always gives the same drawing.
+The processes run side by side (:meth:`GraphvizLayout.prefetch`), one per core, and finished
+drawings are kept in memory and in a cache directory keyed by the Graphviz version and the
+source, so ``mkdocs serve`` lays out only the diagrams that changed.
 """
 
 from __future__ import annotations
@@ -16,17 +16,18 @@ import os
 import re
 import shutil
 import subprocess
-import threading
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from archdoc.errors import ArchdocError
 
 __all__ = ["GraphvizLayout", "GraphvizError", "graphviz_available", "embed_images"]
 
-_SENTINEL = "digraph archdoc_sentinel {}\n"
-_SENTINEL_MARK = "archdoc_sentinel"
-_FORMAT = "2"
+_FORMAT = "4"
 """Bumped when the post-processing of cached drawings changes."""
+TIMEOUT_S = 600
+"""A layout that takes longer is abandoned (the view is drawn with Mermaid instead)."""
 
 
 class GraphvizError(ArchdocError):
@@ -45,16 +46,16 @@ def _cache_root() -> Path:
 class GraphvizLayout:
     """SVG drawings of DOT sources. Use as a context manager, or call :meth:`close`."""
 
-    def __init__(self, *, cache_dir: Path | None = None, use_disk_cache: bool = True) -> None:
+    def __init__(self, *, cache_dir: Path | None = None, use_disk_cache: bool = True,
+                 workers: int | None = None) -> None:
         self._dot = shutil.which("dot")
         if self._dot is None:
             raise GraphvizError("Graphviz `dot` is not installed",
                                 hint="install the `graphviz` package of your system")
-        self._process: subprocess.Popen[str] | None = None
-        self._stderr: list[str] = []
         self._memory: dict[str, str] = {}
         self._version = self._read_version()
         self._cache = (cache_dir or _cache_root()) / self._version if use_disk_cache else None
+        self._workers = workers or os.cpu_count() or 2
         self.laid_out = 0
         """Drawings made by Graphviz (not taken from a cache) since this object was made."""
 
@@ -64,87 +65,91 @@ class GraphvizLayout:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def close(self) -> None:
+        """Nothing runs between calls; kept so that a layout can be used as a context manager."""
+
     def _read_version(self) -> str:
         assert self._dot is not None
         result = subprocess.run([self._dot, "-V"], capture_output=True, text=True, check=False)
         match = re.search(r"version\s+([0-9][^\s]*)", result.stderr + result.stdout)
         return (match[1] if match else "unknown") + "-" + _FORMAT
 
-    def _start(self) -> subprocess.Popen[str]:
-        if self._process is None or self._process.poll() is not None:
-            assert self._dot is not None
-            self._stderr = []
-            self._process = subprocess.Popen(
-                [self._dot, "-Tsvg"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE, text=True, encoding="utf-8", bufsize=1)
-            stderr = self._process.stderr
-            assert stderr is not None
-            threading.Thread(target=self._drain, args=(stderr,), daemon=True).start()
-        return self._process
+    @staticmethod
+    def _key(source: str) -> str:
+        return hashlib.sha256(source.encode("utf-8")).hexdigest()
 
-    def _drain(self, stream: object) -> None:
-        for line in stream:  # type: ignore[attr-defined]
-            self._stderr.append(line)
+    def _cached(self, key: str) -> str | None:
+        found = self._memory.get(key)
+        if found is None and self._cache is not None:
+            file = self._cache / key[:2] / f"{key}.svg"
+            if file.is_file():
+                try:
+                    found = self._memory[key] = file.read_text(encoding="utf-8")
+                except OSError:
+                    found = None
+        return found
 
-    def close(self) -> None:
-        if self._process is not None:
-            if self._process.stdin:
-                self._process.stdin.close()
-            try:
-                self._process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-            self._process = None
+    def _store(self, key: str, drawing: str) -> None:
+        self._memory[key] = drawing
+        if self._cache is None:
+            return
+        file = self._cache / key[:2] / f"{key}.svg"
+        try:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            partial = file.with_suffix(f".{os.getpid()}.{id(drawing)}.partial")
+            partial.write_text(drawing, encoding="utf-8")
+            partial.replace(file)
+        except OSError:
+            pass  # a read-only cache only costs time
 
     def svg(self, source: str) -> str:
         """The SVG of a DOT source (GraphvizError when Graphviz rejects it)."""
-        key = hashlib.sha256(source.encode("utf-8")).hexdigest()
-        found = self._memory.get(key)
-        if found is not None:
-            return found
-        cached = self._cache / f"{key[:2]}/{key}.svg" if self._cache else None
-        if cached is not None and cached.is_file():
-            found = cached.read_text(encoding="utf-8")
-        else:
+        key = self._key(source)
+        found = self._cached(key)
+        if found is None:
             found = embed_images(self._layout(source))
             self.laid_out += 1
-            if cached is not None:
-                try:
-                    cached.parent.mkdir(parents=True, exist_ok=True)
-                    partial = cached.with_suffix(f".{os.getpid()}.partial")
-                    partial.write_text(found, encoding="utf-8")
-                    partial.replace(cached)
-                except OSError:
-                    pass  # a read-only cache only costs time
-        self._memory[key] = found
+            self._store(key, found)
         return found
 
+    def prefetch(self, sources: Iterable[str]) -> None:
+        """Lay out, side by side, the sources not drawn yet; a failure is left for :meth:`svg`
+        to report when the drawing is asked for."""
+        todo: dict[str, str] = {}
+        for source in sources:
+            key = self._key(source)
+            if key not in todo and self._cached(key) is None:
+                todo[key] = source
+        if not todo:
+            return
+
+        def draw(item: tuple[str, str]) -> tuple[str, str | None]:
+            try:
+                return item[0], embed_images(self._layout(item[1]))
+            except GraphvizError:
+                return item[0], None
+
+        with ThreadPoolExecutor(max_workers=self._workers) as pool:
+            for key, drawing in pool.map(draw, sorted(todo.items())):
+                if drawing is not None:
+                    self.laid_out += 1
+                    self._store(key, drawing)
+
     def _layout(self, source: str) -> str:
-        process = self._start()
-        assert process.stdin is not None and process.stdout is not None
+        assert self._dot is not None
         try:
-            process.stdin.write(source)
-            process.stdin.write("\n" + _SENTINEL)
-            process.stdin.flush()
-        except BrokenPipeError:
-            raise GraphvizError("Graphviz `dot` stopped: " + "".join(self._stderr).strip()) from None
-        drawings: list[str] = []
-        current: list[str] = []
-        while True:
-            line = process.stdout.readline()
-            if not line:
-                raise GraphvizError("Graphviz `dot` stopped: " + "".join(self._stderr).strip())
-            current.append(line)
-            if line.startswith("</svg>"):
-                drawing = "".join(current)
-                current = []
-                if _SENTINEL_MARK in drawing[:600]:
-                    break
-                drawings.append(drawing)
-        if not drawings:
+            result = subprocess.run([self._dot, "-Tsvg"], input=source, capture_output=True,
+                                    text=True, encoding="utf-8", check=False, timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            raise GraphvizError(f"Graphviz took more than {TIMEOUT_S} s to lay out a diagram",
+                                hint="cut the view down with ws.view(include=..., exclude=...)") \
+                from None
+        except OSError as exc:
+            raise GraphvizError(f"Graphviz `dot` could not run: {exc}") from None
+        if result.returncode != 0 or "</svg>" not in result.stdout:
             raise GraphvizError("Graphviz could not lay out a diagram: "
-                                + "".join(self._stderr).strip()[-500:])
-        return drawings[-1]
+                                + result.stderr.strip()[-500:])
+        return result.stdout
 
 
 _IMAGE = re.compile(r'<image\b([^>]*?)xlink:href="([^"]+)"([^>]*)/>')

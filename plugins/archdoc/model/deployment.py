@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import PrivateAttr
 
 from archdoc.errors import ModelError
+from archdoc.model.ids import check_id
 from archdoc.model.records import Record, Relationship
 from archdoc.model.values import PropertyValue, check_properties, check_tags, check_text
 from archdoc.source import caller_location
@@ -49,6 +50,8 @@ class _NodeParent(Record):
     ) -> DeploymentNode:
         assert self._workspace is not None
         call = kind
+        if id is not None:
+            check_id(check_text(id, "id", call, optional=False), call, explicit=True)
         parent_id = None if isinstance(self, Environment) else self.id
         return self._workspace._add_node(
             DeploymentNode(

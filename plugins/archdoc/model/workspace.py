@@ -18,7 +18,7 @@ from archdoc.model.elements import (
     SoftwareSystem,
 )
 from archdoc.model.flows import Flow
-from archdoc.model.ids import join_id, slugify
+from archdoc.model.ids import MAX_ID_BYTES, check_id, join_id, slugify
 from archdoc.model.records import Event, EventLink, FailureMode, Relationship
 from archdoc.model.values import (
     Access,
@@ -200,6 +200,8 @@ class Workspace:
 
     def flow(self, name: str, description: str = "", *, id: str | None = None) -> Flow:
         """A scenario across elements, drawn as a sequence diagram. Use it as ``with ws.flow(...) as f:``."""
+        if id is not None:
+            check_id(check_text(id, "id", "flow", optional=False), "flow", explicit=True)
         flow = Flow(
             id=id or self._unique_flow_id(slugify(check_text(name, "name", "flow", optional=False))),
             name=name,
@@ -207,11 +209,14 @@ class Workspace:
             location=caller_location(),
         )
         flow._workspace = self
+        check_id(flow.id, "flow", explicit=False)
         self.flows.append(flow)
         return flow
 
     def environment(self, name: str, description: str = "", *, id: str | None = None) -> Environment:
         """A deployment environment, holding nodes: ``prod.node("AWS eu-west-1")``."""
+        if id is not None:
+            check_id(check_text(id, "id", "environment", optional=False), "environment", explicit=True)
         env = Environment(
             id=id or slugify(check_text(name, "name", "environment", optional=False)),
             name=name,
@@ -219,6 +224,7 @@ class Workspace:
             location=caller_location(),
         )
         env._workspace = self
+        check_id(env.id, "environment", explicit=False)
         env.id = self._claim_id(env.id, env.location)
         self.environments.append(env)
         return env
@@ -241,10 +247,12 @@ class Workspace:
             )
         return found
 
-    def suggest(self, id: str) -> str:
-        """A hint naming the ids closest to ``id``."""
-        known = [k for k in (*self.elements, *self.nodes, *(e.id for e in self.environments))
-                 if "~" not in k]
+    def suggest(self, id: str, *, kinds: Literal["all", "elements"] = "all") -> str:
+        """A hint naming the ids closest to ``id`` (not ``id`` itself); ``kinds="elements"``:
+        only model elements (what ``show``, ``impact`` and ``affects`` take)."""
+        ids = self.elements if kinds == "elements" else (
+            *self.elements, *self.nodes, *(e.id for e in self.environments))
+        known = [k for k in ids if "~" not in k and k != id]
         close = difflib.get_close_matches(id, known, n=3, cutoff=0.5)
         if not close:
             close = [k for k in known if k.endswith("." + id) or k.split(".")[-1] == id][:3]
@@ -263,6 +271,10 @@ class Workspace:
 
     def children_of(self, id: str | None) -> list[Element]:
         return [self.elements[c] for c in self._children.get(id, [])]
+
+    def children_ids(self, id: str | None) -> list[str]:
+        """The ids of the children of ``id`` (None: the top-level elements), in declaration order."""
+        return list(self._children.get(id, ()))
 
     def people(self) -> list[Person]:
         return [e for e in self.elements.values() if isinstance(e, Person)]
@@ -323,11 +335,13 @@ class Workspace:
                              hint="give every element a name")
         parent_id = None if parent is None else parent.id
         if id is not None:
-            own = check_text(id, "id", call, optional=False)
+            own = check_id(check_text(id, "id", call, optional=False), call, explicit=True)
             element_id = own if parent_id is None or "." in own else join_id(parent_id, own)
         else:
             slug = slugify(name)
             element_id = slug if parent_id is None else f"{parent_id}.{slug}"  # join_id
+        if len(element_id) > MAX_ID_BYTES // 4:  # shorter ids fit in any case
+            check_id(element_id, call, explicit=False)
         team, data_owner = "", None
         if isinstance(owner, str):
             team = owner if type(owner) is str else str.__str__(owner)

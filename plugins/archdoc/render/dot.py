@@ -48,9 +48,24 @@ def _q(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
+def _colour(value: str) -> str:
+    """A colour Graphviz knows: ``#abc`` (which the model allows) as ``#aabbcc``."""
+    if len(value) == 4 and value.startswith("#"):
+        return "#" + "".join(2 * c for c in value[1:])
+    return value
+
+
+def _e(text: str) -> str:
+    """A DOT string Graphviz reads as an escString (``tooltip``, ``URL``): its ``\\N``, ``\\G``...
+    stand for the node's or graph's name, and it unescapes twice, so a backslash of the text is
+    written as four (two here, doubled by :func:`_q`)."""
+    return _q(text.replace("\\", "\\\\"))
+
+
 def _h(text: str) -> str:
-    """Text for an HTML-like label."""
-    return html.escape(" ".join(text.split()), quote=True)
+    """Text for an HTML-like label (where Graphviz reads ``\\N``, ``\\G``... too: a backslash
+    of the text is written as two)."""
+    return html.escape(" ".join(text.split()), quote=True).replace("\\", "\\\\")
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -106,8 +121,9 @@ def _node_attrs(style: NodeStyle, focus: bool) -> list[str]:
     styles = ["filled", *extra]
     if style.line in ("dashed", "dotted"):
         styles.append(style.line)
-    attrs = [f"shape={shape}", f"style={_q(','.join(styles))}", f"fillcolor={_q(style.fill)}",
-             f"color={_q('#f59e0b' if focus else style.border)}", f"fontcolor={_q(style.text)}"]
+    attrs = [f"shape={shape}", f"style={_q(','.join(styles))}", f"fillcolor={_q(_colour(style.fill))}",
+             f"color={_q('#f59e0b' if focus else _colour(style.border))}",
+             f"fontcolor={_q(_colour(style.text))}"]
     width = 3 if focus else style.width
     if width != 1:
         attrs.append(f"penwidth={width}")
@@ -156,7 +172,7 @@ def static_dot(view: ComputedView) -> str:
         for node in members.get(frame, []):
             attrs = [f"label={_node_label(node)}", *_node_attrs(node.style, node.focus)]
             if node.link:
-                attrs += [f"URL={_q(ELEMENT_LINK + node.id)}", f"tooltip={_q(node.name)}",
+                attrs += [f"URL={_e(ELEMENT_LINK + node.id)}", f"tooltip={_e(node.name)}",
                           'target="_top"']
             attrs.append(f"class={_q('archdoc-node archdoc-node--' + node.kind)}")
             lines.append(f"{indent}{node_ids[node.id]} [{', '.join(attrs)}];")
@@ -190,7 +206,7 @@ def static_dot(view: ComputedView) -> str:
         attrs.append(f"tooltip={_q(hover)}")
         style = edge.style
         if style is not None:
-            attrs.append(f"color={_q(style.color)}")
+            attrs.append(f"color={_q(_colour(style.color))}")
             if style.line != "solid":
                 attrs.append(f"style={style.line}")
             if style.width != 1:
@@ -269,8 +285,8 @@ def deployment_dot(view: DeploymentView, icon_file: IconFile | None = None) -> s
             attrs = [f"label=<{'<br/>'.join(parts)}>",
                      *_node_attrs(container.style, False)]
             if container.known:
-                attrs += [f"URL={_q(ELEMENT_LINK + container.container_id)}",
-                          f"tooltip={_q(container.name)}", 'target="_top"']
+                attrs += [f"URL={_e(ELEMENT_LINK + container.container_id)}",
+                          f"tooltip={_e(container.name)}", 'target="_top"']
             attrs.append(f'class="archdoc-node archdoc-node--{container.kind}"')
             lines.append(f"{indent}  {node} [{', '.join(attrs)}];")
         lines.append(f"{indent}}}")

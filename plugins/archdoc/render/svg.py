@@ -19,6 +19,8 @@ _PROLOGUE = re.compile(r"\A.*?(?=<svg\b)", re.S)
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.S)
 _TITLE = re.compile(r"<title>.*?</title>\n?", re.S)
 _ID = re.compile(r'\s(id)="([^"]*)"')
+_CLUSTER = re.compile(r'<g id="[^"]*?clust(\d+)" class="cluster[^"]*">\n(?:(?!<g\b).*\n)*?</g>\n')
+_PAGE = re.compile(r'\b(id|xlink:href|href)="(#?)page\d+,\d+_')
 _REF = re.compile(r'(xlink:href|href)="#([^"]*)"')
 _ROOT = re.compile(r"<svg\b([^>]*)>")
 _LINK = re.compile(r'<a xlink:href="' + re.escape(ELEMENT_LINK) + r'([^"]*)"')
@@ -33,12 +35,27 @@ def clean_svg(svg: str, *, prefix: str, label: str) -> str:
     body = _COMMENT.sub("", body)
     body = _TITLE.sub("", body)
     body = body.replace("&#45;", "-")  # Graphviz writes every hyphen as an entity
+    # A long-running dot sometimes prefixes the ids of a later graph with its page ("page0,1_"):
+    # the same drawing must have the same ids whichever process drew it.
+    body = _PAGE.sub(lambda m: f'{m[1]}="{m[2]}', body)
+    body = _clusters_in_order(body)
     body = _ID.sub(lambda m: f' id="{prefix}{m[2]}"', body)
     body = _REF.sub(lambda m: f'{m[1]}="#{prefix}{m[2]}"', body)
     body = _ROOT.sub(
         lambda m: f'<svg{m[1]} class="archdoc-svg" role="img" aria-label="{html.escape(label, quote=True)}">',
         body, count=1)
     return "\n".join(line for line in body.splitlines() if line.strip()) + "\n"
+
+
+def _clusters_in_order(svg: str) -> str:
+    """Graphviz emits the frames of sibling clusters in an order that depends on its memory, not
+    on the graph: put them in the order of the source (parents before their children, so each
+    frame is drawn under what it holds)."""
+    frames = list(_CLUSTER.finditer(svg))
+    if len(frames) < 2 or any(a.end() != b.start() for a, b in zip(frames, frames[1:])):
+        return svg
+    ordered = sorted(frames, key=lambda m: int(m[1]))
+    return svg[:frames[0].start()] + "".join(m[0] for m in ordered) + svg[frames[-1].end():]
 
 
 def link_elements(svg: str, link_for: Callable[[str], str | None]) -> str:

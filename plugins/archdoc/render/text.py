@@ -47,8 +47,11 @@ _MERMAID_TABLE = str.maketrans(_MERMAID)
 
 
 def mermaid_text(text: str) -> str:
-    """User text inside a quoted Mermaid label, line breaks kept as ``<br/>``."""
-    lines = [line.strip().translate(_MERMAID_TABLE) for line in text.strip().splitlines()]
+    """User text inside a quoted Mermaid label, line breaks kept as ``<br/>``. A backslash
+    before ``n`` is followed by an invisible word joiner: in a label with markup, Mermaid
+    would draw ``\\n`` as written as a line break."""
+    lines = [line.strip().translate(_MERMAID_TABLE).replace("#92;n", "#92;\u2060n")
+             for line in text.strip().splitlines()]
     return "<br/>".join(line for line in lines if line)
 
 

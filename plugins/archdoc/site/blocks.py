@@ -65,7 +65,12 @@ def render_block(context: SiteContext, key: str, page: str) -> str:
     spec = BLOCKS.get(name)
     if spec is None or bool(spec.argument) != bool(argument):
         raise UnknownBlock(f"unknown archdoc block {key!r}", hint=_hint(context, key))
-    return spec.render(context, page, argument)
+    try:
+        return spec.render(context, page, argument)
+    except UnknownBlock as exc:
+        if exc.hint:
+            raise
+        raise UnknownBlock(exc.message, location=exc.location, hint=_hint(context, key)) from None
 
 
 def _hint(context: SiteContext, key: str) -> str:

@@ -217,31 +217,22 @@ def async_calls(context: SiteContext, page: str, _: str) -> str:
 
 @block("data-ownership", "Each datastore, its owner, who else reads or writes it; violations marked.")
 def data_ownership(context: SiteContext, page: str, _: str) -> str:
-    ws = context.workspace
+    """The verdicts of :mod:`archdoc.analysis.data`, the analysis ``archdoc validate`` checks."""
     rows = []
-    for db in ws.elements.values():
-        if db.kind != "database":
-            continue
-        writers: list[str] = []
-        readers: list[str] = []
-        for r in context.incoming(db.id):
-            unit = context.graph.unit.get(r.source_id)
-            if unit is None or unit == db.data_owner_id:
-                continue
-            (readers if r.access == "read" else writers).append(unit)
-        writers, readers = list(dict.fromkeys(writers)), list(dict.fromkeys(readers))
+    for verdict in context.data_ownership:
+        db = verdict.datastore
         problems = []
-        if db.data_owner_id is None:
+        if verdict.unowned:
             problems.append(badge("no owner", "high"))
-        if writers and (db.data_owner_id or len(writers) > 1):
+        if verdict.shared_writes:
             problems.append(badge("shared writes", "critical"))
-        if readers and db.data_owner_id:
+        if verdict.foreign_reads:
             problems.append(badge("foreign reads", "high"))
         rows.append([
             context.element_link(page, db.id), md_cell(db.technology),
             context.element_link(page, db.data_owner_id) if db.data_owner_id else "—",
-            ", ".join(context.element_link(page, w) for w in writers) or "—",
-            ", ".join(context.element_link(page, r) for r in readers) or "—",
+            ", ".join(context.element_link(page, w) for w in verdict.writes) or "—",
+            ", ".join(context.element_link(page, r) for r in verdict.reads) or "—",
             " ".join(problems) or badge("healthy"),
         ])
     if not rows:

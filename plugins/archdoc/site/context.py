@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
+from archdoc.analysis.data import DatastoreOwnership, data_ownership
 from archdoc.analysis.graph import DependencyGraph
 from archdoc.analysis.impact import Impact, impact_of
 from archdoc.analysis.structure import critical_paths
@@ -38,6 +40,9 @@ class SiteContext:
     """Things the reader of the build log should know, each said once."""
     drift: Any = None
     """The model compared with observed dependencies (``archdoc.drift.DriftReport``), or None."""
+    model_dir: Path | None = None
+    """The model package's directory (or module): the "Architecture changes" page lists the
+    commits that changed it and the ADR directory; None: no such page."""
 
     def notice(self, text: str) -> None:
         if text not in self.notices:
@@ -46,6 +51,11 @@ class SiteContext:
     @cached_property
     def graph(self) -> DependencyGraph:
         return DependencyGraph(self.workspace)
+
+    @cached_property
+    def data_ownership(self) -> list[DatastoreOwnership]:
+        """Each datastore's owner, writers and readers (what the validation rules check)."""
+        return data_ownership(self.graph)
 
     @cached_property
     def views(self) -> ViewIndex:

@@ -98,6 +98,13 @@ def _record_page(context: SiteContext, log: Any, record: Any) -> Page:
     layout = context.layout
     path = layout.decision(record.file.stem)
     lines = [f"# {_adr_label(record)}: {md_text(record.title)}", ""]
+    if getattr(record, "problem", ""):
+        from archdoc.source import relative_to_cwd
+
+        where = f"{relative_to_cwd(str(record.file))}:{record.problem_line or 1}"
+        lines += ['<div class="archdoc-banner archdoc-banner--high"><p>archdoc could not read this '
+                  f"record completely ({html_text(record.problem)}, at {html_text(where)}); what "
+                  "follows is what it could read.</p></div>", ""]
     banner = _BANNER.get(record.status)
     if banner:
         successors = [log.get(n) for n in log.successors(record.number)]

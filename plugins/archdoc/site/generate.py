@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from archdoc.config import PAGE_GROUPS
 from archdoc.model.elements import Element
 from archdoc.render.tables import badge, facts, table
 from archdoc.render.text import md_cell, md_code, md_text
 from archdoc.site.blocks import render_block
 from archdoc.site.blocks_tables import counts, impact_table
+from archdoc.site.changes import changes_page
 from archdoc.site.context import SiteContext
 from archdoc.site.decisions import decision_pages
 from archdoc.site.drift import PAGE_NAME as OBSERVED_PAGE, drift_pages
@@ -19,14 +21,14 @@ __all__ = ["generate_pages", "PAGE_GROUPS"]
 IMPACT_ROWS = 30
 """Rows of the impact table on an element's page (the ``impact:`` block shows them all)."""
 
-PAGE_GROUPS = ("home", "elements", "views", "dependencies", "events", "data", "flows", "deployment",
-               "decisions", "observed")
-"""The page groups a site can generate (option ``pages``; all by default)."""
 
 
 def generate_pages(context: SiteContext, groups: list[str] | None = None) -> list[Page]:
     """Every generated page, in a stable order."""
     wanted = set(groups or PAGE_GROUPS)
+    if wanted & {"home", "elements", "views", "deployment"}:
+        context.drawing.prepare(context.views[key] for key in context.views.keys()
+                                if not key.startswith("flow:"))
     pages: list[Page] = []
     if "home" in wanted:
         pages.append(home_page(context))
@@ -54,6 +56,10 @@ def generate_pages(context: SiteContext, groups: list[str] | None = None) -> lis
         pages.extend(decision_pages(context))
     if "observed" in wanted and context.drift is not None:
         pages.extend(drift_pages(context))
+    if "changes" in wanted:
+        history = changes_page(context)
+        if history is not None:
+            pages.append(history)
     return pages
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from archdoc.adr.records import INVERSE_LINK, inverse_link
+from archdoc.adr.lifecycle import in_force
+from archdoc.adr.records import Adr, inverse_link
 from archdoc.source import SourceLocation
 from archdoc.validation.registry import Finding, RuleContext, rule
 
@@ -22,9 +23,11 @@ def _log(ctx: RuleContext) -> AdrLog:
 @rule(
     "adr-parse-error", severity="warning", scope="adr",
     summary="An ADR file could not be read.",
-    explanation="""A Markdown file in the ADR directory could not be parsed (broken YAML front
-    matter, front matter that is not closed, a file that is not UTF-8). The rest of the log still
-    loads, but this decision is missing from the index and from every check. Fix the line named.""",
+    explanation="""A Markdown file in the ADR directory could not be read completely (broken YAML
+    front matter, front matter that is not closed, a file that is not UTF-8 or cannot be opened).
+    The record stays in the log with what could be read (its number, its title), so links to it
+    still resolve, but its status and links are unknown and archdoc refuses to change it. Fix the
+    line named.""",
 )
 def parse_errors(ctx: RuleContext) -> Iterator[Finding]:
     for warning in _log(ctx).warnings:
@@ -59,7 +62,7 @@ def duplicate_numbers(ctx: RuleContext) -> Iterator[Finding]:
 )
 def numbering_gaps(ctx: RuleContext) -> Iterator[Finding]:
     log = _log(ctx)
-    numbers = [n for n in log.numbers if any(r.number_source != "order" for r in log.all_with(n))]
+    numbers = log.numbers
     for before, after in zip(numbers, numbers[1:]):
         if after - before > 1:
             missing = f"{before + 1}" if after - before == 2 else f"{before + 1}-{after - 1}"
@@ -91,20 +94,24 @@ def dangling_links(ctx: RuleContext) -> Iterator[Finding]:
 
 @rule(
     "adr-one-sided-link", severity="warning", scope="adr",
-    summary="A supersede or amend link is written on one record only.",
-    explanation="""When ADR 7 supersedes ADR 3, ADR 3 should say it is superseded by ADR 7 (and
-    the same for amends / amended by), so a reader of either record finds the other. archdoc
-    implies the missing side in the index, but the Markdown file read on its own is misleading.
-    `archdoc adr link 7 3 --type supersedes` writes both sides.""",
+    summary="An amend link is written on one record only.",
+    explanation="""When ADR 7 amends ADR 3, ADR 3 should say it is amended by ADR 7, so a reader
+    of either record finds the other. archdoc implies the missing side in the index, but the
+    Markdown file read on its own is misleading. `archdoc adr link 7 3 --type amends` writes both
+    sides. (A supersede written on one side only is `adr-incomplete-supersede`.)""",
 )
 def one_sided_links(ctx: RuleContext) -> Iterator[Finding]:
     log = _log(ctx)
     for record in log:
+        if record.problem:
+            continue
         for lk in record.links:
-            if lk.kind not in INVERSE_LINK or lk.kind == "relates" or lk.target not in log:
+            if lk.kind not in ("amends", "amended-by") or lk.target not in log:
                 continue
             assert lk.target is not None
             other = log.require(lk.target)
+            if other.problem:
+                continue  # its links could not be read
             if record.number not in other.links_of(inverse_link(lk.kind)):
                 yield Finding(
                     f"ADR-{record.id} {lk.kind} ADR-{other.id}, but ADR-{other.id} does not say "
@@ -129,7 +136,7 @@ def one_sided_links(ctx: RuleContext) -> Iterator[Finding]:
 def superseded_without_successor(ctx: RuleContext) -> Iterator[Finding]:
     log = _log(ctx)
     for record in log:
-        if record.status == "superseded" and not log.successors(record.number):
+        if record.status == "superseded" and not record.problem and not log.successors(record.number):
             yield Finding(f"ADR-{record.id} is superseded but names no successor",
                           record.location("status"),
                           f"run `archdoc adr link NEW {record.number} --type supersedes`",
@@ -146,7 +153,7 @@ def superseded_without_successor(ctx: RuleContext) -> Iterator[Finding]:
 def unknown_status(ctx: RuleContext) -> Iterator[Finding]:
     log = _log(ctx)
     for record in log:
-        if not log.lifecycle.is_known(record.status):
+        if not record.problem and not log.lifecycle.is_known(record.status):
             yield Finding(f"ADR-{record.id} has status {record.status_text!r}, not in the lifecycle",
                           record.location("status"),
                           "use one of: " + ", ".join(log.lifecycle.statuses), subject=record.id)
@@ -178,7 +185,7 @@ def dangling_affects(ctx: RuleContext) -> Iterator[Finding]:
 )
 def missing_title(ctx: RuleContext) -> Iterator[Finding]:
     for record in _log(ctx):
-        if not record.title.strip():
+        if not record.problem and not record.title.strip():
             yield Finding(f"ADR-{record.id} has no title", record.location(),
                           "start the record with a `# Title` heading", subject=record.id)
 
@@ -191,7 +198,7 @@ def missing_title(ctx: RuleContext) -> Iterator[Finding]:
 )
 def missing_date(ctx: RuleContext) -> Iterator[Finding]:
     for record in _log(ctx):
-        if not record.date_text:
+        if not record.problem and not record.date_text:
             yield Finding(f"ADR-{record.id} has no date", record.location(),
                           "add `date: YYYY-MM-DD` (front matter) or `Date: YYYY-MM-DD`",
                           subject=record.id)
@@ -205,8 +212,112 @@ def missing_date(ctx: RuleContext) -> Iterator[Finding]:
 )
 def date_format(ctx: RuleContext) -> Iterator[Finding]:
     for record in _log(ctx):
-        if record.date_text and not record.date_iso:
+        if not record.problem and record.date_text and not record.date_iso:
             fix = (f"write {record.date.isoformat()}" if record.date
                    else "write the date as YYYY-MM-DD")
             yield Finding(f"ADR-{record.id} date {record.date_text!r} is not YYYY-MM-DD",
                           record.location("date"), fix, subject=record.id)
+
+
+def _superseded_by(record: Adr, successor: int) -> bool:
+    """``record`` says it is superseded by ``successor`` (a link or a ``superseded by`` status)."""
+    return successor in record.links_of("superseded-by")
+
+
+@rule(
+    "adr-incomplete-supersede", severity="error", scope="adr",
+    summary="A supersede written on one record only, or a superseded record still in force.",
+    explanation="""When a decision that is in force (accepted, or any status but draft, proposed
+    and rejected) supersedes an older one, the older record must say so: its status is
+    superseded and it names its successor. A successor that is still draft or proposed does not
+    change the older record yet; accepting it does (`archdoc adr status 7 accepted`). A record
+    that says it is superseded by another that does not say it supersedes it is half of a link
+    too, usually left by an interrupted edit or a hand edit of one file. `archdoc adr link NEW
+    OLD --type supersedes` writes the missing side.""",
+)
+def incomplete_supersedes(ctx: RuleContext) -> Iterator[Finding]:
+    log = _log(ctx)
+    for record in log:
+        if record.problem:
+            continue
+        for lk in record.links:
+            if lk.target is None or lk.target not in log or lk.target == record.number:
+                continue
+            other = log.require(lk.target)
+            if other.problem:
+                continue  # its links could not be read: adr-parse-error says why
+            where = SourceLocation(str(record.file), lk.line or record.lines.get("title") or 1)
+            fix = f"run `archdoc adr link {record.number} {other.number} --type supersedes`"
+            if lk.kind == "supersedes" and in_force(record.status):
+                missing = [] if other.status == "superseded" else [f"its status is {other.status!r}"]
+                if not _superseded_by(other, record.number):
+                    missing.append(f"it does not name ADR-{record.id} as its successor")
+                if missing:
+                    yield Finding(
+                        f"ADR-{record.id} ({record.status}) supersedes ADR-{other.id}, but "
+                        f"ADR-{other.id} is not marked superseded: {' and '.join(missing)}",
+                        where, fix, subject=record.id)
+            elif lk.kind == "superseded-by" and record.number not in other.links_of("supersedes"):
+                yield Finding(
+                    f"ADR-{record.id} says it is superseded by ADR-{other.id}, but ADR-{other.id} "
+                    f"does not say it supersedes ADR-{record.id}",
+                    where, f"run `archdoc adr link {other.number} {record.number} --type supersedes`",
+                    subject=record.id)
+
+
+@rule(
+    "adr-supersede-cycle", severity="error", scope="adr",
+    summary="Records that supersede each other in a circle.",
+    explanation="""If ADR 2 supersedes ADR 3 and ADR 3 supersedes ADR 2 (directly or through
+    others), no record of the chain is the decision in force, and a reader following "superseded
+    by" goes round for ever. archdoc refuses to write such a link; one already on disk is
+    reported here. Remove the link that points back.""",
+)
+def supersede_cycles(ctx: RuleContext) -> Iterator[Finding]:
+    log = _log(ctx)
+    successors = {r.number: log.successors(r.number) for r in log}
+    for cycle in _cycles(successors):
+        first = log.require(cycle[0])
+        chain = " -> ".join(f"ADR-{n:04d}" for n in [*cycle, cycle[0]])
+        line = next((lk.line for lk in log.links(first.number) if lk.line and lk.target == cycle[-1]
+                     and lk.kind == "supersedes"), 0) or next(
+            (lk.line for lk in first.links if lk.line), 0)
+        yield Finding(f"supersede cycle: {chain} (read 'is superseded by')",
+                      SourceLocation(str(first.file), line or first.lines.get("title") or 1),
+                      "remove the supersede link that closes the circle", subject=first.id)
+
+
+def _cycles(successors: dict[int, list[int]]) -> list[list[int]]:
+    """Each circle of the 'superseded by' graph once, starting at its lowest number."""
+    found: list[list[int]] = []
+    seen: set[tuple[int, ...]] = set()
+    for start in sorted(successors):
+        stack: list[tuple[int, list[int]]] = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in sorted(successors.get(node, []), reverse=True):
+                if nxt == start:
+                    key = tuple(sorted(path))
+                    if key not in seen and min(path) == start:
+                        seen.add(key)
+                        found.append(path)
+                elif nxt not in path and nxt > start:
+                    stack.append((nxt, [*path, nxt]))
+    return found
+
+
+@rule(
+    "adr-stray-temp-file", severity="warning", scope="adr",
+    summary="A temporary file left in the ADR directory by an interrupted archdoc command.",
+    explanation="""archdoc writes every record through a temporary file (`.NAME.archdoc-XXXX.tmp`)
+    that it renames or links into place, so a record is always complete. A command killed
+    half-way leaves that file behind: the record it was writing is unchanged (or absent). The
+    next `archdoc new-adr` or `archdoc adr` command in the directory removes such files; you
+    may also delete them.""",
+)
+def stray_temp_files(ctx: RuleContext) -> Iterator[Finding]:
+    log = _log(ctx)
+    for path in log.temp_files:
+        yield Finding(f"{path.name} is a temporary file left by an interrupted archdoc command",
+                      SourceLocation(str(path), 1),
+                      "delete it, or run any `archdoc adr` command, which removes it")

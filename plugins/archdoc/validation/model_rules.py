@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archdoc.analysis.structure import sync_cycles
-from archdoc.model.elements import Element
-from archdoc.model.workspace import Workspace
 from archdoc.model.flows import FlowMessage, FlowNote, walk
+from archdoc.model.workspace import Workspace
 from archdoc.validation.registry import Finding, RuleContext, rule
 
 
@@ -118,13 +117,14 @@ def relationship_not_allowed(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    "unbacked-flow-step", severity="warning",
+    "unbacked-flow-step", severity="error",
     summary="A flow step between two elements that have no relationship.",
     explanation="""A flow (a dynamic view) tells a story along the static model. A step between
     two elements that the model does not connect, directly or through their parents and
     children, is either a missing relationship or a wrong step; the dependency tables and impact
-    analysis would miss it. Declare the relationship with `uses`, or fix the step. A reply is
-    backed by a relationship in either direction.""",
+    analysis would miss it, and Structurizr refuses such a step in a dynamic view. Declare the
+    relationship with `uses`, or fix the step. A reply travels back along the relationship of the
+    request it answers, so the relationship in the other direction backs it.""",
 )
 def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
@@ -145,10 +145,10 @@ def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
     # inside them: ``inside`` holds the participants and everything they contain.
     inside, stack = set(endpoints), list(endpoints)
     while stack:
-        for child in ws.children_of(stack.pop()):
-            if child.id not in inside:
-                inside.add(child.id)
-                stack.append(child.id)
+        for child in ws.children_ids(stack.pop()):
+            if child not in inside:
+                inside.add(child)
+                stack.append(child)
     # A step between children details a dependency declared between their ancestors.
     relevant = {a for end in endpoints for a in chain(end)}
     rolled: set[tuple[str, str]] = set()
@@ -178,10 +178,24 @@ def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
             (a, b) in declared or (b, a) in declared for a in chain(s) for b in chain(d))
         if not backed:
             yield Finding(
-                f"flow {flow.name!r}: step {s} -> {d} is backed by no relationship",
-                message.location, f"declare it: {s.split('.')[-1].replace('-', '_')}.uses(...)",
-                flow.id,
+                f"flow {flow.name!r}: {message.kind} {s} -> {d} is backed by no relationship",
+                message.location, _unbacked_hint(ws, message), flow.id,
             )
+
+
+def _variable(id: str) -> str:
+    """The name a model file would likely give the element: its id's last part."""
+    return id.split(".")[-1].replace("-", "_")
+
+
+def _unbacked_hint(ws: Workspace, message: FlowMessage) -> str:
+    """How to back a step: the caller uses the called. A reply (or a step to a person, which
+    nothing depends on) answers a request, so the element it goes to is the one that uses."""
+    s, d = message.source_id, message.destination_id
+    if message.kind == "reply" or ws.elements[d].kind == "person":
+        return (f"declare the request it answers: {_variable(d)}.uses({_variable(s)}, ...)"
+                + ("" if message.kind == "reply" else f", and make this step a reply: f.reply({_variable(s)}, {_variable(d)}, ...)"))
+    return f"declare it: {_variable(s)}.uses({_variable(d)}, ...)"
 
 
 @rule(
@@ -205,31 +219,6 @@ def sync_cycle(ctx: RuleContext) -> Iterator[Finding]:
                       "make one of these dependencies asynchronous or remove it", cycle[0])
 
 
-def _writers(ctx: RuleContext) -> dict[str, dict[str, object]]:
-    """For each datastore: the units that write to it, with where it was declared."""
-    ws = ctx.workspace
-    assert ws
-    writers: dict[str, dict[str, object]] = {}
-    for r, target in ctx.datastore_uses:
-        if r.access == "read":
-            continue
-        unit = ctx.graph.unit.get(r.source_id)
-        if unit is None or unit == target.id or ws.elements[unit].kind not in _CONTAINER_KINDS:
-            continue
-        writers.setdefault(target.id, {}).setdefault(unit, r.location)
-    return writers
-
-
-_CONTAINER_KINDS = ("container", "database", "queue")
-
-
-def _data_owner_unit(ctx: RuleContext, datastore_id: str) -> str | None:
-    """The container owning a datastore (an owner given as a component counts as its container)."""
-    assert ctx.workspace
-    owner = ctx.workspace.elements[datastore_id].data_owner_id
-    return ctx.graph.unit.get(owner, owner) if owner else None
-
-
 @rule(
     "multiple-writers", severity="error",
     summary="A datastore written by more than one container.",
@@ -237,22 +226,19 @@ def _data_owner_unit(ctx: RuleContext, datastore_id: str) -> str | None:
     writers couple their schemas and releases and make ownership of the data unclear. Let the
     owner expose an API or publish events, and give other services `access="read"` if they must
     read it directly (that is reported by `foreign-datastore-access`). A relationship to a
-    database writes unless it says `access="read"`.""",
+    database writes unless it says `access="read"`; a component's access counts for its
+    container, and so does an owner given as a component.""",
 )
 def multiple_writers(ctx: RuleContext) -> Iterator[Finding]:
-    ws = ctx.workspace
-    assert ws
-    for db_id, units in _writers(ctx).items():
-        owner = _data_owner_unit(ctx, db_id)
-        if owner is not None and owner not in units and owner in ws.elements \
-                and ws.elements[owner].kind in _CONTAINER_KINDS:
-            units = {owner: ws.elements[db_id].location, **units}
-        if len(units) > 1:
-            names = ", ".join(units)
-            location = list(units.values())[-1]
-            yield Finding(f"datastore {db_id} is written by {len(units)} containers: {names}",
-                          location, "keep one writer (the owner); others go through its API",  # type: ignore[arg-type]
-                          db_id)
+    for verdict in ctx.data_ownership:
+        if not verdict.shared_writes:
+            continue
+        writers = verdict.writers
+        last = list(verdict.writes.values())[-1] if verdict.writes else verdict.owner_writes
+        location = last[0].location if last else verdict.datastore.location
+        yield Finding(f"datastore {verdict.id} is written by {len(writers)} containers: "
+                      f"{', '.join(writers)}", location,
+                      "keep one writer (the owner); others go through its API", verdict.id)
 
 
 @rule(
@@ -260,21 +246,17 @@ def multiple_writers(ctx: RuleContext) -> Iterator[Finding]:
     summary="A container reads a datastore owned by another container.",
     explanation="""Database-per-service: a service's data is reached through its API or its
     events, not its tables. Reading another service's datastore directly ties you to its schema.
-    Declare the owner with `database(..., owner=service)`; every other container that uses the
-    datastore is reported here.""",
+    Declare the owner with `database(..., owner=service)`; every other container that reads the
+    datastore is reported here (one that writes it is reported by `multiple-writers`).""",
 )
 def foreign_datastore_access(ctx: RuleContext) -> Iterator[Finding]:
-    ws = ctx.workspace
-    assert ws
-    for r, target in ctx.datastore_uses:
-        if target.data_owner_id is None or r.access != "read":
-            continue  # writers are the business of multiple-writers
-        unit = ctx.graph.unit.get(r.source_id)
-        owner = _data_owner_unit(ctx, target.id)
-        if unit is not None and unit not in (owner, target.id) \
-                and ws.elements[unit].kind in _CONTAINER_KINDS:
-            yield Finding(f"{unit} reads {target.id}, which {owner} owns",
-                          r.location, f"ask {owner} through its API or events", r.id)
+    for verdict in ctx.data_ownership:
+        if not verdict.foreign_reads:
+            continue
+        for unit, relationships in verdict.reads.items():
+            for r in relationships:
+                yield Finding(f"{unit} reads {verdict.id}, which {verdict.owner} owns",
+                              r.location, f"ask {verdict.owner} through its API or events", r.id)
 
 
 @rule(
@@ -285,12 +267,10 @@ def foreign_datastore_access(ctx: RuleContext) -> Iterator[Finding]:
     container: `database("Orders DB", owner=orders)`.""",
 )
 def datastore_without_owner(ctx: RuleContext) -> Iterator[Finding]:
-    ws = ctx.workspace
-    assert ws
-    for element in ws.elements.values():
-        if element.kind == "database" and element.data_owner_id is None and not element.external:
-            yield Finding(f"datastore {element.id} has no owner", element.location,
-                          "pass owner=<the container that owns its data>", element.id)
+    for verdict in ctx.data_ownership:
+        if verdict.unowned:
+            yield Finding(f"datastore {verdict.id} has no owner", verdict.datastore.location,
+                          "pass owner=<the container that owns its data>", verdict.id)
 
 
 @rule(
@@ -382,8 +362,8 @@ def _connected_inside(ws: Workspace, id: str, connected: set[str]) -> bool:
     """Whether anything inside element ``id`` is connected."""
     stack = [id]
     while stack:
-        for child in ws.children_of(stack.pop()):
-            if child.id in connected:
+        for child in ws.children_ids(stack.pop()):
+            if child in connected:
                 return True
-            stack.append(child.id)
+            stack.append(child)
     return False

@@ -5,23 +5,35 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from archdoc.source import SourceLocation
 from archdoc.validation.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
+    from archdoc.analysis.data import DatastoreOwnership
     from archdoc.analysis.graph import DependencyGraph
     from archdoc.drift.compare import DriftReport
     from archdoc.config import ArchdocConfig
-    from archdoc.model.elements import Element
-    from archdoc.model.records import Relationship
     from archdoc.model.workspace import Workspace
 
-__all__ = ["Rule", "RuleContext", "Finding", "rule", "RULES", "all_rules", "run_rules"]
+__all__ = ["Rule", "RuleContext", "Finding", "PageSource", "rule", "RULES", "all_rules", "run_rules"]
 
-Scope = Literal["model", "adr", "observed"]
-"""What a rule checks: the model, the decision log, or the model against observed dependencies."""
+Scope = Literal["model", "adr", "observed", "pages"]
+"""What a rule checks: the model, the decision log, the model against observed dependencies, or
+the hand-written pages."""
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A hand-written page of the site, as read from the docs directory."""
+
+    path: Path
+    """The file."""
+    name: str
+    """Its path below the docs directory (``guide/index.md``): the page it becomes."""
+    text: str
 
 
 @dataclass(frozen=True)
@@ -81,6 +93,10 @@ class RuleContext:
     """The ADR log (``archdoc.adr.AdrLog``) when ADRs were loaded."""
     drift: DriftReport | None = None
     """The model compared with observed dependencies, when observed sources were read."""
+    pages: list[PageSource] | None = None
+    """The site's hand-written pages, when validating them (``archdoc validate``)."""
+    block_problems: Callable[[PageSource], list[Finding]] | None = None
+    """What is wrong with the ```archdoc blocks of a page (given by the site, which renders them)."""
 
     @cached_property
     def graph(self) -> DependencyGraph:
@@ -101,17 +117,11 @@ class RuleContext:
         return chains
 
     @cached_property
-    def datastore_uses(self) -> list[tuple[Relationship, Element]]:
-        """Every relationship to a database, with the database: what the data-ownership rules
-        read, found in one pass."""
-        assert self.workspace is not None
-        elements = self.workspace.elements
-        found = []
-        for relationship in self.workspace.relationships:
-            target = elements.get(relationship.destination_id)
-            if target is not None and target.kind == "database":
-                found.append((relationship, target))
-        return found
+    def data_ownership(self) -> list[DatastoreOwnership]:
+        """Each datastore's owner, writers and readers: the analysis the site's table shows."""
+        from archdoc.analysis.data import data_ownership
+
+        return data_ownership(self.graph)
 
 
 def all_rules() -> dict[str, Rule]:
@@ -121,6 +131,7 @@ def all_rules() -> dict[str, Rule]:
         deployment_rules,
         drift_rules,
         model_rules,
+        page_rules,
         user_rules,
         view_rules,
     )
@@ -144,6 +155,8 @@ def run_rules(context: RuleContext, scopes: Iterable[Scope] | None = None) -> li
         if r.scope == "model" and context.workspace is None:
             continue
         if r.scope == "adr" and context.adrs is None:
+            continue
+        if r.scope == "pages" and (context.pages is None or context.block_problems is None):
             continue
         for f in r.check(context):
             found.append(

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from itertools import groupby
-from typing import Literal
+from typing import Any, Literal
 
 from archdoc.source import relative_to_cwd
 from archdoc.validation.diagnostics import Diagnostic
 
-__all__ = ["ReportFormat", "format_report", "summary_line"]
+__all__ = ["ReportFormat", "diagnostic_record", "format_report", "summary_line"]
 
 ReportFormat = Literal["text", "json", "github"]
 
@@ -41,22 +41,25 @@ def format_text(diagnostics: Sequence[Diagnostic]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def format_json(diagnostics: Sequence[Diagnostic]) -> str:
+def diagnostic_record(d: Diagnostic) -> dict[str, Any]:
+    """One finding as ``--format json`` lists it (the file relative to the working directory)."""
+    return {
+        "rule": d.rule,
+        "severity": d.severity,
+        "message": d.message,
+        "hint": d.hint,
+        "file": _file(d) if d.location else None,
+        "line": d.location.line if d.location else None,
+        "subject": d.subject,
+    }
+
+
+def format_json(diagnostics: Sequence[Diagnostic], *, extra: dict[str, Any] | None = None) -> str:
     errors = sum(d.severity == "error" for d in diagnostics)
-    payload = {
-        "diagnostics": [
-            {
-                "rule": d.rule,
-                "severity": d.severity,
-                "message": d.message,
-                "hint": d.hint,
-                "file": _file(d) if d.location else None,
-                "line": d.location.line if d.location else None,
-                "subject": d.subject,
-            }
-            for d in diagnostics
-        ],
+    payload: dict[str, Any] = {
+        "diagnostics": [diagnostic_record(d) for d in diagnostics],
         "summary": {"errors": errors, "warnings": len(diagnostics) - errors},
+        **(extra or {}),
     }
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 

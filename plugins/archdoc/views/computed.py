@@ -327,7 +327,19 @@ class DeploymentView:
 
     @property
     def element_ids(self) -> list[str]:
+        """The containers deployed, each once."""
         return list(dict.fromkeys(c.container_id for c in self.deployed()))
+
+    def drawn_ids(self) -> list[str]:
+        """Every node, then every container deployed (each once)."""
+        return [b.id for b in self.boxes()] + self.element_ids
+
+    def relationship_pairs(self) -> list[tuple[str, str]]:
+        """The arrows as (source, destination) of node or container ids, each pair once."""
+        containers = {c.id: c.container_id for c in self.deployed()}
+        return list(dict.fromkeys(
+            (containers.get(e.source_id, e.source_id), containers.get(e.destination_id, e.destination_id))
+            for e in self.edges))
 
 
 AnyView = ComputedView | SequenceView | DeploymentView

@@ -122,6 +122,6 @@ class ViewIndex:
                 out.append(ViewSummary(key, view.title, "flow", len(view.participants),
                                        len(view.relationship_pairs())))
             elif isinstance(view, DeploymentView):
-                out.append(ViewSummary(key, view.title, "deployment", len(view.boxes())
-                                       + len(view.deployed()), len(view.edges)))
+                out.append(ViewSummary(key, view.title, "deployment", len(view.drawn_ids()),
+                                       len(view.relationship_pairs())))
         return out

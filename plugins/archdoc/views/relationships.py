@@ -52,6 +52,10 @@ class RelationshipIndex:
 
     def __init__(self, workspace: Workspace) -> None:
         self.workspace = workspace
+        self.order: dict[str, int] = {id: i for i, id in enumerate(workspace.elements)}
+        """Declaration index of every element: the order of every view."""
+        self.pools: dict[str | None, tuple[list[str], frozenset[str]]] = {}
+        """The elements a view of each scope draws by default (filled by the views)."""
         self.relationships = drawn_relationships(workspace)
         self._touching: dict[str, list[int]] = {}
         elements = workspace.elements

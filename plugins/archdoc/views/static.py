@@ -26,30 +26,57 @@ from archdoc.views.styles import StyleSheet, edge_style, node_style
 __all__ = ["compute_static", "select", "level_pool"]
 
 
-def level_pool(workspace: Workspace, scope_id: str | None) -> list[str]:
-    """The elements a view of this scope draws as boxes by default, in declaration order."""
-    top = [e.id for e in workspace.elements.values() if e.parent_id is None]
+def level_pool(workspace: Workspace, scope_id: str | None,
+               index: RelationshipIndex | None = None) -> tuple[list[str], frozenset[str]]:
+    """The elements a view of this scope draws as boxes by default, in declaration order (and
+    as a set); kept in ``index`` for the next view of the same scope."""
+    if index is not None and scope_id in index.pools:
+        return index.pools[scope_id]
     scope = workspace.elements.get(scope_id) if scope_id else None
     if scope is None:
-        return top
-    chain = [scope, *scope.ancestors()]
-    pool: list[str] = [c.id for c in workspace.children_of(scope.id)]
-    for inner, outer in zip(chain, chain[1:]):
-        pool += [c.id for c in workspace.children_of(outer.id) if c.id != inner.id]
-    system = chain[-1]
-    pool += [id for id in top if id != system.id]
-    order = {id: i for i, id in enumerate(workspace.elements)}
-    return sorted(pool, key=order.__getitem__)
+        if index is not None and None in index.pools:
+            return index.pools[None]
+        top = [id for id in workspace.children_ids(None)]
+        found = (top, frozenset(top))
+    else:
+        top_ids = level_pool(workspace, None, index)[0]
+        chain = [scope, *scope.ancestors()]
+        pool: list[str] = list(workspace.children_ids(scope.id))
+        for inner, outer in zip(chain, chain[1:]):
+            pool += [c for c in workspace.children_ids(outer.id) if c != inner.id]
+        system = chain[-1]
+        pool += [id for id in top_ids if id != system.id]
+        order = index.order if index is not None else {id: i for i, id in enumerate(workspace.elements)}
+        pool.sort(key=order.__getitem__)
+        found = (pool, frozenset(pool))
+    if index is not None:
+        index.pools[scope_id] = found
+    return found
+
+
+class _AroundLevel:
+    """The elements an ``around`` view can draw: its scope's level, with the centre element in
+    place of its ancestors and without its own parts (a set, without copying the level)."""
+
+    def __init__(self, level: frozenset[str], center: str, ancestors: set[str]) -> None:
+        self.level, self.center, self.ancestors = level, center, ancestors
+        self.inside = center + "."
+
+    def __contains__(self, id: object) -> bool:
+        if id == self.center:
+            return True
+        return (id in self.level and id not in self.ancestors
+                and not str(id).startswith(self.inside))
 
 
 def _star(workspace: Workspace, spec: ViewSpec, index: RelationshipIndex) -> set[str]:
     """``*``: what the built-in view of the scope draws."""
-    pool = level_pool(workspace, spec.scope_id)
+    pool, members = level_pool(workspace, spec.scope_id, index)
     if spec.scope_id is None or spec.scope_id not in workspace.elements:
         return {id for id in pool if workspace.elements[id].kind in ("person", "system")}
-    inside = {c.id for c in workspace.children_of(spec.scope_id)}
+    inside = set(workspace.children_ids(spec.scope_id))
     found = set(inside)
-    for source, destination in index.lifted(index.touching(inside), set(pool)):
+    for source, destination in index.lifted(index.touching(inside), members):
         if source in inside or destination in inside:
             found.update((source, destination))
     return found
@@ -79,9 +106,7 @@ def _around(workspace: Workspace, spec: ViewSpec, index: RelationshipIndex) -> s
     if center is None:
         return set()
     ancestors = {a.id for a in center.ancestors()}
-    pool = {id for id in level_pool(workspace, spec.scope_id) if id not in ancestors}
-    pool.add(center.id)
-    pool -= {id for id in pool if id != center.id and id.startswith(center.id + ".")}
+    pool = _AroundLevel(level_pool(workspace, spec.scope_id, index)[1], center.id, ancestors)
     found = {center.id}
     frontier = deque([(center.id, 0)])
     while frontier:
@@ -122,7 +147,7 @@ def compute_static(
     framing = {a.id for id in drawn for a in elements[id].ancestors() if a.id in drawn}
     if spec.scope_id in elements:
         framing.add(spec.scope_id)  # type: ignore[arg-type]
-    boxes = [id for id in elements if id in drawn and id not in framing]
+    boxes = sorted((id for id in drawn if id not in framing), key=index.order.__getitem__)
     focus = spec.around_id
     frames = _Frames(workspace)
     nodes = [_node(elements[id], frames.place(elements[id]), sheet, focus) for id in boxes]

@@ -1,0 +1,19 @@
+"""``--format plantuml``: C4-PlantUML, one diagram per view (sequence diagrams for flows)."""
+
+from __future__ import annotations
+
+from archdoc.export.base import ExportFormat, ExportInput, Rendered
+from archdoc.render import plantuml
+from archdoc.views import AnyView
+
+__all__ = ["FORMAT"]
+
+
+def _view(view: AnyView, source: ExportInput) -> Rendered:
+    diagram = plantuml.render(view)
+    return Rendered(diagram.text, diagram.dropped)
+
+
+FORMAT = ExportFormat(
+    name="plantuml", summary="C4-PlantUML, one diagram per view; sequence diagrams for flows.",
+    extension=".puml", checked_by="PlantUML (Debian's plantuml, C4-PlantUML 1.0.0)", view=_view)
