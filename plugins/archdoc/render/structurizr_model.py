@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from archdoc.model.deployment import ContainerInstance, DeploymentNode, Environment
 from archdoc.model.elements import Element
-from archdoc.model.ids import join_id
+from archdoc.model.ids import join_id, slugify
 from archdoc.model.records import Relationship
 from archdoc.model.values import PropertyValue
 from archdoc.model.workspace import Workspace
@@ -102,9 +102,9 @@ def dsl_instances(value: int | str | None) -> str | None:
 
 
 def _read_instances(text: str) -> int | str:
-    """What ``archdoc import structurizr`` reads from the DSL's ``instances``: a count, or a
-    range as ``a-b``."""
-    return int(text) if text.isdigit() else text.replace("..", "-")
+    """What ``archdoc import structurizr`` reads from the DSL's ``instances``: a count, or the
+    range as written."""
+    return int(text) if text.isdigit() else text
 
 
 class ModelWriter:
@@ -157,7 +157,7 @@ class ModelWriter:
             own = _own_part(node.id, parent)
             local = scopes.setdefault(parent, Namespace()).claim(identifier(own, "node"))
             self.ident[node.id] = f"{self.ident[parent]}.{local}"
-            if node.id != join_id(parent, local.lower()):
+            if node.id != join_id(parent, slugify(node.name)):  # the import derives it so
                 self.own_id[node.id] = node.id
             self._unique_name(node.id, node.name, names.setdefault(parent, set()))
 
