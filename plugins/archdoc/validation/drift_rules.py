@@ -8,10 +8,12 @@ configuration for ``archdoc validate`` and the site) and read the comparison of
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from archdoc.drift.compare import DriftEdge
-from archdoc.drift.mapping import SERVICE_NAME
 from archdoc.validation.registry import Finding, RuleContext, rule
+
+if TYPE_CHECKING:  # the drift package is imported only when observed sources are read
+    from archdoc.drift.compare import DriftEdge
 
 __all__ = ["calls_text", "observed_as", "seen_in"]
 
@@ -114,6 +116,8 @@ def unobserved_dependency(ctx: RuleContext) -> Iterator[Finding]:
     compared. Give its element the `service.name` property, or model the service.""",
 )
 def unmapped_service(ctx: RuleContext) -> Iterator[Finding]:
+    from archdoc.drift.mapping import SERVICE_NAME
+
     drift = ctx.drift
     assert drift is not None
     for service in drift.unmapped:
