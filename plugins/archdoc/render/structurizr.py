@@ -44,10 +44,14 @@ def structurizr_source(workspace: Workspace, views: ViewIndex) -> StructurizrSou
     out.close()
     if s.joined:
         doc.drop("a backslash before an `n`: the DSL reads it as a line break; written with an "
-                 "invisible word joiner between the two (the import removes it)", s.joined[0])
+                 "invisible word joiner between the two (the import removes it)", repr(s.joined[0]))
+    if s.resubstituted:
+        doc.drop("texts holding `${archdoc.dollar}` beside another `${`: Structurizr's "
+                 "substitution reads them wrong (`archdoc import structurizr` reads them right)",
+                 repr(s.resubstituted[0]))
     if s.returns:
         doc.drop("carriage returns: the DSL has no way to write one; written as line breaks",
-                 s.returns[0])
+                 repr(s.returns[0]))
     header = [f"// {_comment(workspace.name)}: the architecture model exported by archdoc.",
               "// Read it with the Structurizr tools, or back with `archdoc import structurizr`."]
     if s.needs_dollar:

@@ -11,7 +11,10 @@ so that the workspace loads:
   container's view) its system, nor an element together with its parent can be drawn. The scope
   chosen is the one that keeps the most steps.
 
-A step Structurizr would refuse is left out, one with a technology no relationship has is
+A step's kind (a step or a reply) is what the import reads from the relationships; where that
+would be wrong for any step, the view's property ``archdoc.steps`` lists the kind of every step
+written, in order (the DSL's steps take no properties). A step Structurizr would refuse is left
+out, one with a technology no relationship has is
 written without it, each said once. ``parallel`` blocks are the DSL's parallel sequences
 (``{ { ... } { ... } }``); ``alt``, ``opt`` and ``loop`` have no counterpart and their steps are
 written in line; notes have none either.
@@ -156,8 +159,13 @@ class DynamicWriter:
 
     # -- the steps ------------------------------------------------------------------------------
 
-    def steps(self, view: SequenceView, scope: Element | None) -> None:
+    def steps(self, view: SequenceView, scope: Element | None) -> list[str]:
+        """Writes the steps; returns the kind (``step`` or ``reply``) of each step written
+        when the import would tell one of them wrong from the relationships, else ``[]``."""
+        self._kinds: list[str] = []
+        self._misread = False
         self._items(view.items, _Scope(self.ws, scope), view.key)
+        return self._kinds if self._misread else []
 
     def _items(self, items: list[FlowItem], scope: _Scope, key: str) -> None:
         for item in items:
@@ -207,9 +215,7 @@ class DynamicWriter:
             line += " " + s(technology)
         # Read back, a step is a reply when only a relationship the other way backs it.
         forward = self.rels.backs(m.source_id, m.destination_id, technology)
+        self._kinds.append(m.kind)
         if (m.kind == "reply") == forward:
-            self.doc.out.open(line)
-            self.doc.properties([("archdoc.kind", m.kind)])
-            self.doc.out.close()
-        else:
-            self.doc.out.add(line)
+            self._misread = True
+        self.doc.out.add(line)

@@ -328,6 +328,9 @@ class ModelWriter:
         tags += [t for t in r.tags if t not in tags]
         properties = [(f"archdoc.{key}", str(getattr(r, key))) for key in ("operation", "access")
                       if getattr(r, key)]
+        if r.access is None and self.ws.elements[r.destination_id].kind == "database":
+            # Read back, the access to a database is guessed from the description unless given.
+            properties.append(("archdoc.access", ""))
         properties += self._user_properties(r.properties, r.id)
         if not (tags or properties):
             out.add(head)
@@ -342,6 +345,9 @@ class ModelWriter:
     def _deployment(self) -> None:
         out, s = self.doc.out, self.doc.s
         for environment in self.ws.environments:
+            if environment.description:
+                self.doc.drop("descriptions of deployment environments: the DSL's have none",
+                              environment.id)
             out.add()
             out.open(f"{self.ident[environment.id]} = deploymentEnvironment "
                      f"{s(environment.name)}")

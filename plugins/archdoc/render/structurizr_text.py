@@ -9,7 +9,8 @@ A DSL string is double-quoted, and the DSL reads exactly two escapes in it, afte
 substituted ``${NAME}`` with a constant or an environment variable: ``\\"`` (a quote) and
 ``\\n`` (a line break); every other backslash is itself. So :func:`dsl_string` writes a quote
 as ``\\"`` and a line break as ``\\n``; ``${NAME}`` as ``${archdoc.dollar}{NAME}`` (the
-constant ``archdoc.dollar`` is ``$``); a backslash that ends the text followed by
+constant ``archdoc.dollar`` is ``$``; Structurizr misreads a text holding
+``${archdoc.dollar}`` itself beside another ``${``, and says so); a backslash that ends the text followed by
 ``${archdoc.empty}`` (an empty constant), as the quote after it would be read as escaped. A
 backslash followed by ``n`` has no spelling at all: it is written with an invisible word joiner
 (U+2060) between the two, which ``archdoc import structurizr`` removes; a carriage return
@@ -96,6 +97,10 @@ class Strings:
     """Texts with a backslash before an ``n`` (written with a word joiner)."""
     returns: list[str] = field(default_factory=list)
     """Texts with a carriage return (written as a line break)."""
+    resubstituted: list[str] = field(default_factory=list)
+    """Texts holding ``${archdoc.dollar}`` itself beside another ``${``: Structurizr replaces
+    every occurrence of a constant once for each it found, so it reads the ``$`` written for
+    the first as the start of the constant again."""
 
     def __call__(self, text: str) -> str:
         """``text`` as a double-quoted DSL string."""
@@ -108,6 +113,8 @@ class Strings:
             value = value.replace("\\n", "\\" + WORD_JOINER + "n")
         if _SUBSTITUTION.search(value):
             self.needs_dollar = True
+            if "${" + DOLLAR + "}" in value and len(_SUBSTITUTION.findall(value)) > 1:
+                self.resubstituted.append(text)
             value = _SUBSTITUTION.sub("${" + DOLLAR + "}", value)
         value = value.replace('"', '\\"').replace("\n", "\\n")
         if value.endswith("\\"):

@@ -86,15 +86,20 @@ class ViewsWriter:
 
     # -- one view -------------------------------------------------------------------------------
 
-    def _open(self, head: str, key: str, title: str, description: str, own_id: str) -> None:
+    def _open(self, head: str, key: str, title: str, description: str, own_id: str,
+              write_id: bool = True) -> list[tuple[str, str]]:
+        """Opens the view; returns its ``archdoc.id`` property (written unless not
+        ``write_id``), if it needs one."""
         s = self.doc.s
         line = f"{head} {s(self.keys[key])}"
         if description:
             line += " " + s(description)
         self.doc.out.open(line)
         self.doc.out.add(f"title {s(title)}")
-        if own_id and slugify(self.keys[key]) != own_id:
-            self.doc.properties([("archdoc.id", own_id)])
+        fixed = [("archdoc.id", own_id)] if own_id and slugify(self.keys[key]) != own_id else []
+        if write_id:
+            self.doc.properties(fixed)
+        return fixed
 
     def _static(self, view: ComputedView) -> None:
         out = self.doc.out
@@ -155,8 +160,12 @@ class ViewsWriter:
         out = self.doc.out
         scope = self.dynamic.scope(view)
         head = "dynamic " + (self.ident[scope.id] if scope is not None else "*")
-        self._open(head, view.key, view.title, view.description, view.key.partition(":")[2])
-        self.dynamic.steps(view, scope)
+        fixed = self._open(head, view.key, view.title, view.description,
+                           view.key.partition(":")[2], write_id=False)
+        kinds = self.dynamic.steps(view, scope)
+        if kinds:
+            fixed.append(("archdoc.steps", " ".join(kinds)))
+        self.doc.properties(fixed)
         out.add("autoLayout lr")
         out.close()
 
