@@ -42,7 +42,7 @@ from archdoc.model.elements import Element
 from archdoc.model.flows import FlowMessage, walk
 from archdoc.model.values import PropertyValue
 from archdoc.project import load_project
-from archdoc.render.structurizr_model import Document, ModelWriter
+from archdoc.render.structurizr_model import Document, ModelWriter, directive
 from archdoc.views import ComputedView, DeploymentView, SequenceView, ViewIndex
 from archdoc_testing import Golden, run_archdoc
 from exportcases import EXAMPLES, HERE, workspaces
@@ -72,7 +72,8 @@ def hostile() -> Workspace:
     ws.style(h[2], color="#123456", shape="hexagon")
     person = ws.person(h[1], h[2], tags=[h[2]], group=h[8], id="person")
     system = ws.system(h[3], h[4], id="system", owner=h[5],
-                       properties={"note": h[9], "brace": h[8]})
+                       properties={"note": h[9], "brace": h[8], "}": h[0], "!include": h[1],
+                                   "/* c */": h[2], "${x}": h[3], 'a "b"': h[10]})
     other = ws.system(h[5], h[6], external=True, id="other", group=h[3])
     api = system.container(h[6], h[7], technology=h[8], id="api", tags=["${tag}"])
     db = system.database(h[9], h[10], technology=h[1], owner=api, id="db")
@@ -153,6 +154,21 @@ def _text(trip: Trip, value: str) -> str:
     return value
 
 
+def _properties(trip: Trip, properties: dict[str, PropertyValue],
+                original: bool) -> dict[str, PropertyValue]:
+    """Properties as the DSL carries them: text, without the names that would start a line
+    Structurizr reads as the end of a block, a directive or a comment (a dropped note)."""
+    if not original:
+        return dict(properties)
+    out = {}
+    for name, value in properties.items():
+        if directive(name):
+            assert trip.dropped_note("properties named `}`"), trip.name
+            continue
+        out[name] = _property(trip, value)
+    return out
+
+
 def _property(trip: Trip, value: PropertyValue) -> str:
     """Structurizr's properties are text (a dropped note for numbers and booleans)."""
     if isinstance(value, str):
@@ -166,7 +182,7 @@ def _property(trip: Trip, value: PropertyValue) -> str:
 
 def _element(trip: Trip, e: Element, original: bool) -> tuple[Any, ...]:
     t = (lambda v: _text(trip, v)) if original else (lambda v: v)
-    props = {k: _property(trip, v) if original else v for k, v in e.properties.items()}
+    props = _properties(trip, e.properties, original)
     return (t(e.name), e.kind, t(e.technology), t(e.description), e.external, e.parent_id,
             [t(x) for x in e.tags], t(e.group), t(e.owner), e.data_owner_id, props)
 
@@ -196,7 +212,7 @@ def _relationships(trip: Trip, ws: Workspace, original: bool) -> list[tuple[Any,
         t = (lambda v: _text(trip, v)) if original else (lambda v: v)
         out.append((r.source_id, r.destination_id, t(r.description), t(r.technology),
                     r.interaction, r.criticality, r.access, t(r.operation), r.tags,
-                    {k: _property(trip, v) if original else v for k, v in r.properties.items()}))
+                    _properties(trip, r.properties, original)))
     return sorted(out, key=repr)
 
 
@@ -361,7 +377,7 @@ def test_same_deployment(trips: dict[str, Trip]) -> None:
             {n.id: (t(n.name), n.kind, t(n.technology), t(n.description), n.parent_id,
                     n.environment_id, t(n.instances) if isinstance(n.instances, str)
                     else n.instances, n.icon, n.tags,
-                    {k: _property(trip, v) for k, v in n.properties.items()})
+                    _properties(trip, n.properties, True))
              for n in o.nodes.values()}, trip.name
         deployed = []
         for i in o.instances:

@@ -26,7 +26,7 @@ from archdoc.render.losses import Losses
 from archdoc.render.structurizr_text import Namespace, Strings, identifier
 from archdoc.views import ViewIndex
 
-__all__ = ["Lines", "Document", "ModelWriter", "KIND_TAGS", "CRITICALITY_TAGS", "ASYNC_TAG",
+__all__ = ["Lines", "Document", "ModelWriter", "directive", "KIND_TAGS", "CRITICALITY_TAGS", "ASYNC_TAG",
            "EXTERNAL_TAG", "INFRASTRUCTURE_TAG"]
 
 KIND_TAGS = {"database": "Database", "queue": "Queue"}
@@ -86,6 +86,13 @@ def property_text(value: PropertyValue) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def directive(name: str) -> bool:
+    """Whether a property of this name would start a line that Structurizr reads, quotes
+    taken off, as the end of a block (``}``), a directive (``!include``, ``!const``...) or a
+    comment (``/*``)."""
+    return name == "}" or name.startswith(("!", "/*"))
 
 
 def dsl_instances(value: int | str | None) -> str | None:
@@ -261,6 +268,11 @@ class ModelWriter:
             if name.startswith("archdoc."):
                 self.doc.drop("properties named `archdoc.*`: the import reads them as archdoc's "
                               "own", f"{owner}: {name}")
+                continue
+            if directive(name):
+                self.doc.drop("properties named `}` or starting with `!` or `/*`: Structurizr "
+                              "reads a line starting so as the end of a block, a directive or "
+                              "a comment", f"{owner}: {name}")
                 continue
             if not isinstance(value, str):
                 self.doc.drop("numbers and booleans in properties: Structurizr's are text",

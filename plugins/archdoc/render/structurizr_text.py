@@ -7,11 +7,12 @@ order they are asked for.
 
 A DSL string is double-quoted, and the DSL reads exactly two escapes in it, after it has
 substituted ``${NAME}`` with a constant or an environment variable: ``\\"`` (a quote) and
-``\\n`` (a line break); every other backslash is itself. So :func:`dsl_string` writes a quote
+``\\n`` (a line break); every other backslash is itself. So :class:`Strings` writes a quote
 as ``\\"`` and a line break as ``\\n``; ``${NAME}`` as ``${archdoc.dollar}{NAME}`` (the
-constant ``archdoc.dollar`` is ``$``; Structurizr misreads a text holding
-``${archdoc.dollar}`` itself beside another ``${``, and says so); a backslash that ends the text followed by
-``${archdoc.empty}`` (an empty constant), as the quote after it would be read as escaped. A
+constant ``archdoc.dollar`` is ``$``; as Structurizr replaces every occurrence of a constant
+once for each it finds, it misreads a text holding ``${archdoc.dollar}`` itself beside another
+``${``, which is said); a backslash that ends the text is followed by ``${archdoc.empty}`` (an
+empty constant), as the quote after it would be read as escaped. A
 backslash followed by ``n`` has no spelling at all: it is written with an invisible word joiner
 (U+2060) between the two, which ``archdoc import structurizr`` removes; a carriage return
 has none either and becomes a line break.
