@@ -74,52 +74,56 @@ def settle(plan: Plan, hints: dict[int, list[str]] | None = None) -> None:
             plan.note(style.location, f"the style {style.tag!r} is how archdoc draws a {kind} "
                       "already; it is left out")
     styles = [s for s in plan.statements if isinstance(s, PStyle)]
-    selected = {s.tag.lower() for s in styles if "element" in s.targets or not s.targets}
+    # archdoc's styles apply to the tags they name exactly, so only those keep a tag.
+    selected = {s.tag for s in styles if "element" in s.targets or not s.targets}
     """Tags that styles of elements or views select."""
     for view in (s for s in plan.statements if isinstance(s, PView)):
-        selected |= {sel[4:].lower() for sel in (*view.include, *view.exclude)
+        selected |= {sel[4:] for sel in (*view.include, *view.exclude)
                      if isinstance(sel, str) and sel.startswith("tag:")}
-    styled_relationships = {s.tag.lower() for s in styles if "relationship" in s.targets}
+    styled_relationships = {s.tag for s in styles if "relationship" in s.targets}
     parents = has_descendants(plan)
     for element in plan.elements():
-        words = [t.lower() for t in element.tags] + [h.lower() for h in hints.get(id(element), [])]
-        consumed: set[str] = set()
+        hinted = [h.lower() for h in hints.get(id(element), [])]
+        consumed: list[str] = []
+        """The tags that became an argument: the first that says it (the others stay)."""
         if element.kind == "container" and id(element) not in parents:
-            for word in words:
+            for tag in [*element.tags, *hinted]:
+                word = tag.lower()
                 kind = ("database" if word in _DATABASE else "queue" if word in _QUEUE
                         else shaped.get(word))
                 if kind:
                     element.kind = kind  # type: ignore[assignment]
-                    consumed |= {w for w in words if w in (_DATABASE if kind == "database" else _QUEUE)
-                                 or shaped.get(w) == kind}
+                    consumed.append(tag)
                     break
-        if element.kind == "system" and any(w in _EXTERNAL for w in words):
-            element.external = True
-            consumed |= _EXTERNAL
+        if element.kind == "system":
+            tag = next((t for t in [*element.tags, *hinted] if t.lower() in _EXTERNAL), None)
+            if tag is not None:
+                element.external = True
+                consumed.append(tag)
         element.tags = _kept(element.tags, consumed, selected)
     for relationship in plan.relationships():
-        words = [t.lower() for t in relationship.tags]
-        consumed = set()
-        if any(w in _ASYNC for w in words):
+        consumed = []
+        tag = next((t for t in relationship.tags if t.lower() in _ASYNC), None)
+        if tag is not None:
             relationship.interaction = "async"
-            consumed |= _ASYNC
-        for word in words:
-            if word in _CRITICALITY and relationship.criticality is None:
-                relationship.criticality = _CRITICALITY[word]
-                consumed.add(word)
+            consumed.append(tag)
+        tag = next((t for t in relationship.tags if t.lower() in _CRITICALITY), None)
+        if tag is not None and relationship.criticality is None:
+            relationship.criticality = _CRITICALITY[tag.lower()]
+            consumed.append(tag)
         if isinstance(relationship.destination, PElement) and relationship.access is None \
-                and relationship.destination.kind == "database" \
+                and relationship.infer_access and relationship.destination.kind == "database" \
                 and isinstance(relationship.source, PElement):
             relationship.access = infer_access(relationship.description)
         relationship.tags = _kept(relationship.tags, consumed, styled_relationships)
 
 
-def _kept(tags: list[str], consumed: set[str], selected: set[str]) -> list[str]:
-    """Tags without Structurizr's defaults, nor those that became an argument unless selected."""
+def _kept(tags: list[str], consumed: list[str], selected: set[str]) -> list[str]:
+    """Tags without Structurizr's defaults, nor those that became an argument unless a style
+    or a view selects them."""
     kept: list[str] = []
     for tag in tags:
-        low = tag.lower()
-        if low in DEFAULT_TAGS or (low in consumed and low not in selected):
+        if tag.lower() in DEFAULT_TAGS or (tag in consumed and tag not in selected):
             continue
         if tag not in kept:
             kept.append(tag)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from archdoc.importers.archdoc_properties import instances_value
 from archdoc.importers.dsl_details import expect, split_tags
 from archdoc.importers.dsl_source import Block, Token
 from archdoc.importers.plan import (
@@ -91,6 +92,9 @@ class DeploymentReader:
                 importer.statement(child, scope)
         elif kind in ("node", "infrastructure") and self._node_body(block, tokens, keyword, scope):
             pass
+        elif kind == "instance" and keyword == "properties" and self._instance_properties(
+                block, scope.element):
+            pass
         elif kind == "instance":
             if keyword == "healthcheck" or keyword in ("description", "tags", "tag", "url",
                                                        "properties", "perspectives"):
@@ -142,6 +146,8 @@ class DeploymentReader:
         child_kind = "node" if kind == "node" else "infrastructure"
         for child in block.children or []:
             importer.statement(child, Scope(child_kind, node, environment=environment))
+        if kind == "node" and any(t.lower() == "infrastructure node" for t in node.tags):
+            node.kind = "infrastructure"  # archdoc's infrastructure holding nodes or instances
         node.tags = [t for t in node.tags if t.lower() not in ("element", "deployment node",
                                                                "infrastructure node")]
 
@@ -213,6 +219,17 @@ class DeploymentReader:
                               "archdoc deploys containers, and it has none")
         for child in block.children or []:
             importer.statement(child, Scope("instance", instance, environment=scope.environment))
+
+    def _instance_properties(self, block: Block, instance: Any) -> bool:
+        """``archdoc.instances`` of a container instance (archdoc's count of copies); False
+        when the block holds other properties (not carried over)."""
+        pairs = self.importer.read_properties(block)
+        deploys = [s for s in self.importer.plan.statements if isinstance(s, PDeploy)
+                   and s.node is instance.node and s.container is instance.element]
+        for name, value, _ in pairs:
+            if name == "archdoc.instances" and deploys:
+                deploys[-1].instances = instances_value(value)
+        return all(name == "archdoc.instances" for name, _, _ in pairs)
 
     def _deploy(self, node: PNode, container: PElement, at: SourceLocation) -> None:
         plan = self.importer.plan

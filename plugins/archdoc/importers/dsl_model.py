@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archdoc.importers.archdoc_properties import restore
 from archdoc.importers.dsl_details import (
     ARCHETYPE_ARROW,
     Archetype,
@@ -122,6 +123,7 @@ class DslImporter:
         self._workspace(workspaces[0])
         for element in self.outside_enterprise:
             element.external = True
+        restore(self.plan)
         return self.plan
 
     def note(self, location: SourceLocation | None, message: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from archdoc.importers.plan import ImportSourceError, Notice
 from archdoc.source import SourceLocation
 
-__all__ = ["Token", "Line", "Block", "read_dsl", "block_tree"]
+__all__ = ["Token", "Line", "Block", "read_dsl", "block_tree", "tokenize", "unescape"]
 
 _COMMENT = re.compile(r"^\s*(//|#)")
 _SUBSTITUTION = re.compile(r"\$\{([a-zA-Z0-9\-_.]+?)\}")
@@ -72,7 +72,8 @@ class Block:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split a line like the DSL: whitespace separates tokens, double quotes group them."""
+    """Split a line like the DSL: whitespace separates tokens, double quotes group them; an
+    escaped quote (``\\"``) stays escaped until :func:`unescape`."""
     tokens: list[Token] = []
     current: list[str] = []
     started = quoted = False
@@ -85,7 +86,7 @@ def tokenize(text: str) -> list[Token]:
             elif not char.isspace():
                 started, quoted, current = True, False, [char]
         elif quoted and char == "\\" and i + 1 < len(text) and text[i + 1] == '"':
-            current.append('"')
+            current.append('\\"')  # kept escaped: the DSL unescapes after substituting
             i += 1
         elif quoted and char == '"':
             tokens.append(Token("".join(current), quoted=True))
@@ -99,6 +100,16 @@ def tokenize(text: str) -> list[Token]:
     if started:
         tokens.append(Token("".join(current), quoted=quoted))
     return tokens
+
+
+def unescape(token: Token) -> Token:
+    """The DSL's two escapes, read once ``${NAME}`` is substituted: ``\\"`` is a quote, ``\\n``
+    a line break. A word joiner between a backslash and an ``n`` (how archdoc's export writes
+    a backslash before an ``n``, which the DSL cannot spell) is removed."""
+    if "\\" not in token:
+        return token
+    text = token.replace('\\"', '"').replace("\\n", "\n").replace("\\\u2060n", "\\n")
+    return Token(text, token.quoted)
 
 
 @dataclass
@@ -186,9 +197,9 @@ class _Reader:
                     in_comment = True
                 continue
             indent = _indent(text)
-            tokens = [self._substitute(t, location) for t in tokenize(text)]
+            tokens = [unescape(self._substitute(t, location)) for t in tokenize(text)]
             if block_text is not None:
-                tokens.append(Token(self._substitute(Token(block_text, True), location), True))
+                tokens.append(unescape(self._substitute(Token(block_text, True), location)))
             if not tokens:
                 continue
             keyword = tokens[0].lower()

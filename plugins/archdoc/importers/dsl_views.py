@@ -66,6 +66,12 @@ class _StaticSpec:
     direction: str = ""
     include: list[tuple[str, SourceLocation]] = field(default_factory=list)
     exclude: list[tuple[str, SourceLocation]] = field(default_factory=list)
+    archdoc_id: str = ""
+    """The property ``archdoc.id``: the id of archdoc's view or flow the view was exported
+    from, where its key does not spell it."""
+    archdoc_steps: list[str] = field(default_factory=list)
+    """The property ``archdoc.steps`` of a dynamic view: the kind (``step`` or ``reply``) of
+    each of its steps, where the relationships would tell one wrong."""
 
 
 _LABELS = {"landscape": "System landscape", "context": "context", "container": "containers",
@@ -176,8 +182,14 @@ class ViewsReader:
         elif keyword in ("animation", "animationstep"):
             self.importer.note_once("animation", at, "view animations are not carried over")
         elif keyword == "properties":
-            self.importer.read_properties(block)
-            self.note(at, "view properties are not carried over")
+            pairs = self.importer.read_properties(block)
+            for name, value, _ in pairs:
+                if name == "archdoc.id" and spec is not None:
+                    spec.archdoc_id = value
+                elif name == "archdoc.steps" and spec is not None and spec.kind == "dynamic":
+                    spec.archdoc_steps = value.split()
+            if any(name not in ("archdoc.id", "archdoc.steps") for name, _, _ in pairs):
+                self.note(at, "view properties are not carried over")
         else:
             self.importer.unexpected(block, "a view", "include, exclude, autoLayout, title, "
                                      "description, default, animation, properties")
@@ -194,6 +206,12 @@ class ViewsReader:
                 "in mkdocs.yml)" if spec.direction else ""
             self.note(spec.location, f"{label} is archdoc's built-in view {builtin}{extra}")
             return
+        around = self._neighbourhood(spec)
+        if around is not None:
+            extra = " (its direction is not carried over)" if spec.direction else ""
+            self.note(spec.location, f"{label} is archdoc's built-in view "
+                      f"neighbourhood:{element_id(around)}{extra}")
+            return
         view = PView(self._view_name(spec), spec.location, direction=spec.direction)
         if spec.title and spec.description:
             view.description = spec.description
@@ -208,8 +226,32 @@ class ViewsReader:
             self.note(spec.location, f"{label} is not carried over: none of its include "
                       "expressions has a counterpart")
             return
-        view.id = unique_id(slugify(spec.key or view.name), self.view_ids)
+        view.id = unique_id(spec.archdoc_id or slugify(spec.key or view.name), self.view_ids)
         self.importer.plan.add(view)
+
+    def _neighbourhood(self, spec: _StaticSpec) -> PElement | None:
+        """The element of a view that is archdoc's built-in neighbourhood view: ``include
+        ->x->`` alone, in the view of ``x``'s parent, titled as archdoc titles it (or not at
+        all), of an element that is no software system and has no parts."""
+        from archdoc.importers.dsl_model import Scope
+
+        if len(spec.include) != 1 or spec.exclude:
+            return None
+        token, at = spec.include[0]
+        compact = token.replace(" ", "")
+        if not (compact.startswith("->") and compact.endswith("->") and len(compact) > 4):
+            return None
+        element = self.importer.lookup(compact[2:-2], Scope("model"))
+        if not isinstance(element, PElement) or element.kind == "system" \
+                or element.parent is not spec.scope or (spec.kind == "landscape") != (
+                    element.parent is None) or spec.kind == "context":
+            return None
+        if any(e.parent is element for e in self.importer.plan.elements()):
+            return None
+        name = element.properties.get("archdoc.name", element.name)
+        if spec.title and spec.title != f"{name}: neighbourhood":
+            return None
+        return element
 
     def _view_label(self, spec: _StaticSpec) -> str:
         kind = {"landscape": "systemLandscape", "context": "systemContext",
@@ -320,16 +362,19 @@ class ViewsReader:
         description = tokens[3] if len(tokens) > 3 else ""
         spec = _StaticSpec("dynamic", None, at, key=key, description=description)
         others = [c for c in block.children or [] if c.tokens and c.line.keyword in (
-            "autolayout", "title", "description", "default", "properties")]
+            "autolayout", "title", "description", "default", "properties")
+            and not (len(c.tokens) > 1 and c.tokens[1] == "->")]
         for child in others:
             if child.line.keyword != "autolayout":
                 self._view_statement(child, spec)
         items = self._sequence([c for c in block.children or [] if c not in others])
+        if spec.archdoc_steps:
+            self._kinds(items, spec.archdoc_steps, at)
         name = spec.title or spec.description or key or "Dynamic view"
         flow = PFlow(name, at, items=items)
         if spec.title and spec.description:
             flow.description = spec.description
-        flow.id = unique_id(slugify(key or name), self.flow_ids)
+        flow.id = unique_id(spec.archdoc_id or slugify(key or name), self.flow_ids)
         self.importer.plan.add(flow)
 
     def _sequence(self, children: list[Block]) -> list[FlowItem]:
@@ -448,11 +493,31 @@ class ViewsReader:
                 self.note(at, f"no relationship {source.name!r} -> {destination.name!r} in the "
                           "model backs this step")
         if block.children is not None:
-            self.importer.note_once("step-details", at, "urls and properties of dynamic view "
-                                    "steps are not carried over")
+            self.importer.note_once("step-details", at, "urls of dynamic view steps are not "
+                                    "carried over")
         if not description and forward is not None:
             description = forward.description
         return order, PStep(kind, source, destination, at, description, technology)  # type: ignore[arg-type]
+
+    def _kinds(self, items: list[FlowItem], kinds: list[str], at: SourceLocation) -> None:
+        """Give the steps the kinds ``archdoc.steps`` lists, in order."""
+        steps: list[PStep] = []
+
+        def collect(sequence: list[FlowItem]) -> None:
+            for item in sequence:
+                if isinstance(item, PStep):
+                    steps.append(item)
+                elif isinstance(item, PParallel):
+                    for branch in item.branches:
+                        collect(branch)
+
+        collect(items)
+        if len(steps) != len(kinds) or any(k not in ("step", "reply") for k in kinds):
+            self.note(at, "the property archdoc.steps does not match the steps of the view; "
+                      "their kinds follow the relationships")
+            return
+        for step, kind in zip(steps, kinds):
+            step.kind = kind  # type: ignore[assignment]
 
     def _backing(self, source: PElement, destination: PElement,
                  technology: str) -> PRelationship | None:

@@ -32,6 +32,8 @@ __all__ = [
     "Selector",
     "Children",
     "element_id",
+    "environment_id",
+    "node_id",
 ]
 
 ElementKind = Literal["person", "system", "container", "database", "queue", "component"]
@@ -104,6 +106,9 @@ class PNode:
     instances: int | str | None = None
     tags: list[str] = field(default_factory=list)
     properties: dict[str, str] = field(default_factory=dict)
+    icon: str = ""
+    id: str | None = None
+    """An explicit ``id=`` (the whole id); None derives it from the name."""
     var_hint: str = ""
     var: str = ""
 
@@ -124,6 +129,8 @@ class PRelationship:
     access: str | None = None
     tags: list[str] = field(default_factory=list)
     properties: dict[str, str] = field(default_factory=dict)
+    infer_access: bool = True
+    """Whether the access to a database may be inferred from the description."""
 
 
 @dataclass(eq=False)
@@ -184,6 +191,22 @@ def element_id(element: PElement) -> str:
     if element.parent is None or "." in own:
         return own
     return join_id(element_id(element.parent), own)
+
+
+def environment_id(environment: PEnvironment) -> str:
+    from archdoc.model.ids import slugify
+
+    return environment.id if environment.id is not None else slugify(environment.name)
+
+
+def node_id(node: PNode) -> str:
+    """The id archdoc will give the node: explicit, or its parent's and its name's slug."""
+    from archdoc.model.ids import join_id, slugify
+
+    if node.id is not None:
+        return node.id
+    parent = node_id(node.parent) if node.parent is not None else environment_id(node.environment)
+    return join_id(parent, slugify(node.name))
 
 
 @dataclass(eq=False)

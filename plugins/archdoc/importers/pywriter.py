@@ -30,6 +30,7 @@ from archdoc.importers.plan import (
     Selector,
     Statement,
     element_id,
+    node_id,
 )
 from archdoc.importers.pycode import Arg, Raw, call_lines
 from archdoc.model.ids import slugify
@@ -155,8 +156,13 @@ def _node(n: PNode) -> list[str]:
         args.append(Arg(n.description))
     _opt(args, "technology", n.technology)
     _opt(args, "instances", n.instances, None)
+    _opt(args, "icon", n.icon)
     _opt(args, "tags", list(n.tags))
     _opt(args, "properties", dict(n.properties))
+    if n.id is not None:
+        derived = PNode(n.kind, n.name, n.environment, None, parent=n.parent)
+        if n.id != node_id(derived):
+            args.append(Arg(n.id, "id"))
     return call_lines(f"{n.var} = {target}.{n.kind}", args)
 
 
