@@ -10,6 +10,8 @@
 - diff_bench.py: `archdoc diff` between two revisions of a 1,000-service model
 - site_bench.py: the site with the plugin against the same Markdown without it (N = 250, 1,000),
   and `mkdocs serve` rebuilding after a one-line change of the model
+- layout_bench.py: a view of 500 elements and 1,500 relationships and the examples' container
+  views laid out by Graphviz, and drawn by Mermaid (dagre and ELK) in headless Chromium
 
 Each writes its tables to bench/out/*.md. This script then writes bench/results.md: the goals
 of the performance work with the measured figures beside them, and the tables of the validate
@@ -35,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 RESULTS = HERE / "results.md"
 SCRIPTS = ("validate_bench.py", "deployment_bench.py", "drift_bench.py", "export_bench.py",
-           "import_bench.py", "diff_bench.py", "site_bench.py")
+           "import_bench.py", "diff_bench.py", "site_bench.py", "layout_bench.py")
 
 
 @dataclass(frozen=True)
