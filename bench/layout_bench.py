@@ -23,6 +23,7 @@ import argparse
 import functools
 import http.server
 import json
+import os
 import random
 import shutil
 import statistics
@@ -36,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out" / "layout"
 sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(HERE))
 
 from archdoc import Workspace  # noqa: E402
 from archdoc.layout.graphviz import GraphvizLayout  # noqa: E402
@@ -217,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     _assets(OUT)
+    load_before = os.getloadavg()[0]
     cases = [(f"{args.elements} elements, {args.relationships} relationships",
               large_view(args.elements, args.relationships))]
     if not args.no_examples:
@@ -238,7 +241,12 @@ def main(argv: list[str] | None = None) -> int:
                 print(lines[-1], flush=True)
             raw.append({"view": name, "results": results})
         browser.close()
-    report = "\n".join(lines) + "\n"
+    from validate_bench import load_note
+
+    preamble = (f"Median of {args.runs} runs for the first view, one run for each example's; the "
+                "layout uncached (a fresh `dot` process), the browser warm. "
+                + load_note(load_before, os.getloadavg()[0]))
+    report = preamble + "\n\n" + "\n".join(lines) + "\n"
     (OUT.parent / "layout.md").write_text(report, encoding="utf-8")
     (OUT.parent / "layout.json").write_text(json.dumps(raw, indent=2), encoding="utf-8")
     print(f"\nwritten to {OUT.parent / 'layout.md'}")

@@ -162,7 +162,30 @@ def summary() -> str:
         lines += [_demote(_demote(validate_md)), ""]
     if site_md:
         lines += [_demote(_demote(site_md)), ""]
+    for name, title in REPORTS:
+        _, report = _read(name)
+        if report:
+            lines += [f"### {title}", "", _without_title(report), ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+#: The other benchmarks' reports in bench/out, in the summary under these headings.
+REPORTS = (
+    ("layout", "Laying out the diagrams (`layout_bench.py`)"),
+    ("deployment", "A deployment view (`deployment_bench.py`)"),
+    ("export", "Exports (`export_bench.py`)"),
+    ("import", "Importing a Structurizr workspace (`import_bench.py`)"),
+    ("diff", "`archdoc diff` (`diff_bench.py`)"),
+    ("drift", "`archdoc drift` (`drift_bench.py`)"),
+)
+
+
+def _without_title(markdown: str) -> str:
+    """A report's own first heading gives way to the summary's; the rest is kept as it is."""
+    lines = markdown.strip().splitlines()
+    if lines and lines[0].startswith("# "):
+        lines = lines[1:]
+    return _demote(_demote(_demote("\n".join(lines).strip())))
 
 
 def write_summary() -> str:

@@ -76,3 +76,20 @@ def test_site_goals_judge_the_share_and_the_growth() -> None:
     slower = _site_rows(72.5)
     slower[-1].update(plugin_s=90.0, plugin_cpu_s=90.0, share=17.5 / 90)  # 4.5× for 4× N
     assert [g.passed for g in run.site_goals({"rows": slower})] == [False, False]
+
+
+def test_the_summary_carries_every_report_of_bench_out(tmp_path: Path,
+                                                       monkeypatch: Any) -> None:
+    run = _run_module()
+    monkeypatch.setattr(run, "OUT", tmp_path)
+    (tmp_path / "export.md").write_text("Export of every view.\n\n| format |\n| --- |\n| `json` |\n",
+                                        encoding="utf-8")
+    (tmp_path / "drift.md").write_text("# `archdoc drift` on a file\n\n# A heading\n\nText.\n",
+                                       encoding="utf-8")
+    text = run.summary()
+    assert "### Exports (`export_bench.py`)\n\nExport of every view." in text
+    assert "| `json` |" in text
+    # a report's own title gives way to the summary's, and its headings go below it
+    assert "### `archdoc drift` (`drift_bench.py`)\n\n#### A heading" in text
+    assert "on a file" not in text
+    assert "Laying out the diagrams" not in text  # no report, no heading

@@ -41,7 +41,8 @@ class DiagramSettings:
     max_view_relationships: int = MAX_VIEW_RELATIONSHIPS
 
 
-def _deployment_icon(box: DeploymentBox) -> str | None:
+def deployment_icon(box: DeploymentBox) -> str | None:
+    """The provider icon file drawn in a deployment node's box (None: no icon)."""
     name, _ = node_icon(box.icon, box.technology, box.name)
     return icon_file(name)
 
@@ -99,7 +100,7 @@ class Drawing:
             if isinstance(view, SequenceView) or self.too_large(view) \
                     or self.engine_for(view) != "graphviz":
                 continue
-            icons = _deployment_icon if isinstance(view, DeploymentView) else None
+            icons = deployment_icon if isinstance(view, DeploymentView) else None
             sources.append(dot.render(view, icons))
         layout = self._layout() if sources else None
         if layout is not None:
@@ -111,7 +112,7 @@ class Drawing:
         if layout is None:
             raise GraphvizError("Graphviz `dot` is not installed",
                                 hint="install the `graphviz` package of your system")
-        icons = _deployment_icon if isinstance(view, DeploymentView) else None
+        icons = deployment_icon if isinstance(view, DeploymentView) else None
         return clean_svg(layout.svg(dot.render(view, icons)), prefix=_prefix(view.key),
                          label=view.title)
 
