@@ -22,7 +22,7 @@ from archdoc.export.dot_format import without_links
 from archdoc.export.registry import export_format
 from archdoc.export.run import run_export
 from archdoc.render import dot
-from archdoc.site.diagrams import _deployment_icon
+from archdoc.site.diagrams import deployment_icon
 from archdoc.views import DeploymentView, SequenceView, ViewIndex
 from archdoc_testing import Golden, run_archdoc
 from viewexports import (
@@ -108,7 +108,7 @@ def test_the_export_is_the_site_layout_without_links(exports: list[Export],
     pairs = []
     for key in index.keys():
         view = index[key]
-        site = dot.render(view, _deployment_icon if isinstance(view, DeploymentView) else None)
+        site = dot.render(view, deployment_icon if isinstance(view, DeploymentView) else None)
         name = file_name(key, ".dot")
         exported = export.files[name]
         if isinstance(view, DeploymentView):

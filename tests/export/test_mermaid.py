@@ -14,9 +14,11 @@ import pytest
 
 from archdoc.export.base import file_name
 from archdoc.views import ViewIndex
-from viewexports import EXAMPLES, ROOT, Export, export_models, squeeze, texts_of
+from archdoc_testing import Golden
+from viewexports import EXAMPLES, GOLDEN_KEYS, HERE, ROOT, Export, export_models, squeeze, texts_of
 
 MERMAID_JS = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+GOLDEN = Golden(HERE / "golden" / "mermaid")
 
 PAGES = 2
 """Pages drawing at the same time (one renderer process each)."""
@@ -106,3 +108,10 @@ def test_hostile_text_is_drawn_as_written(model: str, exports: list[Export],
         wrong += [(key, n) for n in names if squeeze(n) not in shown]
     assert not wrong, f"{len(wrong)} texts are not shown as written: {wrong[:10]}"
 
+
+
+def test_ecommerce_views_match_the_golden_files(exports: list[Export]) -> None:
+    export = next(e for e in exports if e.model.name == "ecommerce")
+    for key in GOLDEN_KEYS:
+        name = file_name(key, ".mmd")
+        GOLDEN.check(name, export.files[name])
