@@ -13,7 +13,7 @@ from archdoc.loader import load_workspace
 from archdoc.model.workspace import Workspace
 from archdoc.validation.diagnostics import Diagnostic
 from archdoc.source import SourceLocation
-from archdoc.validation.registry import Finding, PageSource, RuleContext, run_rules
+from archdoc.validation.registry import Finding, PageSource, RuleContext, check_rule_ids, run_rules
 
 if TYPE_CHECKING:
     from archdoc.drift import DriftReport, Observations
@@ -47,6 +47,7 @@ class Project:
 def load_project(config_path: str | Path | None = None, *, config: ArchdocConfig | None = None) -> Project:
     """Read the configuration, import the model, read the ADRs and the observed sources."""
     config = config or load_config(config_path)
+    check_rule_ids(config)
     workspace = load_workspace(config)
     return Project(config=config, workspace=workspace, adrs=_load_adrs(config),
                    observations=_load_observations(config))

@@ -9,27 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archdoc.drift.compare import DriftEdge
+from archdoc.drift.compare import DriftEdge, calls_text, seen_in
 from archdoc.drift.mapping import SERVICE_NAME
 from archdoc.validation.registry import Finding, RuleContext, rule
 
-__all__ = ["calls_text", "observed_as", "seen_in"]
-
-
-def calls_text(calls: int | None) -> str:
-    """``1,204 calls``, ``1 call``; ``""`` when nothing counted them."""
-    if calls is None:
-        return ""
-    return f"{calls:,} call{'s' * (calls != 1)}"
-
-
-def seen_in(edge: DriftEdge) -> str:
-    """Where an edge was observed: the first source, and how many more."""
-    sources = edge.sources
-    if not sources:
-        return ""
-    more = f" and {len(sources) - 1} more" if len(sources) > 1 else ""
-    return f"{sources[0]}{more}"
+__all__ = ["observed_as"]
 
 
 def observed_as(edge: DriftEdge) -> str:

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from archdoc.config import ArchdocConfig
     from archdoc.model.workspace import Workspace
 
-__all__ = ["Rule", "RuleContext", "Finding", "PageSource", "rule", "RULES", "all_rules", "run_rules"]
+__all__ = ["Rule", "RuleContext", "Finding", "PageSource", "rule", "RULES", "all_rules", "check_rule_ids",
+           "run_rules"]
 
 Scope = Literal["model", "adr", "observed", "pages"]
 """What a rule checks: the model, the decision log, the model against observed dependencies, or
@@ -154,3 +155,22 @@ def run_rules(context: RuleContext, scopes: Iterable[Scope] | None = None) -> li
             )
     found.sort(key=Diagnostic.sort_key)
     return found
+
+
+def check_rule_ids(config: ArchdocConfig) -> None:
+    """A severity for a rule that does not exist is a typo: a ConfigError at its line, with the
+    closest id."""
+    import difflib
+
+    from archdoc.errors import ConfigError
+
+    known = sorted(all_rules())
+    for rule_id in config.rules:
+        if rule_id not in known:
+            close = difflib.get_close_matches(rule_id, known, n=1)
+            raise ConfigError(
+                f"unknown rule {rule_id!r} under `rules:`",
+                location=config.location(f"rules.{rule_id}"),
+                hint=f"did you mean {close[0]!r}?" if close
+                else "the rule ids are listed by the docs' rule catalog",
+            )
