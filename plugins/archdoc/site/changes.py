@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from archdoc.diff.git import Repository
+from archdoc.git import Repository
 from archdoc.errors import RevisionError
 from archdoc.render.tables import table
 from archdoc.render.text import md_cell, md_code

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from archdoc.adr.lifecycle import in_force
 from archdoc.adr.records import Adr, inverse_link
 from archdoc.source import SourceLocation
-from archdoc.validation.registry import Finding, RuleContext, rule
+from archdoc.validation.base import Finding, RuleContext, rule
 
 if TYPE_CHECKING:
     from archdoc.adr.log import AdrLog

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from archdoc.drift.compare import DriftEdge, calls_text, seen_in
 from archdoc.drift.mapping import SERVICE_NAME
-from archdoc.validation.registry import Finding, RuleContext, rule
+from archdoc.validation.base import Finding, RuleContext, rule
 
 __all__ = ["observed_as"]
 

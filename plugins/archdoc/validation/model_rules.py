@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from archdoc.analysis.structure import sync_cycles
 from archdoc.model.flows import FlowMessage, FlowNote, walk
 from archdoc.model.workspace import Workspace
-from archdoc.validation.registry import Finding, RuleContext, rule
+from archdoc.validation.base import Finding, RuleContext, rule
+from archdoc.validation.view_rules import view_references
 
 
 def _name(ctx: RuleContext, id: str) -> str:
@@ -77,8 +78,6 @@ def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(f"{instance.node_id}: deployed container {instance.container_id!r} is not "
                           "in the model", instance.location, ws.suggest(instance.container_id),
                           instance.id)
-    from archdoc.validation.view_rules import view_references
-
     yield from view_references(ws)
 
 

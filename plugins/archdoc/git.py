@@ -1,4 +1,5 @@
-"""Git access for ``archdoc diff``: the repository, its revisions, and a revision's files.
+"""Git access for ``archdoc diff`` and the "Architecture changes" page: the repository, its
+revisions, and a revision's files.
 
 Everything goes through the ``git`` command a user has (no library), so that a revision means
 what it means to them: a branch, a tag, ``HEAD~2``, a commit. Failures are
