@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from archdoc.analysis.dependencies import critical_services, status_counts
 from archdoc.config import PAGE_GROUPS
 from archdoc.model.elements import Element
 from archdoc.render.tables import badge, facts, table
 from archdoc.render.text import md_cell, md_code, md_text
 from archdoc.site.blocks import render_block
-from archdoc.site.blocks_tables import counts, impact_table
-from archdoc.site.changes import changes_page
+from archdoc.site.blocks.impact import impact_table
+from archdoc.site.pages.changes import changes_page
 from archdoc.site.context import SiteContext
-from archdoc.site.decisions import decision_pages
-from archdoc.site.drift import PAGE_NAME as OBSERVED_PAGE, drift_pages
+from archdoc.site.pages.decisions import decision_pages
+from archdoc.site.blocks.observed import PAGE_NAME as OBSERVED_PAGE, drift_pages
 from archdoc.site.layout import Page
 
 __all__ = ["generate_pages", "PAGE_GROUPS"]
@@ -85,11 +86,8 @@ def home_page(context: SiteContext) -> Page:
     ws, layout = context.workspace, context.layout
     path = layout.home()
     services = [c for c in ws.containers() if c.kind == "container" and not c.external]
-    tagged = [c for c in services if "critical" in c.tags]
-    # Services tagged `critical` when the model tags any; else those a critical dependency targets.
-    critical = tagged or [c for c in services if any(
-        r.criticality == "critical" for r in context.incoming(c.id))]
-    c = counts(context)
+    critical = critical_services(ws)
+    c = status_counts(context.graph)
     lines = [f"# {md_text(ws.name)} architecture", ""]
     if ws.description:
         lines += [md_text(ws.description), ""]

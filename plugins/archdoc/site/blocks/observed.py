@@ -11,7 +11,7 @@ from typing import Any
 
 from archdoc.render.tables import table
 from archdoc.render.text import md_code, md_text
-from archdoc.site.blocks import UnknownBlock, block
+from archdoc.site.blocks.base import Block, UnknownBlock, block
 from archdoc.site.context import SiteContext
 from archdoc.site.layout import Page
 
@@ -159,3 +159,5 @@ def _relative(context: SiteContext, file: str) -> str:
         return rel.replace(os.sep, "/")
     return os.path.basename(file)
 
+
+BLOCKS: tuple[Block, ...] = (observed_block,)
