@@ -1,30 +1,45 @@
-"""Benchmark: the architecture site of a synthetic model, with and without the plugin.
+"""Benchmark: the architecture site of a synthetic model, with and without the plugin, and
+``mkdocs serve`` rebuilding it after a one-line change of the model.
 
-For each N, the synthetic workspace of `synthetic.py` is built twice with MkDocs Material:
+For each N, the synthetic workspace of ``synthetic.py`` is built twice with MkDocs Material:
 (a) with the archdoc plugin, which loads the model and generates the pages at build time;
-(b) without it, from the very same generated Markdown written out as plain files.
-The difference is the plugin's share of the build. Also measured: the HTML size of the
-dependency matrix page. Run: `python bench/site_bench.py [--n 250 1000] [--runs 1]`.
+(b) without it, from the very same generated Markdown written out as plain files (with the
+plugin's CSS, JavaScript and Mermaid beside them). The difference is the plugin's share of the
+build. Also measured: the HTML size of the dependency matrix page.
+
+Then, at the largest N, a real ``mkdocs serve`` of the plugin twin is started on the loopback
+interface; once it serves the page of a service, one line of the model (that service's
+description) is changed, and the time is taken until the server serves the page with the new
+text: what a writer waits for after saving a model file.
+
+Run: ``python bench/site_bench.py [--n 250 1000] [--runs 1] [--no-serve]``. Writes
+``bench/out/site.md`` and ``bench/out/site.json``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from synthetic import write_twins  # noqa: E402
+from validate_bench import Run, load_note, run_once  # noqa: E402
 
 OUT = HERE / "out" / "site"
-MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-d"]
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+SERVE_TIMEOUT_S = 1800
 
 CONFIG = """\
 site_name: Bench
@@ -38,13 +53,22 @@ not_in_nav: |
   /architecture/decisions/0*
 """
 PLUGIN = "  - archdoc:\n      offline_mermaid: true\n"
+EDITED_ID = "bench.service-0001"
+"""The service whose description the serve benchmark changes (in services_000.py)."""
 
 
-def _build(project: Path, site: Path) -> float:
-    started = time.perf_counter()
-    subprocess.run([*MKDOCS, str(site)], cwd=project, check=True,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    return time.perf_counter() - started
+def _env() -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _build(project: Path, site: Path) -> Run:
+    """``mkdocs build`` as a whole process: wall and CPU time, peak memory."""
+    run = run_once([*MKDOCS, "build", "--quiet", "-d", str(site)], project, _env())
+    if run.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed in {project}:\n{run.output[-2000:]}")
+    return run
 
 
 def prepare(n: int) -> tuple[Path, Path]:
@@ -84,38 +108,139 @@ def prepare(n: int) -> tuple[Path, Path]:
     return with_plugin, plain
 
 
+# -- mkdocs serve -----------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback
+            return response.read().decode("utf-8", "replace")  # type: ignore[no-any-return]
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def _wait_for(url: str, text: str, deadline: float, server: subprocess.Popen[bytes]) -> float:
+    """Poll ``url`` until its page holds ``text``; the time it first did."""
+    while time.perf_counter() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"mkdocs serve exited with {server.returncode}")
+        page = _fetch(url)
+        if page is not None and text in page:
+            return time.perf_counter()
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not show {text!r} in time")
+
+
+def serve_rebuild(project: Path) -> dict[str, float]:
+    """Start ``mkdocs serve`` in ``project``, change one line of the model once it serves, and
+    time until the rebuilt page is served. Also the time of the first build (start to served)."""
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/architecture/elements/{EDITED_ID}/"
+    model = project / "model" / "services_000.py"
+    source = model.read_text(encoding="utf-8")
+    old, new = '"Synthetic service 1"', '"Synthetic service 1, edited"'
+    assert source.count(old) == 1, "the synthetic model changed: update the serve benchmark"
+    log = (project / "serve.log").open("wb")
+    started = time.perf_counter()
+    server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                              env=_env(), stdout=log, stderr=subprocess.STDOUT)
+    try:
+        first = _wait_for(url, "Synthetic service 1", started + SERVE_TIMEOUT_S, server)
+        time.sleep(1.0)  # let the watcher settle after the first build
+        edit = project / "model" / ".services_000.py.tmp"
+        edit.write_text(source.replace(old, new), encoding="utf-8")
+        changed = time.perf_counter()
+        os.replace(edit, model)  # atomic, as editors save
+        served = _wait_for(url, "Synthetic service 1, edited", changed + SERVE_TIMEOUT_S, server)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+        model.write_text(source, encoding="utf-8")
+    return {"first_build_s": first - started, "rebuild_s": served - changed}
+
+
+# -- the report -------------------------------------------------------------------------------
+
+
+def growth_of(rows: list[dict[str, float]]) -> tuple[float, float]:
+    """How many times the build time grew from the smallest N to the largest, and N."""
+    first, last = rows[0], rows[-1]
+    return last["plugin_s"] / first["plugin_s"], last["n"] / first["n"]
+
+
+def report(rows: list[dict[str, float]], serve: dict[str, float] | None, load: str) -> str:
+    lines = [
+        "| N services | pages | build with plugin | same Markdown, no plugin | plugin's share "
+        "| peak memory, plugin / plain | matrix page |",
+        "| --: | --: | --: | --: | --: | --: | --: |",
+    ]
+    for row in rows:
+        lines.append(f"| {row['n']:,} | {row['pages']:,} | {row['plugin_s']:.1f} s "
+                     f"({row['plugin_cpu_s']:.1f}) | {row['plain_s']:.1f} s ({row['plain_cpu_s']:.1f}) "
+                     f"| {row['share']:.0%} ({row['cpu_share']:.0%}) "
+                     f"| {row['plugin_mb']:.0f} / {row['plain_mb']:.0f} MB "
+                     f"| {row['matrix_bytes'] / 1024 / 1024:.2f} MB |")
+    lines += ["", "Wall time (CPU time in brackets), median of the runs; the plugin's share is "
+                  "(with − without) ÷ with, by wall time (by CPU time)."]
+    if len(rows) >= 2:
+        growth, size = growth_of(rows)
+        lines += ["", f"Growth: N × {size:.0f} costs × {growth:.1f} in build time "
+                      f"({'linear or better' if growth <= size * 1.05 else 'worse than linear'})."]
+    if serve is not None:
+        lines += ["", f"`mkdocs serve` at N = {rows[-1]['n']:,}: first build served after "
+                      f"{serve['first_build_s']:.1f} s; after a one-line change of the model, the "
+                      f"rebuilt page was served {serve['rebuild_s']:.1f} s after the save."]
+    return "\n".join(["# The site: plugin against plain Markdown", "", load, "", *lines]) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, nargs="+", default=[250, 1000])
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild")
     args = parser.parse_args(argv)
-    rows = []
+    load_before = os.getloadavg()[0]
+    rows: list[dict[str, float]] = []
+    projects: list[Path] = []
     for n in args.n:
         with_plugin, plain = prepare(n)
-        plugin_times = [_build(with_plugin, with_plugin.parent / "site-plugin") for _ in range(args.runs)]
-        plain_times = [_build(plain, plain.parent / "site-plain") for _ in range(args.runs)]
+        projects.append(with_plugin)
+        plugin_runs = [_build(with_plugin, with_plugin.parent / "site-plugin") for _ in range(args.runs)]
+        plain_runs = [_build(plain, plain.parent / "site-plain") for _ in range(args.runs)]
         matrix = with_plugin.parent / "site-plugin" / "architecture" / "matrix" / "index.html"
         pages = sum(1 for _ in (with_plugin.parent / "site-plugin").rglob("index.html"))
-        t_plugin, t_plain = statistics.median(plugin_times), statistics.median(plain_times)
-        rows.append((n, pages, t_plugin, t_plain, matrix.stat().st_size))
-        print(f"N={n}: {pages} pages, with plugin {t_plugin:.1f} s, plain {t_plain:.1f} s", flush=True)
-    lines = [
-        "| N services | pages | build with plugin | same Markdown, no plugin | plugin's share | matrix page |",
-        "| --: | --: | --: | --: | --: | --: |",
-    ]
-    for n, pages, t_plugin, t_plain, matrix in rows:
-        share = max(0.0, (t_plugin - t_plain) / t_plugin)
-        lines.append(f"| {n} | {pages} | {t_plugin:.1f} s | {t_plain:.1f} s | {share:.0%} | "
-                     f"{matrix / 1024 / 1024:.2f} MB |")
-    if len(rows) >= 2:
-        (n0, _, t0, _, _), (n1, _, t1, _, _) = rows[0], rows[-1]
-        lines.append("")
-        lines.append(f"Growth: N × {n1 / n0:.0f} costs × {t1 / t0:.1f} in build time "
-                     f"({'linear or better' if t1 / t0 <= n1 / n0 * 1.05 else 'worse than linear'}).")
-    table = "\n".join(lines) + "\n"
-    print(table)
+        row = {"n": n, "pages": pages, "matrix_bytes": matrix.stat().st_size}
+        for key, runs in (("plugin", plugin_runs), ("plain", plain_runs)):
+            row[f"{key}_s"] = statistics.median(r.wall_s for r in runs)
+            row[f"{key}_cpu_s"] = statistics.median(r.cpu_s for r in runs)
+            row[f"{key}_mb"] = statistics.median(r.peak_mb for r in runs)
+        row["share"] = max(0.0, (row["plugin_s"] - row["plain_s"]) / row["plugin_s"])
+        row["cpu_share"] = max(0.0, (row["plugin_cpu_s"] - row["plain_cpu_s"]) / row["plugin_cpu_s"])
+        rows.append(row)
+        print(f"N={n}: {pages} pages, with plugin {row['plugin_s']:.1f} s, "
+              f"plain {row['plain_s']:.1f} s", flush=True)
+    serve = None
+    if not args.no_serve and projects:
+        serve = serve_rebuild(projects[-1])
+        print(f"serve: first build {serve['first_build_s']:.1f} s, rebuild {serve['rebuild_s']:.1f} s",
+              flush=True)
+    load = load_note(load_before, os.getloadavg()[0])
+    text = report(rows, serve, load)
+    print(text)
     (HERE / "out").mkdir(exist_ok=True)
-    (HERE / "out" / "site.md").write_text(table, encoding="utf-8")
+    (HERE / "out" / "site.md").write_text(text, encoding="utf-8")
+    (HERE / "out" / "site.json").write_text(
+        json.dumps({"rows": rows, "serve": serve, "load": load}, indent=2) + "\n", encoding="utf-8")
     return 0
 
 

@@ -1,49 +1,62 @@
-"""Benchmark: ``archdoc validate`` against ``likec4 validate`` on twin synthetic models.
+"""Benchmark: ``archdoc validate`` beside its floor, a bare import of the model, and LikeC4.
 
 For each N, ``bench/synthetic.py`` writes the same architecture as an archdoc model package and
-as LikeC4 source under ``bench/out/N/``. Each tool is run as a whole process (start-up, parse or
-import, checks), ``--runs`` times; the table gives the median wall time and the median peak
-resident memory. It is printed and written to ``bench/out/validate.md``.
+as LikeC4 source under ``bench/out/N/``. Four commands run there as whole processes, ``--runs``
+times each; the tables give the median wall time, CPU time and peak resident memory:
 
-archdoc is run once untimed first, so that its own modules' bytecode is cached as it is once
-installed. The model is cold by default, as on a fresh clone in CI: its ``__pycache__`` is
-removed before each timed run, so Python compiles the model files every time. ``--warm`` keeps
-the model's bytecode too, as on a developer's machine re-running an unchanged model.
+- **floor**: the model package executed against ``bench/standin/archdoc``, a do-nothing
+  stand-in of archdoc's API that returns at once from every call
+  (``python -c "import model"`` with the stand-in first on ``sys.path``): what the user's own
+  code costs — starting Python, compiling or loading the model files, running them;
+- **import**: the same package imported with the real archdoc (``python -c "import model"``):
+  the model built through the API, nothing else;
+- **validate**: ``archdoc validate``: start-up, the configuration, the model, the ADRs, every
+  rule and the report;
+- **LikeC4**: ``likec4 validate --no-layout .`` of the LikeC4 twin.
 
-LikeC4 is installed from the npm registry into ``bench/.likec4/`` on first use. If that fails,
-archdoc is still measured and LikeC4 is reported as unavailable.
+Cold: the model's ``__pycache__`` is removed before each run, so Python compiles the model
+files (and writes their bytecode) as on a fresh clone. Warm: the bytecode written by an
+untimed first run is used, as when a developer re-runs an unchanged model. Every Python run
+gets an environment without ``PYTHONDONTWRITEBYTECODE`` (which some machines set), so that
+archdoc's own bytecode is cached as it is once installed, and, warm, the model's. LikeC4 keeps
+no cache between runs: it runs once per N and stands in both tables.
 
-Usage: ``python bench/validate_bench.py [--n 100 1000 5000] [--runs 3] [--warm]``
+Writes ``bench/out/validate.md`` (the tables) and ``bench/out/validate.json`` (the figures, for
+``bench/run.py``'s summary). Usage:
+``python bench/validate_bench.py [--n 100 1000 2000 5000] [--runs 3] [--modes cold warm]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import re
-import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 OUT = BENCH / "out"
+STANDIN = BENCH / "standin"
 LIKEC4_VERSION = "1.59.4"
+PROJECT_LIKEC4 = ROOT / "node_modules" / ".bin" / "likec4"
+"""LikeC4 as ``make setup`` installs it (a devDependency in package.json)."""
 LIKEC4_PREFIX = BENCH / ".likec4"
 LIKEC4_BIN = LIKEC4_PREFIX / "node_modules" / ".bin" / "likec4"
+"""Where the benchmark installs LikeC4 itself when the project's is missing."""
 TIME_BIN = Path("/usr/bin/time")
 TIMEOUT_S = 900
-TARGET_WALL_S = 1.5
-TARGET_PEAK_MB = 500
-TARGET_SCALING = 6.0
-TARGET_SPEEDUP = 5.0
+
+FLOOR_CODE = f"import sys; sys.path.insert(0, {str(STANDIN)!r}); import model"
+IMPORT_CODE = "import model"
 
 sys.path.insert(0, str(BENCH))
 from synthetic import SERVICES_PER_MODULE, write_twins  # noqa: E402
@@ -136,8 +149,7 @@ def measure(label: str, cmd: Sequence[str], cwd: Path, runs: int, ok_codes: set[
         except subprocess.TimeoutExpired:
             return Result(note=f"timed out after {TIMEOUT_S} s")
         print(f"  {label} run {i + 1}: {run.wall_s:.2f} s wall, {run.cpu_s:.2f} s CPU, "
-              f"{run.peak_mb:.0f} MB, "
-              f"exit {run.returncode}", flush=True)
+              f"{run.peak_mb:.0f} MB, exit {run.returncode}", flush=True)
         if run.returncode not in ok_codes:
             print(_tail(run.output), file=sys.stderr)
             return Result(note=f"failed (exit {run.returncode})")
@@ -147,7 +159,7 @@ def measure(label: str, cmd: Sequence[str], cwd: Path, runs: int, ok_codes: set[
                   peak_mb=statistics.median(r.peak_mb for r in done))
 
 
-# -- archdoc ----------------------------------------------------------------------------------
+# -- the Python commands ----------------------------------------------------------------------
 
 
 def default_archdoc_cmd() -> list[str]:
@@ -157,39 +169,60 @@ def default_archdoc_cmd() -> list[str]:
     return [str(script), "validate"]
 
 
+def python_env() -> dict[str, str]:
+    """The environment of every Python run: bytecode caching on, whatever the machine sets."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONPATH", None)
+    return env
+
+
 def _clear_bytecode(twin: Path) -> None:
     for cache in twin.rglob("__pycache__"):
         shutil.rmtree(cache, ignore_errors=True)
 
 
-def bench_archdoc(twin: Path, cmd: Sequence[str], runs: int, warm: bool) -> Result:
-    """archdoc after one untimed run (archdoc's own bytecode cached, as once installed).
+@dataclass(frozen=True)
+class Row:
+    """One N in one mode: the three Python commands (LikeC4 is kept per N)."""
 
-    Cold: the model's bytecode cache is removed before each run, as on a fresh clone in CI.
-    """
-    env = dict(os.environ)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    run_once(cmd, twin, env)
-    reset = None if warm else (lambda: _clear_bytecode(twin))
-    return measure("archdoc", cmd, twin, runs, {0, 1}, env, before_each=reset)
+    n: int
+    mode: str
+    floor: Result
+    imported: Result
+    validate: Result
+
+
+def bench_python(twin: Path, n: int, mode: str, runs: int, archdoc_cmd: Sequence[str]) -> Row:
+    """Floor, import and validate of one twin, after an untimed validate (archdoc's own
+    bytecode cached, as once installed; warm: the model's too)."""
+    env = python_env()
+    run_once(archdoc_cmd, twin, env)
+    reset = (lambda: _clear_bytecode(twin)) if mode == "cold" else None
+    python = sys.executable
+    floor = measure("floor", [python, "-c", FLOOR_CODE], twin, runs, {0}, env, reset)
+    imported = measure("import", [python, "-c", IMPORT_CODE], twin, runs, {0}, env, reset)
+    validate = measure("validate", archdoc_cmd, twin, runs, {0, 1}, env, reset)
+    return Row(n, mode, floor, imported, validate)
 
 
 # -- LikeC4 -----------------------------------------------------------------------------------
 
 
-def _installed_likec4_version() -> str | None:
-    if not LIKEC4_BIN.exists():
+def _version_of(binary: Path) -> str | None:
+    if not binary.exists():
         return None
-    proc = subprocess.run([str(LIKEC4_BIN), "--version"], capture_output=True, text=True,
+    proc = subprocess.run([str(binary), "--version"], capture_output=True, text=True,
                           timeout=120, check=False)
     return proc.stdout.strip() if proc.returncode == 0 else None
 
 
-def ensure_likec4() -> str | None:
-    """The installed LikeC4 version, installing it first if needed; None when unavailable."""
-    version = _installed_likec4_version()
-    if version == LIKEC4_VERSION:
-        return version
+def ensure_likec4() -> Path | None:
+    """LikeC4 1.59.4: the project's (``make setup``), else one the benchmark installs from the
+    npm registry into bench/.likec4; None when neither is possible."""
+    for binary in (PROJECT_LIKEC4, LIKEC4_BIN):
+        if _version_of(binary) == LIKEC4_VERSION:
+            return binary
     npm = shutil.which("npm")
     if npm is None:
         print("npm not found: LikeC4 unavailable", file=sys.stderr)
@@ -199,19 +232,16 @@ def ensure_likec4() -> str | None:
     proc = subprocess.run([npm, "install", "--prefix", str(LIKEC4_PREFIX), "--no-audit",
                            "--no-fund", f"likec4@{LIKEC4_VERSION}"],
                           capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
-    if proc.returncode != 0:
+    if proc.returncode != 0 or _version_of(LIKEC4_BIN) != LIKEC4_VERSION:
         print(_tail(proc.stdout + proc.stderr), file=sys.stderr)
         print("npm install failed: LikeC4 unavailable", file=sys.stderr)
         return None
-    return _installed_likec4_version()
+    return LIKEC4_BIN
 
 
-def likec4_cmd() -> list[str]:
-    """``likec4 validate``, skipping layout when the installed version can."""
-    help_text = subprocess.run([str(LIKEC4_BIN), "validate", "--help"], capture_output=True,
-                               text=True, timeout=120, check=False).stdout
-    return [str(LIKEC4_BIN), "validate", *(["--no-layout"] if "--no-layout" in help_text else []),
-            "."]
+def likec4_cmd(binary: Path) -> list[str]:
+    """``likec4 validate --no-layout .`` (layout drift is not a model check)."""
+    return [str(binary), "validate", "--no-layout", "."]
 
 
 def bench_likec4(twin: Path, cmd: Sequence[str], runs: int) -> Result:
@@ -222,59 +252,46 @@ def bench_likec4(twin: Path, cmd: Sequence[str], runs: int) -> Result:
 # -- the report -------------------------------------------------------------------------------
 
 
-def _time(r: Result) -> str:
-    return f"{r.wall_s:.2f} s" if r.wall_s is not None else r.note or "n/a"
+def _s(r: Result) -> str:
+    if r.wall_s is None:
+        return r.note or "n/a"
+    return f"{r.wall_s:.2f} s ({r.cpu_s:.2f})"
 
 
 def _mb(r: Result) -> str:
     return f"{r.peak_mb:.0f}" if r.peak_mb is not None else "n/a"
 
 
-def _speedup(a: Result, b: Result) -> str:
-    if a.wall_s is None or b.wall_s is None:
-        return "n/a"
-    return f"{b.wall_s / a.wall_s:.1f}x"
+def ratio(a: Result, b: Result, attr: str = "wall_s") -> float | None:
+    """``a / b`` by wall time (or CPU time), when both ran."""
+    x, y = getattr(a, attr), getattr(b, attr)
+    return x / y if x is not None and y else None
 
 
-def table(rows: Sequence[tuple[int, Result, Result]]) -> str:
-    lines = ["| N | archdoc time | archdoc peak MB | likec4 time | likec4 peak MB | speed-up |",
-             "|---:|---:|---:|---:|---:|---:|"]
-    for n, arch, c4 in rows:
-        lines.append(f"| {n:,} | {_time(arch)} | {_mb(arch)} | {_time(c4)} | {_mb(c4)} "
-                     f"| {_speedup(arch, c4)} |")
+def _x(value: float | None) -> str:
+    return f"{value:.1f}×" if value is not None else "n/a"
+
+
+def time_table(rows: Sequence[Row], likec4: dict[int, Result]) -> str:
+    lines = ["| N | floor | import | validate | LikeC4 | validate ÷ floor | validate ÷ import "
+             "| LikeC4 ÷ validate |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        c4 = likec4.get(r.n, Result(note="not run"))
+        lines.append(f"| {r.n:,} | {_s(r.floor)} | {_s(r.imported)} | {_s(r.validate)} | {_s(c4)} "
+                     f"| {_x(ratio(r.validate, r.floor))} | {_x(ratio(r.validate, r.imported))} "
+                     f"| {_x(ratio(c4, r.validate))} |")
     return "\n".join(lines)
 
 
-def target_lines(rows: Sequence[tuple[int, Result, Result]]) -> list[str]:
-    """Each performance goal that these rows can judge, with pass or MISS."""
-    by_n = {n: arch for n, arch, _ in rows}
-    out: list[str] = []
-    big = by_n.get(5000)
-    if big is not None and big.ok:
-        assert big.wall_s is not None and big.peak_mb is not None
-        out.append(f"N=5000 wall {big.wall_s:.2f} s (target < {TARGET_WALL_S} s): "
-                   f"{'pass' if big.wall_s < TARGET_WALL_S else 'MISS'}")
-        out.append(f"N=5000 peak {big.peak_mb:.0f} MB (target < {TARGET_PEAK_MB} MB): "
-                   f"{'pass' if big.peak_mb < TARGET_PEAK_MB else 'MISS'}")
-        mid = by_n.get(1000)
-        if mid is not None and mid.wall_s:
-            ratio = big.wall_s / mid.wall_s
-            out.append(f"time N=5000 / N=1000 = {ratio:.1f} (target <= {TARGET_SCALING:g}): "
-                       f"{'pass' if ratio <= TARGET_SCALING else 'MISS'}")
-    for n, arch, c4 in rows:
-        if arch.wall_s and c4.wall_s:
-            speed = c4.wall_s / arch.wall_s
-            out.append(f"N={n} speed-up {speed:.1f}x (target >= {TARGET_SPEEDUP:g}x): "
-                       f"{'pass' if speed >= TARGET_SPEEDUP else 'MISS'}")
-    return out
-
-
-def cpu_table(rows: Sequence[tuple[int, Result, Result]]) -> str:
-    def cpu(r: Result) -> str:
-        return f"{r.cpu_s:.2f} s" if r.cpu_s is not None else "n/a"
-
-    lines = ["| N | archdoc CPU | likec4 CPU |", "|---:|---:|---:|"]
-    lines += [f"| {n:,} | {cpu(a)} | {cpu(c)} |" for n, a, c in rows]
+def memory_table(rows: Sequence[Row], likec4: dict[int, Result]) -> str:
+    lines = ["| N | floor | import | validate | LikeC4 | validate ÷ LikeC4 |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        c4 = likec4.get(r.n, Result(note="not run"))
+        share = ratio(r.validate, c4, "peak_mb")
+        lines.append(f"| {r.n:,} | {_mb(r.floor)} | {_mb(r.imported)} | {_mb(r.validate)} "
+                     f"| {_mb(c4)} | {f'{share:.2f}' if share is not None else 'n/a'} |")
     return "\n".join(lines)
 
 
@@ -288,71 +305,87 @@ def load_note(before: float, after: float) -> str:
             f"{after:.1f} after, on {cpus} CPUs): wall times are inflated; compare CPU times.")
 
 
-def report(rows: Sequence[tuple[int, Result, Result]], runs: int, warm: bool,
-           likec4_version: str | None, likec4_command: Sequence[str], load: str) -> str:
-    c4 = (f"`likec4 {' '.join(likec4_command[1:])}` {likec4_version}"
-          if likec4_version else "likec4 unavailable")
-    mode = ("warm model (bytecode cached)" if warm
-            else "cold model (model bytecode removed before each run, as in CI)")
-    header = [
-        "# `archdoc validate` vs `likec4 validate`",
+def report(rows: Sequence[Row], likec4: dict[int, Result], runs: int, c4_version: str | None,
+           load: str) -> str:
+    c4 = f"LikeC4 {c4_version} (`likec4 validate --no-layout`)" if c4_version else "LikeC4 unavailable"
+    lines = [
+        "# `archdoc validate`: the floor, a bare import, LikeC4",
         "",
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
-        f"Python {platform.python_version()}, {c4}; archdoc {mode}; "
-        f"median of {runs} runs; whole process wall time and peak RSS.",
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}, {c4}; median of {runs} runs of each whole process; "
+        "wall time (CPU time in brackets) and peak resident memory.",
         "",
         load,
-        "",
     ]
-    targets = target_lines(rows)
-    footer = ["", "Goals:", "", *(f"- {t}" for t in targets)] if targets else []
-    cpu = ["", "CPU time (user + system, all threads and child processes), median:", "",
-           cpu_table(rows)]
-    return "\n".join([*header, table(rows), *cpu, *footer]) + "\n"
+    for mode, what in (("cold", "Cold: no cached bytecode of the model (Python compiles it, as "
+                                "on a fresh clone)."),
+                       ("warm", "Warm: the model's bytecode cached (an unchanged model run "
+                                "again).")):
+        chosen = [r for r in rows if r.mode == mode]
+        if chosen:
+            lines += ["", what, "", time_table(chosen, likec4), "",
+                      "Peak memory (MB):", "", memory_table(chosen, likec4)]
+    return "\n".join(lines) + "\n"
+
+
+def figures(rows: Sequence[Row], likec4: dict[int, Result], c4_version: str | None,
+            load: str) -> dict[str, object]:
+    """Everything measured, for bench/run.py's summary."""
+    return {
+        "likec4_version": c4_version,
+        "load": load,
+        "rows": [{"n": r.n, "mode": r.mode, "floor": asdict(r.floor),
+                  "import": asdict(r.imported), "validate": asdict(r.validate)} for r in rows],
+        "likec4": {str(n): asdict(r) for n, r in likec4.items()},
+    }
 
 
 # -- command line -----------------------------------------------------------------------------
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="archdoc validate vs likec4 validate")
-    parser.add_argument("--n", type=int, nargs="+", default=[100, 1000, 5000],
-                        help="numbers of services (default: 100 1000 5000)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per tool and N (default 3)")
-    parser.add_argument("--warm", action="store_true",
-                        help="keep the model's bytecode between runs (default: cold, as in CI)")
+    parser = argparse.ArgumentParser(description="archdoc validate: floor, import, LikeC4")
+    parser.add_argument("--n", type=int, nargs="+", default=[100, 1000, 2000, 5000],
+                        help="numbers of services (default: 100 1000 2000 5000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per command and N (default 3)")
+    parser.add_argument("--modes", nargs="+", choices=["cold", "warm"], default=["cold", "warm"],
+                        help="cold (no model bytecode), warm (cached), or both (default)")
     parser.add_argument("--no-likec4", action="store_true", help="measure archdoc only")
     parser.add_argument("--per-module", type=int, default=SERVICES_PER_MODULE,
                         help=f"services per generated file (default {SERVICES_PER_MODULE})")
-    parser.add_argument("--archdoc-cmd", default=None,
-                        help="command to time instead of `<venv>/bin/archdoc validate`")
     parser.add_argument("--out", type=Path, default=OUT, help="output directory (bench/out)")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    archdoc_cmd = shlex.split(args.archdoc_cmd) if args.archdoc_cmd else default_archdoc_cmd()
-    version = None if args.no_likec4 else ensure_likec4()
-    c4_cmd = likec4_cmd() if version else []
-    rows: list[tuple[int, Result, Result]] = []
+    archdoc_cmd = default_archdoc_cmd()
+    binary = None if args.no_likec4 else ensure_likec4()
+    c4_version = LIKEC4_VERSION if binary else None
+    rows: list[Row] = []
+    likec4: dict[int, Result] = {}
     load_before = os.getloadavg()[0]
     for n in args.n:
         twins = args.out / str(n)
         counts = write_twins(n, twins, per_module=args.per_module).counts()
         print(f"N={n}: {counts['elements']} elements, {counts['relationships']} relationships",
               flush=True)
-        arch = bench_archdoc((twins / "archdoc").resolve(), archdoc_cmd, args.runs, args.warm)
-        c4 = (bench_likec4((twins / "likec4").resolve(), c4_cmd, args.runs) if version
-              else Result(note="unavailable"))
-        rows.append((n, arch, c4))
+        for mode in args.modes:
+            print(f" {mode}", flush=True)
+            rows.append(bench_python((twins / "archdoc").resolve(), n, mode, args.runs,
+                                     archdoc_cmd))
+        if binary is not None:
+            likec4[n] = bench_likec4((twins / "likec4").resolve(), likec4_cmd(binary), args.runs)
     load = load_note(load_before, os.getloadavg()[0])
-    text = report(rows, args.runs, args.warm, version, c4_cmd, load)
+    text = report(rows, likec4, args.runs, c4_version, load)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "validate.md").write_text(text)
+    (args.out / "validate.md").write_text(text, encoding="utf-8")
+    (args.out / "validate.json").write_text(
+        json.dumps(figures(rows, likec4, c4_version, load), indent=2) + "\n", encoding="utf-8")
     print()
     print(text)
-    return 0 if all(arch.ok for _, arch, _ in rows) else 1
+    failed = [r for r in rows if not (r.floor.ok and r.imported.ok and r.validate.ok)]
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import importlib.util
 import os
 import sys
 import traceback
+from collections.abc import Iterator
+
 from pathlib import Path
 
 from archdoc.config import CONFIG_FILES, ArchdocConfig
@@ -35,7 +38,7 @@ def load_workspace(config: ArchdocConfig) -> Workspace:
         importlib.invalidate_caches()
         _check_in_project(package, root, config)
         # What the model prints goes to stderr: stdout carries `--format json` and exports.
-        with contextlib.redirect_stdout(sys.stderr):
+        with contextlib.redirect_stdout(sys.stderr), _collector_paused():
             module = importlib.import_module(package)
     except ArchdocError as exc:
         raise ModelLoadError(exc.message, location=exc.location or _user_frame(exc), hint=exc.hint) from None
@@ -199,3 +202,35 @@ def _from_user_exception(exc: BaseException, package: str) -> ModelLoadError:
         location=location,
         hint=f"fix the model code; archdoc imports the package {package!r} to read it",
     )
+
+
+_frozen = False
+"""Whether an earlier import froze its objects (``_collector_paused``)."""
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector is paused while the model is imported, and the first
+    import of a process moves what it made out of the collector's reach (``gc.freeze``).
+
+    A model is hundreds of thousands of objects that all live as long as the model: left to
+    the collector, each of its passes walked all of them again, while they were being made (a
+    quarter of the time of building a large model) and afterwards, while the rules ran or
+    MkDocs rendered the pages. A process that imports the model once (every command, `mkdocs
+    build`) keeps it to the end, so its objects are frozen. A later import (``mkdocs serve``,
+    ``archdoc mcp`` after an edit) hands them back to the collector first, and freezes nothing,
+    so that each old model is freed once its holder lets it go.
+    """
+    global _frozen
+    enabled = gc.isenabled()
+    if _frozen:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            if not _frozen:
+                gc.freeze()
+                _frozen = True
+            gc.enable()

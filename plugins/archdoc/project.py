@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -65,6 +66,8 @@ def observed_files(config: ArchdocConfig) -> Any:
 
 
 def _load_observations(config: ArchdocConfig) -> Observations | None:
+    if config.observed is None:  # the drift package is imported only when it is needed
+        return None
     files = observed_files(config)
     if not files:
         return None
@@ -109,17 +112,34 @@ def read_pages(docs_dir: Path) -> list[PageSource] | None:
     return pages
 
 
-def _block_checker(project: Project) -> Callable[[PageSource], list[Finding]]:
-    """Renders each block of a page as the site would, and collects the keys it refuses."""
-    from archdoc.site import Layout, SiteContext, UnknownBlock, render_block
-    from archdoc.site.embed import embed_blocks
+_ARCHDOC_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*archdoc", re.MULTILINE)
+"""What the opening of a ```archdoc block starts with (``site.embed`` reads them exactly)."""
 
-    # The blocks are rendered only to learn whether they exist: the cheapest drawings will do.
-    options = {**project.config.diagrams.model_dump(), "deployment": "mermaid", "max_view_elements": 1}
-    context = SiteContext(workspace=project.workspace, adrs=project.adrs, options=options,
-                          layout=Layout(prefix=project.config.prefix.strip("/")))
+
+def _block_checker(project: Project) -> Callable[[PageSource], list[Finding]]:
+    """Renders each block of a page as the site would, and collects the keys it refuses. The
+    site machinery is imported only for a page that has a block (most have none)."""
+    made: list[Any] = []
+
+    def site_context() -> Any:
+        if not made:
+            from archdoc.site import Layout, SiteContext
+
+            # The blocks are rendered only to learn whether they exist: the cheapest drawings do.
+            options = {**project.config.diagrams.model_dump(), "deployment": "mermaid",
+                       "max_view_elements": 1}
+            made.append(SiteContext(workspace=project.workspace, adrs=project.adrs,
+                                    options=options,
+                                    layout=Layout(prefix=project.config.prefix.strip("/"))))
+        return made[0]
 
     def check(page: PageSource) -> list[Finding]:
+        if not _ARCHDOC_FENCE.search(page.text):
+            return []
+        from archdoc.site import UnknownBlock, render_block
+        from archdoc.site.embed import embed_blocks
+
+        context = site_context()
         found: list[Finding] = []
 
         def render(key: str, line: int) -> str:

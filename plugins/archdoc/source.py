@@ -7,6 +7,7 @@ import sys
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType, FrameType
 
 __all__ = ["SourceLocation", "caller_location", "relative_to_cwd"]
 
@@ -33,20 +34,20 @@ def relative_to_cwd(path: str) -> str:
     return path if rel.startswith("..") else rel
 
 
-_cache: dict[str, bool] = {}
+_skipped: dict[str, bool] = {}
+"""Whether frames of a file are skipped (archdoc's own, contextlib's), by file name."""
 
 
-def _is_internal(filename: str) -> bool:
-    internal = _cache.get(filename)
-    if internal is None:
-        internal = filename.startswith(_PACKAGE_DIR) or filename.startswith("<frozen ")
-        if not internal:
-            try:
-                internal = os.path.realpath(filename).startswith(_PACKAGE_DIR)
-            except (OSError, ValueError):
-                internal = False
-        _cache[filename] = internal
-    return internal
+def _is_skipped(filename: str) -> bool:
+    skipped = filename.startswith(_PACKAGE_DIR) or filename.startswith("<frozen ") \
+        or filename.endswith("contextlib.py")
+    if not skipped:
+        try:
+            skipped = os.path.realpath(filename).startswith(_PACKAGE_DIR)
+        except (OSError, ValueError):
+            skipped = False
+    _skipped[filename] = skipped
+    return skipped
 
 
 # Line tables by code object. ``frame.f_lineno`` scans the code's whole location table on each
@@ -56,24 +57,45 @@ def _is_internal(filename: str) -> bool:
 _line_tables: dict[int, tuple[object, list[int], list[int | None]]] = {}
 
 
-def _line_of(frame: object) -> int:
-    code = frame.f_code  # type: ignore[attr-defined]
-    entry = _line_tables.get(id(code))
-    if entry is None:
-        table = list(code.co_lines())
-        entry = _line_tables[id(code)] = (code, [t[0] for t in table], [t[2] for t in table])
-    _, starts, lines = entry
-    index = bisect_right(starts, frame.f_lasti) - 1  # type: ignore[attr-defined]
-    line = lines[index] if index >= 0 else None
-    return line if line is not None else frame.f_lineno  # type: ignore[attr-defined]
+def _line_table(code: CodeType) -> tuple[object, list[int], list[int | None]]:
+    table = list(code.co_lines())
+    entry = _line_tables[id(code)] = (code, [t[0] for t in table], [t[2] for t in table])
+    return entry
+
+
+# A SourceLocation made without the frozen dataclass's __init__ (two object.__setattr__ calls
+# through Python): the slots are set directly. Every model call makes one, so this is hot.
+_new = object.__new__
+_set_file = SourceLocation.__dict__["file"].__set__
+_set_line = SourceLocation.__dict__["line"].__set__
 
 
 def caller_location() -> SourceLocation | None:
-    """The first frame on the stack outside archdoc (and contextlib): the user's call site."""
-    frame = sys._getframe(1)
+    """The first frame on the stack outside archdoc (and contextlib): the user's call site.
+
+    It is called by archdoc's own code, so the search starts at that code's caller. This runs
+    on every call of the model API, so it is written for speed: one dictionary lookup per
+    frame, a binary search for the line.
+    """
+    try:
+        frame: FrameType | None = sys._getframe(2)
+    except ValueError:  # called from the bottom of the stack
+        return None
     while frame is not None:
-        filename = frame.f_code.co_filename
-        if not _is_internal(filename) and not filename.endswith("contextlib.py"):
-            return SourceLocation(filename, _line_of(frame))
-        frame = frame.f_back  # type: ignore[assignment]
+        code = frame.f_code
+        filename = code.co_filename
+        skipped = _skipped.get(filename)
+        if skipped is None:
+            skipped = _is_skipped(filename)
+        if not skipped:
+            entry = _line_tables.get(id(code))
+            if entry is None:
+                entry = _line_table(code)
+            index = bisect_right(entry[1], frame.f_lasti) - 1
+            line = entry[2][index] if index >= 0 else None
+            location = _new(SourceLocation)
+            _set_file(location, filename)
+            _set_line(location, line if line is not None else frame.f_lineno)
+            return location  # type: ignore[no-any-return]
+        frame = frame.f_back
     return None

@@ -29,9 +29,19 @@ LABELS_JS = """
   const key = fig.getAttribute('data-archdoc-view');
   const svg = fig.querySelector('.archdoc-diagram__canvas svg');
   if (!svg) return {key, error: fig.getAttribute('data-archdoc-error') || 'not drawn'};
-  const names = fig.classList.contains('archdoc-diagram--graphviz')
+  let names = fig.classList.contains('archdoc-diagram--graphviz')
     ? [...svg.querySelectorAll('g.node text[font-weight="bold"], g.cluster text[font-weight="bold"]')]
     : [...svg.querySelectorAll('.nodeLabel b, .nodeLabel strong, text.actor > tspan, text.actor')];
+  if (!names.length) {  // labels without a bold name: the first line of each
+    names = [...svg.querySelectorAll('.nodeLabel')].map(label => {
+      const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+      const first = walker.nextNode();
+      if (!first) return null;
+      const range = document.createRange();
+      range.selectNodeContents(first);
+      return range;
+    }).filter(Boolean);
+  }
   const heights = names.map(t => t.getBoundingClientRect().height).filter(h => h > 0);
   return {key, names: names.length, min: heights.length ? Math.min(...heights) : null,
           width: svg.getBoundingClientRect().width};
@@ -139,7 +149,7 @@ def test_the_viewer_zooms_pans_and_follows_a_link(
         page.wait_for_selector('dialog.archdoc-viewer[data-archdoc-zoom="ready"]', timeout=10_000)
         fitted = page.evaluate(TRANSFORM_JS)
         assert 0 < fitted["scale"] <= 1, fitted  # a large view opens fitted to the screen
-        screenshots.take(page, "viewer", "fitted.png")
+        screenshots.take(page, "viewer", "fitted")
 
         page.keyboard.press("NumpadAdd")  # "+"
         page.wait_for_timeout(350)  # zooming is animated
@@ -170,7 +180,7 @@ def test_the_viewer_zooms_pans_and_follows_a_link(
         assert keyed["x"] != dragged["x"]
         dialog.locator('[data-archdoc-action="fit"]').click()
         page.wait_for_timeout(300)
-        screenshots.take(page, "viewer", "zoomed.png")
+        screenshots.take(page, "viewer", "zoomed")
 
         # drill-down keeps working inside the viewer
         link = dialog.locator('svg a[*|href$="myshop.order-service.html"]').first
@@ -222,7 +232,7 @@ def test_diagrams_are_legible_on_both_material_schemes(
         page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
         shot.wait_for_diagrams(page, 20.0)
         found = page.evaluate(CONTRAST_JS)
-        screenshots.take(page, "schemes", f"{scheme}.png")
+        screenshots.take(page, "schemes", scheme)
     assert found["edgeText"] is not None and found["edgeText"] >= 4.5, found
     assert found["legend"] >= 4.5, found
     if scheme == "slate":

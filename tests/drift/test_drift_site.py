@@ -21,8 +21,9 @@ PAGE = "architecture/observed.md"
 
 def pages(config: Path = FIXTURES / "mkdocs.yml") -> dict[str, str]:
     project = load_project(config=load_config(config))
+    # Mermaid sources, not Graphviz drawings, in the golden page: the same whoever builds it
     context = SiteContext(workspace=project.workspace, adrs=project.adrs, drift=project.drift,
-                          diagnostics=validate_project(project))
+                          diagnostics=validate_project(project), options={"engine": "mermaid"})
     return {p.path: p.markdown for p in generate_pages(context)}
 
 

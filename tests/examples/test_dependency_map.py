@@ -273,3 +273,44 @@ def test_the_decisions(site: Site) -> None:
         assert r.title in index
         assert "<!--" not in r.file.read_text(encoding="utf-8"), f"{r.file.name} still has template text"
     assert "Give the critical dependencies" in site.page("architecture/elements/platform.paypal.md")
+
+
+# -- the map's two diagrams as views, and its orange critical services ------------------------------
+
+#: The services the map's request-flow graph draws (UI, API, AUTH, USER, CART, ORDERS, PROFILE,
+#: PAYPAL, analytics).
+REQUEST_FLOW = ["frontend SPA", "API Gateway", "Authorization Service", "user Service",
+                "profile Service", "cart Service", "orders Service", "paypal Integration",
+                "analytics Service"]
+
+
+def _view_names(site: Site, key: str) -> list[str]:
+    view = site.context.views.static(key)
+    assert view is not None, key
+    return [n.name for n in view.nodes]
+
+
+def test_the_dependency_network_and_the_request_flow_are_views_with_pages(site: Site) -> None:
+    network = site.context.views.static("view:dependency-network")
+    assert network is not None and network.direction == "LR"
+    assert set(_view_names(site, "view:dependency-network")) >= {*INTERNAL_SERVICES, "PayPal API"}
+    assert sorted(_view_names(site, "view:request-flow")) == sorted(REQUEST_FLOW)
+    for key, title in (("view:dependency-network", "Dependency network"),
+                       ("view:request-flow", "Request flow")):
+        page = site.page(f"architecture/views/{key.split(':')[1]}.md")
+        assert page.startswith(f"# {title}\n") and f'data-archdoc-view="{key}"' in page
+    assert 'data-archdoc-view="view:request-flow"' in embed_blocks(
+        (EXAMPLE / "docs/request-flow.md").read_text(encoding="utf-8"),
+        lambda key, line: render_block(site.context, key, "request-flow.md"))
+
+
+def test_the_critical_services_are_orange_in_every_view(site: Site) -> None:
+    ws = site.project.workspace
+    critical = {e.id for e in ws.elements.values() if "critical" in e.tags}
+    assert {ws.elements[i].name for i in critical} == {
+        "Authorization Service", "orders Service", "paypal Integration"}
+    for key in ("view:dependency-network", "view:request-flow", "containers:platform"):
+        view = site.context.views.static(key)
+        assert view is not None
+        for node in view.nodes:
+            assert (node.style.fill == "#fb923c") == (node.id in critical), (key, node.id)

@@ -354,3 +354,40 @@ def test_the_decisions(site: Site) -> None:
         assert r.title in site.page("architecture/decisions/index.md")
         assert "<!--" not in r.file.read_text(encoding="utf-8"), f"{r.file.name} still has template text"
     assert "Use the saga pattern" in site.page("architecture/elements/myshop.order-service.md")
+
+
+# -- the document's interaction diagrams as views, in its colours ---------------------------------
+
+COLOURS = {"User Service": "#2196F3", "Product Service": "#4CAF50", "Order Service": "#4CAF50",
+           "Payment Service": "#4CAF50", "Inventory Service": "#FF9800",
+           "Notification Service": "#FF9800", "Analytics Service": "#FF9800"}
+
+
+def test_the_three_interaction_diagrams(site: Site) -> None:
+    views = site.context.views
+    user = views.static("view:user-service-interactions")
+    product = views.static("view:product-management-interactions")
+    assert user is not None and product is not None
+    # 1. the User Service and the six services that depend on it, left to right
+    assert {n.name for n in user.nodes} == set(COLOURS) and user.direction == "LR"
+    assert {(e.source_id, e.destination_id) for e in user.edges} >= {
+        (n.id, "myshop.user-service") for n in user.nodes if n.name != "User Service"}
+    # 2. the order flow, a sequence diagram
+    assert views.get("flow:order-flow") is not None
+    # 3. product management: product, inventory, analytics, notification, order, user
+    assert {n.name for n in product.nodes} == {
+        "Product Service", "Inventory Service", "Analytics Service", "Notification Service",
+        "Order Service", "User Service"}
+    page = site.page("architecture/views/user-service-interactions.md")
+    assert 'data-archdoc-view="view:user-service-interactions"' in page
+    assert (EXAMPLE / "docs/service-interactions.md").read_text(encoding="utf-8").count("view:") == 2
+
+
+def test_the_services_keep_the_colours_of_the_document(site: Site) -> None:
+    for key in ("view:user-service-interactions", "view:product-management-interactions",
+                "containers:myshop"):
+        view = site.context.views.static(key)
+        assert view is not None
+        for node in view.nodes:
+            if node.name in COLOURS:
+                assert node.style.fill == COLOURS[node.name], (key, node.name)

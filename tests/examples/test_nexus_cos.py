@@ -309,6 +309,28 @@ def test_each_service_is_in_the_layer_of_its_tier(site: Site) -> None:
             assert any(matches_any(element, l.match) for l in layers), element.id
 
 
+def test_the_layers_are_the_groups_every_view_frames_them_in(site: Site) -> None:
+    layers = [l for l in site.project.config.layers if l.name != "External dependencies"]
+    view = site.context.views.static(f"containers:{SYSTEM}")
+    assert view is not None
+    frames = {b.id: b for b in view.boundaries}
+    drawn = {n.id: n for n in view.nodes}
+    for element in site.ws.elements.values():
+        if element.parent_id != SYSTEM:
+            continue
+        layer = next(l.name for l in layers if matches_any(element, l.match))
+        node = drawn[element.id]
+        assert node.boundary is not None
+        outer = frames[node.boundary]
+        while outer.parent is not None and frames[outer.parent].kind == "group":
+            outer = frames[outer.parent]  # a domain section sits inside its layer
+        assert (outer.kind, outer.label) == ("group", layer), element.id
+    assert frames[drawn[site.by_name("streamcore")].boundary].label == "Content & Streaming"
+    # the groups are drawn: one frame each in the page's drawing
+    page = site.page(f"architecture/elements/{SYSTEM}.md")
+    assert all(f">{layer.name}</text>" in page or layer.name in page for layer in layers)
+
+
 def test_layer_and_forbidden_rules_fire_when_a_variant_breaks_them(site: Site) -> None:
     ws = Workspace("Nexus COS variant")
     nexus = ws.system("Nexus COS", "variant")

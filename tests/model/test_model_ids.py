@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archdoc import Workspace
 from archdoc.model.ids import join_id, slugify
@@ -137,3 +141,13 @@ def test_flow_ids_are_unique() -> None:
     assert [ws.flow("Checkout").id, ws.flow("Checkout").id, ws.flow("X", id="x-flow").id] == [
         "checkout", "checkout-2", "x-flow",
     ]
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@given(st.text(alphabet="aZ09 -_.\t/", max_size=12))
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+def test_the_quick_slug_of_plain_names_is_the_slug_of_the_rule(name: str) -> None:
+    """Plain ASCII names take a short way to their slug; it must give the rule's slug."""
+    assert slugify(name) == (_NON_WORD.sub("-", name.lower()).strip("-") or "element")

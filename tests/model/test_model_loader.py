@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import sys
+import weakref
 from pathlib import Path
 
 import pytest
 
 from archdoc import ModelLoadError
+from archdoc import loader
 from archdoc.loader import load_workspace
 from archdoc.project import load_project
 from archdoc_testing import ProjectFactory, make_config
@@ -90,3 +93,29 @@ def test_load_project_reads_config_and_model(project: ProjectFactory, monkeypatc
     assert loaded.workspace.name == "P"
     assert loaded.config.root == root.resolve()
     assert loaded.config.config_line == 3
+
+
+def test_loading_leaves_the_collector_as_it_was_and_a_reload_frees_the_old_model(
+    project: ProjectFactory, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The import runs with the cyclic collector paused; the first one of a process freezes
+    its objects (gc.freeze), a later one hands them back, so that a reload (mkdocs serve) frees
+    the old model once it is let go."""
+    root = project(WS.format(name="W") + "s = ws.system('S', 'd')\ns.container('C', 'd')\n")
+    gc.unfreeze()
+    monkeypatch.setattr(loader, "_frozen", False)
+    assert gc.isenabled()
+    holder = [load_workspace(make_config(root))]
+    first = weakref.ref(holder[0])
+    assert gc.isenabled() and gc.get_freeze_count() > 0
+    holder[0] = load_workspace(make_config(root))  # the old model is held during the reload
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    gc.collect()
+    assert first() is None
+    assert holder[0].name == "W"
+    gc.disable()
+    try:
+        load_workspace(make_config(root))
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

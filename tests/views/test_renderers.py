@@ -109,6 +109,12 @@ def test_a_relationship_between_deployment_nodes_that_hold_others_is_drawn() -> 
     with GraphvizLayout(use_disk_cache=False) as layout:
         svg = layout.svg(source)
     assert svg.count('class="edge') == 2
+    # the diagrams script draws them too, to the node that stands for each cluster
+    from archdoc.render.diagrams_script import diagrams_script
+
+    script = diagrams_script(view)
+    assert sum(" >> Edge(label=" in line for line in script.source.splitlines()) == 2
+    assert script.unreachable == []
 
 
 def test_the_key_lists_what_the_view_uses() -> None:

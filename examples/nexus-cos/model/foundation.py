@@ -11,11 +11,13 @@ database = nexus.database(
     "Database Service", "PostgreSQL cluster; the dependency trees' \"Database\"",
     technology="PostgreSQL", tags=[INFRASTRUCTURE],
     properties=props(SECTION, PHASE_INFRASTRUCTURE, document_name="PostgreSQL"),
+    group=layer(INFRASTRUCTURE),
 )
 redis = nexus.database(
     "Redis Service", "In-memory cache and session store; separate namespaces per service",
     technology="Redis", tags=[INFRASTRUCTURE],
     properties=props(SECTION, PHASE_INFRASTRUCTURE, document_name="Redis"),
+    group=layer(INFRASTRUCTURE),
 )
 message_queue = nexus.queue(
     "Message Queue", "Event bus infrastructure",

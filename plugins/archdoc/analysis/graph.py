@@ -27,7 +27,10 @@ UNIT_KINDS = frozenset({"person", "container", "database", "queue"})
 
 def combined_interaction(relationships: list[Relationship]) -> Literal["sync", "async"]:
     """``sync`` when any of the relationships is synchronous."""
-    return "sync" if any(r.interaction == "sync" for r in relationships) else "async"
+    for r in relationships:
+        if r.interaction == "sync":
+            return "sync"
+    return "async"
 
 
 def highest_criticality(relationships: list[Relationship]) -> str | None:
@@ -36,7 +39,7 @@ def highest_criticality(relationships: list[Relationship]) -> str | None:
     return min(levels, key=CRITICALITY_ORDER.__getitem__) if levels else None
 
 
-@dataclass
+@dataclass(slots=True)
 class Dependency:
     """``source`` depends on ``destination``: every relationship and event behind that."""
 
@@ -113,37 +116,53 @@ class DependencyGraph:
         """Every unit, in declaration order (systems named by a relationship join with it)."""
         self.unit: dict[str, str] = {}
         self._deps: dict[tuple[str, str], Dependency] = {}
-        for element in workspace.elements.values():
-            unit = unit_of(workspace, element)
-            self.unit[element.id] = unit
-            if unit == element.id and not self._has_containers(element):
-                # A system with containers is their sum; it is a node only when a relationship
-                # names the system itself (added with that edge below).
-                self.nodes[unit] = None
+        units, nodes, deps = self.unit, self.nodes, self._deps
+        for id, element in workspace.elements.items():
+            kind = element.kind
+            if kind in UNIT_KINDS:
+                units[id] = id
+                nodes[id] = None
+            elif kind == "system":
+                units[id] = id
+                if not self._has_containers(element):
+                    # A system with containers is their sum; it is a node only when a
+                    # relationship names the system itself (added with that edge below).
+                    nodes[id] = None
+            else:  # a component: the container around it
+                unit = units[id] = unit_of(workspace, element)
+                if unit == id:  # in no container
+                    nodes[id] = None
         for relationship in workspace.relationships:
-            source = self.unit.get(relationship.source_id)
-            destination = self.unit.get(relationship.destination_id)
+            source = units.get(relationship.source_id)
+            destination = units.get(relationship.destination_id)
             if source is None or destination is None or source == destination:
                 continue  # dangling, deployment-level or internal to one unit
-            self._edge(source, destination).relationships.append(relationship)
-        for element in workspace.elements.values():
+            dependency = deps.get((source, destination))
+            if dependency is None:
+                deps[(source, destination)] = Dependency(source, destination, [relationship])
+            else:
+                dependency.relationships.append(relationship)
+        edge = self._edge
+        for id, element in workspace.elements.items():
             if element.data_owner_id is not None:
-                owner = self.unit.get(element.data_owner_id)
-                if owner is not None and owner != element.id:
-                    self._edge(owner, element.id).owns = True
+                owner = units.get(element.data_owner_id)
+                if owner is not None and owner != id:
+                    edge(owner, id).owns = True
         for event in workspace.events.values():
             for consumer in event.consumers:
                 for producer in event.producers:
-                    source = self.unit.get(consumer.element_id)
-                    destination = self.unit.get(producer.element_id)
+                    source = units.get(consumer.element_id)
+                    destination = units.get(producer.element_id)
                     if source is None or destination is None or source == destination:
                         continue
-                    dependency = self._edge(source, destination)
+                    dependency = edge(source, destination)
                     if event.name not in dependency.events:
                         dependency.events.append(event.name)
         for source, destination in self._deps:
-            self.nodes.setdefault(source)
-            self.nodes.setdefault(destination)
+            if source not in nodes:
+                nodes[source] = None
+            if destination not in nodes:
+                nodes[destination] = None
 
     @cached_property
     def graph(self) -> nx.DiGraph:
@@ -202,14 +221,23 @@ class DependencyGraph:
         dependency = self._deps.get((source, destination))
         return dependency is not None and dependency.interaction == "sync"
 
-    def sync_edges(self) -> dict[str, list[str]]:
-        """For each unit, the units it depends on synchronously (declaration order)."""
+    def sync_edges(self, *, ordered: bool = True) -> dict[str, list[str]]:
+        """For each unit, the units it depends on synchronously (in declaration order, unless
+        ``ordered=False``: in the order the dependencies were found)."""
         out: dict[str, list[str]] = {u: [] for u in self.nodes}
         for (source, destination), dependency in self._deps.items():
-            if dependency.interaction == "sync":
+            if dependency.owns:
                 out[source].append(destination)
-        for targets in out.values():
-            targets.sort(key=lambda u: self.order.get(u, len(self.order)))
+                continue
+            for relationship in dependency.relationships:  # Dependency.interaction, inlined
+                if relationship.interaction == "sync":
+                    out[source].append(destination)
+                    break
+        if ordered:
+            order, last = self.order, len(self.order)
+            for targets in out.values():
+                if len(targets) > 1:
+                    targets.sort(key=lambda u: order.get(u, last))
         return out
 
     def service_units(self) -> list[str]:

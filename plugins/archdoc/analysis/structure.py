@@ -24,14 +24,16 @@ def sync_cycles(graph: DependencyGraph) -> list[list[str]]:
     Asynchronous loops (a saga answering through events) are not cycles here. This runs on
     every ``archdoc validate``, so it does not need networkx (see ``strongly_connected``).
     """
-    edges = graph.sync_edges()
+    # Which units form a component does not depend on the order of the edges; the path shown
+    # through a component does, so only its members' edges are put in declaration order.
+    edges = graph.sync_edges(ordered=False)
     cycles: list[list[str]] = []
     for component in strongly_connected(edges):
-        members = graph.sort(component)
-        start = members[0]
-        if len(members) == 1 and start not in edges[start]:
+        if len(component) == 1 and component[0] not in edges[component[0]]:
             continue
-        cycles.append(_cycle_through(start, set(members), edges))
+        members = graph.sort(component)
+        ordered = {member: graph.sort(edges[member]) for member in members}
+        cycles.append(_cycle_through(members[0], set(members), ordered))
     cycles.sort(key=lambda c: graph.order[c[0]])
     return cycles
 

@@ -163,14 +163,21 @@
       return { width: box.width / scale, height: box.height / scale };
     }
 
-    function place(scale) {
-      // Zoom to `scale` with the drawing centred in the stage (or at its top left when larger).
+    function placement(scale) {
+      // `scale` with the drawing centred in the stage (or at its top left when larger).
       var size = natural();
       var room = stage.getBoundingClientRect();
-      var x = Math.max(0, (room.width - size.width * scale) / 2) / scale;
-      var y = Math.max(0, (room.height - size.height * scale) / 2) / scale;
-      panzoom.zoom(scale, { animate: false });
-      panzoom.pan(x, y, { animate: false });
+      return {
+        scale: scale,
+        x: Math.max(0, (room.width - size.width * scale) / 2) / scale,
+        y: Math.max(0, (room.height - size.height * scale) / 2) / scale,
+      };
+    }
+
+    function place(scale) {
+      var to = placement(scale);
+      panzoom.zoom(to.scale, { animate: false });
+      panzoom.pan(to.x, to.y, { animate: false });
     }
 
     function fitScale() {
@@ -181,10 +188,17 @@
     }
 
     loadPanzoom().then(function (Panzoom) {
-      panzoom = Panzoom(content, { maxScale: 8, minScale: 0.05, step: 0.25, origin: "0 0", cursor: "grab" });
+      // Panzoom pans to its start in a timeout and applies each transform in an animation
+      // frame: open fitted by starting there, and say "ready" once that has been drawn.
+      var start = placement(fitScale());
+      panzoom = Panzoom(content, {
+        maxScale: 8, minScale: 0.05, step: 0.25, origin: "0 0", cursor: "grab",
+        startScale: start.scale, startX: start.x, startY: start.y,
+      });
       stage.addEventListener("wheel", panzoom.zoomWithWheel, { passive: false });
-      place(fitScale());
-      dialog.setAttribute("data-archdoc-zoom", "ready");
+      setTimeout(function () {
+        requestAnimationFrame(function () { dialog.setAttribute("data-archdoc-zoom", "ready"); });
+      });
       function zoomBy(factor) {
         // Around the middle of the screen, as a pinch or the wheel zoom around the pointer.
         var room = stage.getBoundingClientRect();

@@ -15,6 +15,8 @@ def _view(view: AnyView, source: ExportInput) -> Rendered | None:
     script = diagrams_script(view, filename=view.environment_id)
     dropped = [f"deployment node {id}: its icon is unknown, drawn with a generic one"
                for id in script.unknown_icons]
+    dropped += [f"the relationship {pair}: one end is a node that holds nothing to attach it to"
+                for pair in script.unreachable]
     return Rendered(script.source, dropped)
 
 

@@ -125,10 +125,13 @@ class DeploymentNode(_NodeParent):
     ) -> Relationship:
         """A connection between two deployment nodes (e.g. replication between databases)."""
         assert self._workspace is not None
+        location = caller_location()
+        call = f"{self.id}.uses"
         return self._workspace._add_relationship(
-            self, destination, call=f"{self.id}.uses", description=description,
-            technology=technology, operation="", interaction="sync", criticality=None,
-            access=None, tags=[], properties={},
+            self, destination, location, call=call,
+            description=check_text(description, "description", call),
+            technology=check_text(technology, "technology", call), operation="",
+            interaction="sync", criticality=None, access=None, tags=[], properties={},
         )
 
 

@@ -6,13 +6,16 @@ methods that a model file calls: ``shop.container(...)``, ``web.uses(api, ...)``
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from pydantic import PrivateAttr
 
 from archdoc.errors import ModelError
 from archdoc.model.records import EventLink, FailureMode, Record, Relationship
 from archdoc.model.values import (
+    ACCESSES,
+    CRITICALITY_ORDER,
+    INTERACTIONS,
     Access,
     Criticality,
     ElementKind,
@@ -140,24 +143,36 @@ class Element(Record):
         properties: dict[str, PropertyValue] | None = None,
     ) -> Relationship:
         """Declare that this element depends on ``destination`` (an element or its id)."""
+        location = caller_location()
         call = f"{self.id}.uses"
-        check_choice(interaction, "interaction", Interaction, call)
-        if criticality is not None:
-            check_choice(criticality, "criticality", Criticality, call)
-        if access is not None:
-            check_choice(access, "access", Access, call)
+        # Each argument is checked in the order of its message; exact strings and known choices
+        # pass on the spot, anything else goes through its check in values.py, which explains
+        # the mistake or returns the value as the record holds it.
+        if type(interaction) is not str or interaction not in INTERACTIONS:
+            interaction = check_choice(interaction, "interaction", Interaction, call)
+        if criticality is not None and (type(criticality) is not str
+                                        or criticality not in CRITICALITY_ORDER):
+            criticality = check_choice(criticality, "criticality", Criticality, call)
+        if access is not None and (type(access) is not str or access not in ACCESSES):
+            access = check_choice(access, "access", Access, call)
+        if type(description) is not str or type(technology) is not str \
+                or type(operation) is not str:
+            description = check_text(description, "description", call)
+            technology = check_text(technology, "technology", call)
+            operation = check_text(operation, "operation", call)
         return self.workspace._add_relationship(
             self,
             destination,
+            location,
             call=call,
-            description=check_text(description, "description", call),
-            technology=check_text(technology, "technology", call),
-            operation=check_text(operation, "operation", call),
+            description=description,
+            technology=technology,
+            operation=operation,
             interaction=interaction,
             criticality=criticality,
             access=access,
-            tags=check_tags(tags, call),
-            properties=check_properties(properties, call),
+            tags=[] if tags is None else check_tags(tags, call),
+            properties={} if properties is None else check_properties(properties, call),
         )
 
     def failure_mode(
@@ -183,9 +198,6 @@ class Element(Record):
         self.workspace.failure_modes.append(mode)
         return mode
 
-    def _child(self, cls: type[Element], kind: str, name: str, call: str, **fields: Any) -> Any:
-        return self.workspace._add_element(cls, kind, name, parent=self, call=call, **fields)
-
 
 ElementRef = Element | str
 """An element, or the id of one (resolved when the model is complete)."""
@@ -198,13 +210,15 @@ class _EventParty(Element):
         self, event: str, description: str = "", *, via: ElementRef | None = None
     ) -> EventLink:
         """Declare that this element produces ``event`` (through the queue ``via``, if given)."""
-        return self.workspace._add_event_link(self, event, description, via, role="producer")
+        return self.workspace._add_event_link(self, event, description, via, "producer",
+                                              caller_location())
 
     def subscribes(
         self, event: str, reason: str = "", *, via: ElementRef | None = None
     ) -> EventLink:
         """Declare that this element consumes ``event``, and why."""
-        return self.workspace._add_event_link(self, event, reason, via, role="consumer")
+        return self.workspace._add_event_link(self, event, reason, via, "consumer",
+                                              caller_location())
 
 
 class Person(Element):
@@ -227,10 +241,10 @@ class SoftwareSystem(_EventParty):
         id: str | None = None,
     ) -> Container:
         """An application or service of this system (a C4 container)."""
-        return self._child(
-            Container, "container", name, "container", description=description,
-            technology=technology, owner=owner, tags=tags, properties=properties, group=group,
-            id=id,
+        return self.workspace._add_element(
+            Container, "container", name, caller_location(), parent=self, call="container",
+            description=description, technology=technology, owner=owner, tags=tags,
+            properties=properties, group=group, id=id,
         )
 
     def database(
@@ -246,10 +260,10 @@ class SoftwareSystem(_EventParty):
         id: str | None = None,
     ) -> Database:
         """A datastore of this system; ``owner`` is the container that owns its data (or a team)."""
-        return self._child(
-            Database, "database", name, "database", description=description,
-            technology=technology, owner=owner, tags=tags, properties=properties, group=group,
-            id=id,
+        return self.workspace._add_element(
+            Database, "database", name, caller_location(), parent=self, call="database",
+            description=description, technology=technology, owner=owner, tags=tags,
+            properties=properties, group=group, id=id,
         )
 
     def queue(
@@ -265,10 +279,10 @@ class SoftwareSystem(_EventParty):
         id: str | None = None,
     ) -> Queue:
         """A message queue, topic or event bus of this system."""
-        return self._child(
-            Queue, "queue", name, "queue", description=description,
-            technology=technology, owner=owner, tags=tags, properties=properties, group=group,
-            id=id,
+        return self.workspace._add_element(
+            Queue, "queue", name, caller_location(), parent=self, call="queue",
+            description=description, technology=technology, owner=owner, tags=tags,
+            properties=properties, group=group, id=id,
         )
 
 
@@ -287,9 +301,10 @@ class Container(_EventParty):
         id: str | None = None,
     ) -> Component:
         """A component inside this container (a C4 component)."""
-        return self._child(
-            Component, "component", name, "component", description=description,
-            technology=technology, tags=tags, properties=properties, group=group, id=id,
+        return self.workspace._add_element(
+            Component, "component", name, caller_location(), parent=self, call="component",
+            description=description, technology=technology, tags=tags, properties=properties,
+            group=group, id=id,
         )
 
     @property

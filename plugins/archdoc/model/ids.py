@@ -30,6 +30,12 @@ def slugify(name: str) -> str:
     hyphens, and is never empty.
     """
     if name.isascii():  # the common case: no Unicode normalisation needed
+        slug = name.lower().replace(" ", "-")
+        # Most names are words and digits with single spaces or hyphens between them: their
+        # slug is this, as the expression below would make it, for a fraction of the cost.
+        if slug.replace("-", "").isalnum() and "--" not in slug and slug[0] != "-" \
+                and slug[-1] != "-":
+            return slug
         return _NON_WORD.sub("-", name.lower()).strip("-") or "element"
     folded = unicodedata.normalize("NFKD", name.casefold())
     unaccented = "".join(c for c in folded if not unicodedata.combining(c))

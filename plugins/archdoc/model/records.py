@@ -2,12 +2,20 @@
 
 They are pydantic models, so the JSON export and its schema come from the same classes the
 model is built from.
+
+The builder API checks every argument itself and makes its records with
+``Record.from_checked``, which does not validate them a second time (``archdoc.model.checked``);
+a record made by hand, ``Person(id=..., name=..., kind="person")``, is validated as usual.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, ClassVar
+
 from pydantic import BaseModel, ConfigDict
 
+from archdoc.model.checked import checked_constructor
 from archdoc.model.values import Access, Criticality, Interaction, PropertyValue
 from archdoc.source import SourceLocation
 
@@ -21,6 +29,16 @@ class Record(BaseModel):
 
     location: SourceLocation | None = None
     """The file and line of the user's call that declared it."""
+
+    from_checked: ClassVar[Callable[..., Any]]
+    """``Relationship.from_checked(id=..., source_id=..., ...)``: the record of values the builder
+    API has already checked, not validated again; every field must be given (see
+    ``archdoc.model.checked``)."""
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        cls.from_checked = staticmethod(checked_constructor(cls))
 
 
 class Relationship(Record):
@@ -77,3 +95,4 @@ class Event(BaseModel):
     description: str = ""
     producers: list[EventLink] = []
     consumers: list[EventLink] = []
+

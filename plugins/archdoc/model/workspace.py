@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Container as Container_
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Literal, TypeVar
 
 from archdoc.errors import ModelError, ReferenceNotFound
 from archdoc.model.deployment import ContainerInstance, DeploymentNode, Environment, Instances
@@ -18,9 +18,12 @@ from archdoc.model.elements import (
     SoftwareSystem,
 )
 from archdoc.model.flows import Flow
-from archdoc.model.ids import check_id, join_id, slugify
+from archdoc.model.ids import MAX_ID_BYTES, check_id, join_id, slugify
 from archdoc.model.records import Event, EventLink, FailureMode, Relationship
 from archdoc.model.values import (
+    Access,
+    Criticality,
+    Interaction,
     PropertyValue,
     check_choice,
     check_properties,
@@ -89,6 +92,8 @@ class Workspace:
         """The project root the model was loaded from (set by the loader)."""
         self._children: dict[str | None, list[str]] = {}
         self._pair_counts: dict[tuple[str, str], int] = {}
+        self._suffixes: dict[str, int] = {}
+        """For each duplicated id, the next ``~N`` to try."""
         _created.append(self)
 
     def __repr__(self) -> str:
@@ -103,7 +108,8 @@ class Workspace:
     ) -> Person:
         """A person who uses the systems: a customer, an administrator."""
         return self._add_element(
-            Person, "person", name, parent=None, call="person", description=description,
+            Person, "person", name, caller_location(), parent=None, call="person",
+            description=description,
             tags=tags, properties=properties, group=group, id=id,
         )
 
@@ -115,7 +121,8 @@ class Workspace:
     ) -> SoftwareSystem:
         """A software system; ``external=True`` for one outside your control (a SaaS, a partner)."""
         return self._add_element(
-            SoftwareSystem, "system", name, parent=None, call="system", description=description,
+            SoftwareSystem, "system", name, caller_location(), parent=None, call="system",
+            description=description,
             external=external, owner=owner, tags=tags, properties=properties, group=group, id=id,
         )
 
@@ -292,14 +299,15 @@ class Workspace:
 
     def _claim_id(self, wanted: str, source: SourceLocation | None) -> str:
         """Reserve ``wanted`` in the id namespace; a taken id is recorded and suffixed."""
-        if wanted not in self.elements and wanted not in self.nodes and not any(
-            e.id == wanted for e in self.environments
+        if wanted not in self.elements and wanted not in self.nodes and not (
+            self.environments and any(e.id == wanted for e in self.environments)
         ):
             return wanted
         first = self.find(wanted).location
-        n = 2
+        n = self._suffixes.get(wanted, 2)
         while f"{wanted}~{n}" in self.elements or f"{wanted}~{n}" in self.nodes:
             n += 1
+        self._suffixes[wanted] = n + 1
         renamed = f"{wanted}~{n}"
         self.duplicates.append(DuplicateId(wanted, first, source, renamed))
         return renamed
@@ -312,46 +320,63 @@ class Workspace:
         return candidate
 
     def _add_element(
-        self, cls: type[E], kind: str, name: str, *, parent: Element | None, call: str,
+        self, cls: type[E], kind: str, name: str, source: SourceLocation | None, *,
+        parent: Element | None, call: str,
         description: str = "", technology: str = "", external: bool = False,
         owner: str | Element | None = None, tags: list[str] | None = None,
         properties: dict[str, PropertyValue] | None = None, group: str | None = None,
         id: str | None = None,
     ) -> E:
-        source = caller_location()
-        name = check_text(name, "name", call, optional=False)
+        """Declare an element; ``source`` is the user's call, taken by the public method."""
+        if type(name) is not str:
+            name = check_text(name, "name", call, optional=False)
         if not name.strip():
             raise ModelError(f"{call}(): the name is empty", location=source,
                              hint="give every element a name")
+        parent_id = None if parent is None else parent.id
         if id is not None:
             own = check_id(check_text(id, "id", call, optional=False), call, explicit=True)
-            element_id = own if parent is None or "." in own else join_id(parent.id, own)
+            element_id = own if parent_id is None or "." in own else join_id(parent_id, own)
         else:
-            element_id = join_id(parent.id if parent else None, slugify(name))
-        check_id(element_id, call, explicit=False)
+            slug = slugify(name)
+            element_id = slug if parent_id is None else f"{parent_id}.{slug}"  # join_id
+        if len(element_id) > MAX_ID_BYTES // 4:  # shorter ids fit in any case
+            check_id(element_id, call, explicit=False)
         team, data_owner = "", None
         if isinstance(owner, str):
-            team = owner
+            team = owner if type(owner) is str else str.__str__(owner)
         elif owner is not None:
             data_owner = self._reference_id(owner, "owner", call)
-        element = cls(
-            id=self._claim_id(element_id, source),
+        # Each argument is checked in the order of its message: exact strings pass on the spot,
+        # anything else goes through its check in values.py. The record is then made without
+        # validating again (Record.from_checked).
+        if type(description) is not str or type(technology) is not str:
+            description = check_text(description, "description", call)
+            technology = check_text(technology, "technology", call)
+        if element_id in self.elements or element_id in self.nodes or self.environments:
+            element_id = self._claim_id(element_id, source)  # taken: recorded and suffixed
+        element: E = cls.from_checked(
+            _workspace=self,
+            location=source,
+            id=element_id,
             name=name,
             kind=kind,
-            description=check_text(description, "description", call),
-            technology=check_text(technology, "technology", call),
-            parent_id=parent.id if parent else None,
-            external=bool(external) or bool(parent and parent.external),
+            description=description,
+            technology=technology,
+            parent_id=parent_id,
+            external=bool(external) or (parent is not None and parent.external),
             owner=team,
             data_owner_id=data_owner,
-            tags=check_tags(tags, call),
-            properties=check_properties(properties, call),
-            group=check_group(group, call),
-            location=source,
+            tags=[] if tags is None else check_tags(tags, call),
+            properties={} if properties is None else check_properties(properties, call),
+            group="" if group is None else check_group(group, call),
         )
-        element._workspace = self
-        self.elements[element.id] = element
-        self._children.setdefault(element.parent_id, []).append(element.id)
+        self.elements[element_id] = element
+        siblings = self._children.get(parent_id)
+        if siblings is None:
+            self._children[parent_id] = [element_id]
+        else:
+            siblings.append(element_id)
         return element
 
     def _selectors(self, value: object, argument: str) -> list[str]:
@@ -381,7 +406,7 @@ class Workspace:
             if not ref:
                 raise ModelError(f"{call}(): {argument} is an empty id", location=caller_location(),
                                  hint="pass the element object, or its id such as 'shop.order-api'")
-            return ref
+            return ref if type(ref) is str else str.__str__(ref)
         if isinstance(ref, (Element, DeploymentNode)):
             workspace = ref.__pydantic_private__["_workspace"]  # type: ignore[index]
             if workspace is not self:
@@ -401,24 +426,32 @@ class Workspace:
         )
 
     def _add_relationship(
-        self, source: Element | DeploymentNode, destination: ElementRef, *, call: str,
-        **fields: Any,
+        self, source: Element | DeploymentNode, destination: ElementRef,
+        location: SourceLocation | None, *, call: str, description: str, technology: str,
+        operation: str, interaction: Interaction, criticality: Criticality | None,
+        access: Access | None, tags: list[str], properties: dict[str, PropertyValue],
     ) -> Relationship:
+        """``source`` uses ``destination``; ``location`` is the user's call, the other fields
+        are checked by the caller."""
         destination_id = self._reference_id(destination, "destination", call)
-        pair = (source.id, destination_id)
+        source_id = source.id
+        pair = (source_id, destination_id)
         count = self._pair_counts.get(pair, 0) + 1
         self._pair_counts[pair] = count
-        rel_id = f"{source.id}->{destination_id}" + (f"~{count}" if count > 1 else "")
-        relationship = Relationship(
-            id=rel_id, source_id=source.id, destination_id=destination_id,
-            location=caller_location(), **fields,
+        rel_id = f"{source_id}->{destination_id}" if count == 1 else \
+            f"{source_id}->{destination_id}~{count}"
+        relationship: Relationship = Relationship.from_checked(
+            location=location, id=rel_id, source_id=source_id, destination_id=destination_id,
+            description=description, technology=technology, operation=operation,
+            interaction=interaction, criticality=criticality, access=access, tags=tags,
+            properties=properties,
         )
         self.relationships.append(relationship)
         return relationship
 
     def _add_event_link(
         self, element: Element, event: str, reason: str, via: ElementRef | None,
-        role: Literal["producer", "consumer"],
+        role: Literal["producer", "consumer"], location: SourceLocation | None,
     ) -> EventLink:
         call = f"{element.id}.{'publishes' if role == 'producer' else 'subscribes'}"
         name = check_text(event, "event", call, optional=False)
@@ -426,16 +459,18 @@ class Workspace:
             raise ModelError(f"{call}(): the event name is empty", location=caller_location(),
                              hint='name events like "order.created"')
         via_id = None if via is None else self._reference_id(via, "via", call)
-        link = EventLink(
-            element_id=element.id, reason=check_text(reason, "reason", call), via_id=via_id,
-            location=caller_location(),
+        link: EventLink = EventLink.from_checked(
+            location=location, element_id=element.id, reason=check_text(reason, "reason", call),
+            via_id=via_id,
         )
-        record = self.events.setdefault(name, Event(name=name))
+        record = self.events.get(name)
+        if record is None:
+            record = self.events[name] = Event(name=name, producers=[], consumers=[])
         (record.producers if role == "producer" else record.consumers).append(link)
         if via_id is not None:
             verb = "Publishes" if role == "producer" else "Consumes"
             self._add_relationship(
-                element, via_id, call=call, description=f"{verb} {name}", technology="",
+                element, via_id, location, call=call, description=f"{verb} {name}", technology="",
                 operation=name, interaction="async", criticality=None,
                 access="write" if role == "producer" else "read", tags=[], properties={},
             )

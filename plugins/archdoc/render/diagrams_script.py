@@ -17,9 +17,12 @@ __all__ = ["DeploymentScript", "diagrams_script"]
 class DeploymentScript:
     """The Python source of a ``diagrams`` drawing, and the nodes whose declared icon is unknown."""
 
-    def __init__(self, source: str, unknown_icons: list[str]) -> None:
+    def __init__(self, source: str, unknown_icons: list[str],
+                 unreachable: list[str] | None = None) -> None:
         self.source = source
         self.unknown_icons = unknown_icons
+        self.unreachable = unreachable or []
+        """Edges to an empty node that holds nothing to attach them to (said on stderr)."""
 
 
 def _label(*parts: str) -> str:
@@ -30,6 +33,7 @@ def _label(*parts: str) -> str:
 def diagrams_script(view: DeploymentView, *, filename: str = "deployment") -> DeploymentScript:
     """A deterministic ``diagrams`` script drawing one environment."""
     unknown: list[str] = []
+    unreachable: list[str] = []
     imports: dict[str, set[str]] = {}
     body: list[str] = []
     var: dict[str, str] = {}
@@ -51,6 +55,10 @@ def diagrams_script(view: DeploymentView, *, filename: str = "deployment") -> De
         number[0] += 1
         return f"{prefix}_{number[0]}"
 
+    anchor: dict[str, str] = {}
+    """A node inside each cluster: the diagrams package draws edges between nodes only, so an
+    edge to a cluster goes to the node that stands for it (its icon, else its first part)."""
+
     def emit(box: DeploymentBox, indent: str) -> None:
         icon = icon_of(box)
         title = _label(box.name, f"[{box.technology}]" if box.technology else "",
@@ -64,12 +72,15 @@ def diagrams_script(view: DeploymentView, *, filename: str = "deployment") -> De
         if icon != GENERIC_ICON and not box.containers:
             # A cluster has no icon of its own: a small one, without a label, stands inside it.
             name = new("node")
+            anchor[box.id] = name
             body.append(f"{indent}    {name} = {use(icon)}('', nodeid={name!r}, width='0.5', height='0.5', "
                         "fixedsize='true', imagescale='true')")
         for child in box.children:
             emit(child, indent + "    ")
+            anchor.setdefault(box.id, anchor.get(child.id, var[child.id]))
         for container in box.containers:
             name = var[container.id] = new("container")
+            anchor.setdefault(box.id, name)
             label = _label(container.name, f"[Container: {container.technology}]"
                            if container.technology else "[Container]",
                            f"× {container.instances}" if container.instances else "")
@@ -80,8 +91,13 @@ def diagrams_script(view: DeploymentView, *, filename: str = "deployment") -> De
     edges = []
     for edge in view.edges:
         a, b = var.get(edge.source_id), var.get(edge.destination_id)
-        if a is None or b is None or a.startswith("cluster") or b.startswith("cluster"):
-            continue  # the diagrams package cannot attach an edge to a cluster
+        if a is not None and a.startswith("cluster"):
+            a = anchor.get(edge.source_id)
+        if b is not None and b.startswith("cluster"):
+            b = anchor.get(edge.destination_id)
+        if a is None or b is None:
+            unreachable.append(f"{edge.source_id} -> {edge.destination_id}")
+            continue
         style = ', style="dashed"' if edge.interaction == "async" or edge.between == "nodes" else ""
         edges.append(f"    {a} >> Edge(label={edge.label!r}{style}) >> {b}")
     lines = [
@@ -104,4 +120,4 @@ def diagrams_script(view: DeploymentView, *, filename: str = "deployment") -> De
     ]
     if not body:
         lines.append("    pass")
-    return DeploymentScript("\n".join(lines) + "\n", unknown)
+    return DeploymentScript("\n".join(lines) + "\n", unknown, unreachable)

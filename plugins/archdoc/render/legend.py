@@ -44,6 +44,8 @@ def _node_label(kind_label: str, external: bool, style: NodeStyle) -> str:
 
 
 def _edge_label(style: EdgeStyle) -> str:
+    if style.meaning:
+        return style.meaning
     if style.tags:
         return "Relationship tagged " + ", ".join(style.tags)
     if style.color == CRITICAL_LINE and style.width >= 3:

@@ -28,20 +28,19 @@ def facts(rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(f"- **{key}:** {value}" for key, value in rows) + "\n"
 
 
-def diagram_block(key: str, mermaid: str, *, caption: str = "") -> str:
-    """A diagram as a raw HTML block: archdoc's script renders the Mermaid source in it.
+def diagram_block(key: str, body: str, legend: str = "", *, engine: str = "mermaid") -> str:
+    """A diagram as a raw HTML block: the drawing (an SVG laid out at build time) or the Mermaid
+    source archdoc's script draws (``engine="mermaid"``: ``body`` is the source), then its key.
 
-    The source is HTML-escaped, so nothing in it can close the block or inject markup;
+    A Mermaid source is HTML-escaped, so nothing in it can close the block or inject markup;
     Mermaid decodes the entities back before parsing.
     """
-    figure = (
-        f'<div class="archdoc-diagram" data-archdoc-view="{html_text(key)}" data-search-exclude>\n'
-        f'<pre class="archdoc-mermaid">{html_text(mermaid.rstrip())}</pre>\n'
-        "</div>\n"
-    )
-    if caption:
-        figure += f"\n_{caption}_\n"
-    return "\n" + figure + "\n"
+    if engine == "mermaid":
+        body = f'<pre class="archdoc-mermaid">{html_text(body.rstrip())}</pre>'
+    rendered = ' data-archdoc-rendered="true"' if engine != "mermaid" else ""
+    return (f'\n<div class="archdoc-diagram archdoc-diagram--{engine}" data-archdoc-view="{html_text(key)}"'
+            f'{rendered} data-search-exclude>\n<div class="archdoc-diagram__canvas">\n{body.rstrip()}\n</div>\n'
+            f"{legend}\n</div>\n\n")
 
 
 _BADGE_CLASSES = {

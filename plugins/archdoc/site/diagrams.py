@@ -17,10 +17,11 @@ from archdoc.render import dot, mermaid
 from archdoc.render.icons import icon_file, node_icon
 from archdoc.render.legend import legend, legend_html
 from archdoc.render.svg import clean_svg, link_elements
-from archdoc.render.text import html_text, md_text
+from archdoc.render.tables import diagram_block
+from archdoc.render.text import md_text
 from archdoc.views.computed import AnyView, ComputedView, DeploymentBox, DeploymentView, SequenceView
 
-__all__ = ["DiagramSettings", "Drawing", "figure_html", "MAX_VIEW_ELEMENTS",
+__all__ = ["DiagramSettings", "Drawing", "MAX_VIEW_ELEMENTS",
            "MAX_VIEW_RELATIONSHIPS"]
 
 MAX_VIEW_ELEMENTS = 1000
@@ -134,17 +135,6 @@ class Drawing:
                 if isinstance(view, ComputedView) and not dot.edge_labels(view):
                     key = (f'<p class="archdoc-diagram__note">{len(view.edges)} relationships: '
                            "point at an arrow to read its label.</p>\n" + key)
-                return figure_html(view.key, svg, key, engine="graphviz")
+                return diagram_block(view.key, svg, key, engine="graphviz")
         source = mermaid.render(view, link_for)
-        return figure_html(view.key, f'<pre class="archdoc-mermaid">{html_text(source.rstrip())}</pre>',
-                           key, engine="mermaid")
-
-
-def figure_html(key: str, body: str, legend_block: str, *, engine: str) -> str:
-    """A diagram as a raw HTML block: the drawing (or the Mermaid source archdoc's script
-    draws), then its key. Mermaid sources are HTML-escaped, so nothing in them can close the
-    block or inject markup; Mermaid decodes the entities back before parsing."""
-    rendered = ' data-archdoc-rendered="true"' if engine == "graphviz" else ""
-    return (f'\n<div class="archdoc-diagram archdoc-diagram--{engine}" data-archdoc-view="{html_text(key)}"'
-            f'{rendered} data-search-exclude>\n<div class="archdoc-diagram__canvas">\n{body.rstrip()}\n</div>\n'
-            f"{legend_block}\n</div>\n\n")
+        return diagram_block(view.key, source, key, engine="mermaid")

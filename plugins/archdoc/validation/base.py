@@ -107,6 +107,17 @@ class RuleContext:
         return DependencyGraph(self.workspace)
 
     @cached_property
+    def ancestors(self) -> dict[str, tuple[str, ...]]:
+        """Every element's ancestors by id, parent first: built once, in one pass (a parent is
+        declared before its children), for the rules that ask who contains whom."""
+        assert self.workspace is not None
+        chains: dict[str, tuple[str, ...]] = {}
+        for id, element in self.workspace.elements.items():
+            parent = element.parent_id
+            chains[id] = () if parent is None else (parent, *chains.get(parent, ()))
+        return chains
+
+    @cached_property
     def data_ownership(self) -> list[DatastoreOwnership]:
         """Each datastore's owner, writers and readers: the analysis the site's table shows."""
         from archdoc.analysis.data import data_ownership

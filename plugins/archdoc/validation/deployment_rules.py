@@ -93,6 +93,8 @@ def container_not_deployed(ctx: RuleContext) -> Iterator[Finding]:
 def cross_environment_relationship(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
+    if not ws.nodes:
+        return
     for r in ws.relationships:
         a, b = ws.nodes.get(r.source_id), ws.nodes.get(r.destination_id)
         if a and b and a.environment_id != b.environment_id:
@@ -110,6 +112,8 @@ def cross_environment_relationship(ctx: RuleContext) -> Iterator[Finding]:
 def unused_infrastructure(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
+    if not any(node.kind == "infrastructure" for node in ws.nodes.values()):
+        return
     used = {i.node_id for i in ws.instances}
     for r in ws.relationships:
         used.add(r.source_id)

@@ -8,10 +8,12 @@ configuration for ``archdoc validate`` and the site) and read the comparison of
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from archdoc.drift.compare import DriftEdge, calls_text, seen_in
-from archdoc.drift.mapping import SERVICE_NAME
 from archdoc.validation.base import Finding, RuleContext, rule
+
+if TYPE_CHECKING:  # the drift package is imported only when observed sources are read
+    from archdoc.drift.compare import DriftEdge
 
 __all__ = ["observed_as"]
 
@@ -38,6 +40,8 @@ def observed_as(edge: DriftEdge) -> str:
     remove the call; `min_calls` ignores rare calls.""",
 )
 def undeclared_dependency(ctx: RuleContext) -> Iterator[Finding]:
+    from archdoc.drift.compare import calls_text, seen_in
+
     ws, drift = ctx.workspace, ctx.drift
     assert ws is not None and drift is not None
     for edge in drift.with_status("undeclared"):
@@ -98,6 +102,9 @@ def unobserved_dependency(ctx: RuleContext) -> Iterator[Finding]:
     compared. Give its element the `service.name` property, or model the service.""",
 )
 def unmapped_service(ctx: RuleContext) -> Iterator[Finding]:
+    from archdoc.drift.compare import calls_text
+    from archdoc.drift.mapping import SERVICE_NAME
+
     drift = ctx.drift
     assert drift is not None
     for service in drift.unmapped:

@@ -52,6 +52,8 @@ def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
         return id is not None and id not in known
 
     for r in ws.relationships:
+        if r.source_id in known and r.destination_id in known:
+            continue
         for end, id in (("source", r.source_id), ("destination", r.destination_id)):
             if missing(id):
                 yield Finding(f"relationship {r.id}: {end} {id!r} is not in the model",
@@ -62,7 +64,7 @@ def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
                 yield Finding(f"event {event.name!r}: via {link.via_id!r} is not in the model",
                               link.location, ws.suggest(link.via_id or ""), event.name)
     for element in ws.elements.values():
-        if missing(element.data_owner_id):
+        if element.data_owner_id is not None and element.data_owner_id not in known:
             yield Finding(f"{element.id}: owner {element.data_owner_id!r} is not in the model",
                           element.location, ws.suggest(element.data_owner_id or ""), element.id)
     for flow in ws.flows:
@@ -78,7 +80,8 @@ def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
             yield Finding(f"{instance.node_id}: deployed container {instance.container_id!r} is not "
                           "in the model", instance.location, ws.suggest(instance.container_id),
                           instance.id)
-    yield from view_references(ws)
+    if ws.views:
+        yield from view_references(ws)
 
 
 @rule(
@@ -93,17 +96,20 @@ def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
 def relationship_not_allowed(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
+    ancestors, nodes = ctx.ancestors, ws.nodes
     for r in ws.relationships:
-        src_el, dst_el = ws.elements.get(r.source_id), ws.elements.get(r.destination_id)
-        src_node, dst_node = ws.nodes.get(r.source_id), ws.nodes.get(r.destination_id)
-        if r.source_id == r.destination_id:
-            yield Finding(f"{r.source_id} uses itself", r.location,
-                          "remove the relationship", r.id)
-        elif src_el and dst_el and (src_el.is_ancestor_of(dst_el) or dst_el.is_ancestor_of(src_el)):
-            yield Finding(f"{r.source_id} and {r.destination_id} are parent and child; a relationship "
-                          "between them is not allowed", r.location,
-                          "relate the child to elements outside its parent instead", r.id)
-        elif (src_el and dst_node) or (src_node and dst_el):
+        source, destination = r.source_id, r.destination_id
+        if source == destination:
+            yield Finding(f"{source} uses itself", r.location, "remove the relationship", r.id)
+            continue
+        src_chain, dst_chain = ancestors.get(source), ancestors.get(destination)
+        if src_chain is not None and dst_chain is not None:  # two elements of the model
+            if source in dst_chain or destination in src_chain:
+                yield Finding(f"{source} and {destination} are parent and child; a relationship "
+                              "between them is not allowed", r.location,
+                              "relate the child to elements outside its parent instead", r.id)
+        elif nodes and ((src_chain is not None and destination in nodes)
+                        or (source in nodes and dst_chain is not None)):
             yield Finding(f"relationship {r.id} joins a model element and a deployment node",
                           r.location, "use node.deploy(container) to place a container on a node",
                           r.id)
@@ -127,33 +133,39 @@ def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
              if m.source_id in elements and m.destination_id in elements and m.source_id != m.destination_id]
     if not steps:
         return
-    chains: dict[str, tuple[str, ...]] = {}
+    ancestors = ctx.ancestors
 
     def chain(id: str) -> tuple[str, ...]:
         """The element and its ancestors, by id."""
-        found = chains.get(id)
-        if found is None:
-            parent = elements[id].parent_id
-            found = chains[id] = (id, *(chain(parent) if parent else ()))
-        return found
+        return (id, *ancestors[id])
 
-    # Only pairs among the flows' participants and their ancestors can back a step.
-    relevant = {a for _, m in steps for end in (m.source_id, m.destination_id) for a in chain(end)}
+    endpoints = {end for _, m in steps for end in (m.source_id, m.destination_id)}
+    # A step's own pair is backed by a relationship between its participants or anything
+    # inside them: ``inside`` holds the participants and everything they contain.
+    inside, stack = set(endpoints), list(endpoints)
+    while stack:
+        for child in ws.children_ids(stack.pop()):
+            if child not in inside:
+                inside.add(child)
+                stack.append(child)
+    # A step between children details a dependency declared between their ancestors.
+    relevant = {a for end in endpoints for a in chain(end)}
     rolled: set[tuple[str, str]] = set()
-    """Declared pairs and their roll-ups (a step between parents is backed by their children)."""
+    """Pairs of participants backed by a relationship between them or their insides."""
     declared: set[tuple[str, str]] = set()
-    """Declared pairs (a step between children details a dependency declared on parents)."""
+    """Declared pairs among the participants and their ancestors."""
     for r in ws.relationships:
-        if r.source_id not in elements or r.destination_id not in elements:
-            continue
-        src, dst = chain(r.source_id), chain(r.destination_id)
-        if r.source_id not in dst and r.destination_id not in src:  # parent-child is not allowed
-            declared.add((r.source_id, r.destination_id))
-        for a in src:
-            if a in relevant:
-                for b in dst:
-                    if b in relevant:
-                        rolled.add((a, b))
+        source, destination = r.source_id, r.destination_id
+        if source in relevant and destination in relevant and source != destination \
+                and source not in ancestors[destination] \
+                and destination not in ancestors[source]:  # parent-child is not allowed
+            declared.add((source, destination))
+        if source in inside and destination in inside:
+            for a in chain(source):
+                if a in endpoints:
+                    for b in chain(destination):
+                        if b in endpoints:
+                            rolled.add((a, b))
     for event in ws.events.values():
         for c in event.consumers:
             for p in event.producers:
@@ -328,27 +340,29 @@ def missing_description(ctx: RuleContext) -> Iterator[Finding]:
 def unconnected_element(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
-    connected: set[str] = set()
-    for r in ws.relationships:
-        connected.add(r.source_id)
-        connected.add(r.destination_id)
+    connected = {r.source_id for r in ws.relationships}
+    connected.update([r.destination_id for r in ws.relationships])
     for event in ws.events.values():
         connected.update(link.element_id for link in (*event.producers, *event.consumers))
     for flow in ws.flows:
         connected.update(flow.participant_ids())
     connected.update(e.id for e in ws.elements.values() if e.data_owner_id)
     connected.update(e.data_owner_id for e in ws.elements.values() if e.data_owner_id)
-    # An element is connected when it or anything inside it is.
-    covered = set(connected)
-    for id in connected:
-        element = ws.elements.get(id)
-        while element is not None and element.parent_id is not None:
-            covered.add(element.parent_id)
-            element = ws.elements.get(element.parent_id)
     for element in ws.elements.values():
-        if element.kind == "component":
+        if element.kind == "component" or element.id in connected:
             continue
-        if element.id not in covered:
+        if not _connected_inside(ws, element.id, connected):  # connected through its insides
             yield Finding(f"{element.kind_label.lower()} {element.id} has no relationship",
                           element.location, "declare how it is used with uses(), or remove it",
                           element.id)
+
+
+def _connected_inside(ws: Workspace, id: str, connected: set[str]) -> bool:
+    """Whether anything inside element ``id`` is connected."""
+    stack = [id]
+    while stack:
+        for child in ws.children_ids(stack.pop()):
+            if child in connected:
+                return True
+            stack.append(child)
+    return False

@@ -7,8 +7,6 @@ from collections.abc import Iterator
 from archdoc.model.selectors import parse_selector
 from archdoc.model.workspace import Workspace
 from archdoc.validation.base import Finding, RuleContext, rule
-from archdoc.views.spec import user_spec
-from archdoc.views.static import select
 
 __all__ = ["view_references"]
 
@@ -20,6 +18,8 @@ def _known_tags(ws: Workspace) -> set[str]:
 
 def view_references(ws: Workspace) -> Iterator[Finding]:
     """For ``dangling-reference``: ``of=``, ``around=`` and selectors that name nothing."""
+    from archdoc.views.static import select  # the view machinery, only for models with views
+
     tags: set[str] | None = None
     for view in ws.views:
         for argument, id in (("of", view.scope_id), ("around", view.around_id)):
@@ -80,6 +80,8 @@ def invalid_view(ctx: RuleContext) -> Iterator[Finding]:
 def empty_view(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
+    if not ws.views:
+        return
     from archdoc.views.index import ViewIndex
 
     index = ViewIndex(ws)
@@ -103,6 +105,8 @@ def empty_view(ctx: RuleContext) -> Iterator[Finding]:
 def unused_style(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
+    if not ws.styles:
+        return
     tags = _known_tags(ws)
     for style in ws.styles:
         if style.tag not in tags:

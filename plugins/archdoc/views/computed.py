@@ -59,6 +59,8 @@ class EdgeStyle:
     """solid, dashed (asynchronous) or dotted."""
     width: int
     tags: tuple[str, ...] = ()
+    meaning: str = ""
+    """What the style says, for the key, when it is not the model's own (an overlay's)."""
 
 
 @dataclass
@@ -107,6 +109,8 @@ class ViewEdge:
     destination_id: str
     relationships: list[Relationship] = field(default_factory=list)
     style: EdgeStyle | None = None
+    note: str = ""
+    """The label of an arrow no relationship stands for (an overlay's)."""
 
     @property
     def interaction(self) -> Literal["sync", "async"]:
@@ -123,7 +127,7 @@ class ViewEdge:
     @property
     def label(self) -> str:
         descriptions = self.descriptions
-        text = descriptions[0] if descriptions else ""
+        text = descriptions[0] if descriptions else self.note
         if len(descriptions) > 1:
             text += f" (+{len(descriptions) - 1} more)"
         return text

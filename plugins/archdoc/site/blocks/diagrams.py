@@ -6,6 +6,7 @@ import difflib
 
 from archdoc.site.blocks.base import Block, UnknownBlock, block
 from archdoc.site.context import SiteContext
+from archdoc.views.computed import AnyView
 
 
 def draw_view(context: SiteContext, page: str, key: str) -> str:
@@ -13,6 +14,11 @@ def draw_view(context: SiteContext, page: str, key: str) -> str:
     view = context.views.get(key)
     if view is None:
         raise UnknownBlock(f"the model has no view {key!r}", hint=_hint(context, key))
+    return draw_computed(context, page, view)
+
+
+def draw_computed(context: SiteContext, page: str, view: AnyView) -> str:
+    """Any computed view drawn on ``page``, its elements linked to their pages."""
     layout = context.layout
 
     def link_for(id: str) -> str | None:

@@ -12,8 +12,10 @@ from typing import Any
 from archdoc.render.tables import table
 from archdoc.render.text import md_code, md_text
 from archdoc.site.blocks.base import Block, UnknownBlock, block
+from archdoc.site.blocks.diagrams import draw_computed
 from archdoc.site.context import SiteContext
 from archdoc.site.layout import Page
+from archdoc.views.overlay import with_drift
 
 __all__ = ["PAGE_NAME", "TITLE", "drift_pages", "observed_block", "render_observed"]
 
@@ -40,8 +42,32 @@ def drift_pages(context: SiteContext) -> list[Page]:
         left_out = (f" ({report.ignored_pairs} observed pair{'s' * (report.ignored_pairs != 1)} "
                     "left out)") if report.ignored_pairs else ""
         lines += [f"Pairs with fewer than {report.min_calls:,} calls are ignored{left_out}.", ""]
-    lines.append(render_observed(context, path))
+    lines.append(render_observed(context, path, drawings=True))
     return [Page(path, TITLE, "\n".join(lines) + "\n")]
+
+
+def drift_drawings(context: SiteContext, page: str) -> list[str]:
+    """The landscape and each internal system's containers, every arrow marked with what
+    production shows (an undeclared dependency drawn as an arrow of its own)."""
+    report = context.drift
+    assert report is not None
+    ws = context.workspace
+    keys = ["landscape"] + [f"containers:{s.id}" for s in ws.systems()
+                            if not s.external and ws.children_of(s.id)]
+    out = []
+    for key in keys:
+        view = context.views.static(key)
+        if view is None:
+            continue
+        statuses = report.lifted_status(ws, view.element_ids)
+        if not any(s != "unjudged" for s in statuses.values()):
+            continue
+        calls = {(e.source_id, e.destination_id): e.calls for e in report.with_status("undeclared")}
+        labels = {pair: f"not declared: {calls[pair]:,} calls" if calls.get(pair) else "not declared"
+                  for pair in statuses if pair in calls}
+        marked = with_drift(view, statuses, key=f"observed:{key}", labels=labels)
+        out.append(f"### {md_text(marked.title)}\n" + draw_computed(context, page, marked))
+    return out
 
 
 @block("observed", "The model against observed dependencies: declared and seen, never seen, not declared.")
@@ -53,7 +79,7 @@ def observed_block(context: SiteContext, page: str, _: str) -> str:
     return render_observed(context, page)
 
 
-def render_observed(context: SiteContext, page: str) -> str:
+def render_observed(context: SiteContext, page: str, *, drawings: bool = False) -> str:
     report = context.drift
     seen, unseen = report.with_status("seen"), report.with_status("unseen")
     undeclared, unjudged = report.with_status("undeclared"), report.with_status("unjudged")
@@ -62,6 +88,10 @@ def render_observed(context: SiteContext, page: str) -> str:
         '<div class="archdoc-figures">' + _figure(len(seen), "declared and seen")
         + _figure(len(unseen), "declared, never seen") + _figure(len(undeclared), "seen, not declared")
         + _figure(len(report.unmapped), "unmapped services") + "</div>", "",
+        *(["## The architecture against production", "",
+           "Green arrows were declared and seen, red dashed ones seen and not declared, grey "
+           "dotted ones declared and never seen.", "", *drift_drawings(context, page)]
+          if drawings else []),
         "## Declared and seen", "",
         table(["From", "To", "Calls", "Observed as", "Declared at"], [
             [link(page, e.source_id), link(page, e.destination_id), _calls(e.calls),
