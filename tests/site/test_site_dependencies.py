@@ -11,7 +11,7 @@ from archdoc import Workspace
 from archdoc.analysis.structure import dependency_matrix
 from archdoc.site import Layout, SiteContext, render_block
 from archdoc.analysis.dependencies import status_counts
-from archdoc.site.pages.registry import home_page
+from archdoc.site.pages.home import home_page
 
 PAGE = Layout().group("dependencies")
 ROW = re.compile(r"^\| \[(?P<up>[^\]]+)\]\([^)]*\) \| \[(?P<down>[^\]]+)\]\([^)]*\) \|.*"

@@ -1,7 +1,7 @@
 """The architecture site as Markdown pages: generated from a project, knowing nothing of MkDocs."""
 
 from archdoc.site.context import SiteContext
-from archdoc.site.pages.registry import generate_pages
+from archdoc.site.pages import generate_pages
 from archdoc.site.layout import Layout, Page
 from archdoc.site.blocks import BLOCKS, UnknownBlock, render_block
 

@@ -17,7 +17,7 @@ from archdoc.site.assets import ASSET_DIR, SiteAssets, site_assets
 from archdoc.site.blocks import UnknownBlock, render_block
 from archdoc.site.context import SiteContext
 from archdoc.site.embed import embed_blocks
-from archdoc.site.pages.registry import generate_pages
+from archdoc.site.pages import generate_pages
 from archdoc.site.layout import Layout, Page
 from archdoc.site.nav import navigation
 from archdoc.source import SourceLocation

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from archdoc.render.text import md_cell
 from archdoc.render.tables import table
+from archdoc.render.text import md_cell
 from archdoc.site.blocks.base import Block, UnknownBlock, block
 from archdoc.site.context import SiteContext
 

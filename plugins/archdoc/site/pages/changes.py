@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from archdoc.git import Repository
 from archdoc.errors import RevisionError
+from archdoc.git import Repository
 from archdoc.render.tables import table
 from archdoc.render.text import md_cell, md_code
 from archdoc.site.context import SiteContext
 from archdoc.site.layout import Page
+from archdoc.site.pages.base import PageGroup
 
-__all__ = ["HISTORY_LIMIT", "changes_page"]
+__all__ = ["GROUP", "HISTORY_LIMIT", "changes_page"]
 
 HISTORY_LIMIT = 30
 """Commits listed, newest first."""
@@ -127,3 +128,6 @@ def _decisions(context: SiteContext, page: str, commit: _Commit, adr: PurePosixP
             label = f"[{label}]({context.layout.md_link(page, target)})"
         shown.append(label + (f" ({_STATUS[status]})" if status in _STATUS else ""))
     return ", ".join(shown)
+
+
+GROUP = PageGroup("changes", lambda context: [page] if (page := changes_page(context)) else [])

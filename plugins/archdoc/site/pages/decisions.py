@@ -8,8 +8,9 @@ from archdoc.render.tables import badge, facts, table
 from archdoc.render.text import html_text, md_cell, md_code, md_text
 from archdoc.site.context import SiteContext
 from archdoc.site.layout import Page
+from archdoc.site.pages.base import PageGroup
 
-__all__ = ["decision_pages"]
+__all__ = ["GROUP", "decision_pages"]
 
 _BANNER = {
     "superseded": ("This decision is superseded", "critical"),
@@ -33,7 +34,10 @@ def _affects(context: SiteContext, page: str, record: Any) -> str:
 
 
 def decision_pages(context: SiteContext) -> list[Page]:
+    """The decision log's index and a page per record (none when the project keeps no ADRs)."""
     log = context.adrs
+    if log is None:
+        return []
     records = context.adr_records()
     layout = context.layout
     index = layout.decisions()
@@ -135,3 +139,6 @@ def _record_page(context: SiteContext, log: Any, record: Any) -> Page:
         rows.append(["Tags", md_cell(", ".join(record.tags))])
     lines += [facts(rows), "", record.body.rstrip(), ""]
     return Page(path, f"{_adr_label(record)}: {record.title}", "\n".join(lines) + "\n", in_nav=False)
+
+
+GROUP = PageGroup("decisions", decision_pages)
