@@ -17,6 +17,7 @@ from archdoc.source import SourceLocation
 from archdoc.validation.registry import Finding, PageSource, RuleContext, check_rule_ids, run_rules
 
 if TYPE_CHECKING:
+    from archdoc.adr.log import AdrLog
     from archdoc.drift import DriftReport, Observations
 
 __all__ = ["Project", "load_project", "validate_project", "observed_files"]
@@ -28,8 +29,8 @@ class Project:
 
     config: ArchdocConfig
     workspace: Workspace
-    adrs: Any = None
-    """The ADR log (``archdoc.adr.AdrLog``), or None when the project keeps no ADRs."""
+    adrs: AdrLog | None = None
+    """The ADR log, or None when the project keeps no ADRs."""
     load_diagnostics: list[Diagnostic] = field(default_factory=list)
     observations: Observations | None = None
     """What the observed sources of the configuration (``observed:``) show, when it names any."""
@@ -76,7 +77,7 @@ def _load_observations(config: ArchdocConfig) -> Observations | None:
     return read_observations(files)  # type: ignore[no-any-return]
 
 
-def _load_adrs(config: ArchdocConfig) -> Any:
+def _load_adrs(config: ArchdocConfig) -> AdrLog | None:
     try:
         from archdoc.adr import load_log
     except ImportError:

@@ -11,11 +11,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from archdoc.source import SourceLocation
 
 if TYPE_CHECKING:
+    from archdoc.adr.log import AdrLog
     from archdoc.analysis.data import DatastoreOwnership
     from archdoc.analysis.graph import DependencyGraph
     from archdoc.config import ArchdocConfig
@@ -90,8 +91,8 @@ class RuleContext:
 
     config: ArchdocConfig
     workspace: Workspace | None = None
-    adrs: Any = None
-    """The ADR log (``archdoc.adr.AdrLog``) when ADRs were loaded."""
+    adrs: AdrLog | None = None
+    """The ADR log when ADRs were loaded."""
     drift: DriftReport | None = None
     """The model compared with observed dependencies, when observed sources were read."""
     pages: list[PageSource] | None = None
