@@ -10,7 +10,6 @@ The deployment model is :mod:`dsl_deployment`, the ``views`` block :mod:`dsl_vie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 

@@ -237,7 +237,8 @@ class Workspace:
 
     def find(self, id: str) -> Element | DeploymentNode | Environment:
         """The element, deployment node or environment with this id; a clear error otherwise."""
-        found = self.elements.get(id) or self.nodes.get(id)
+        found: Element | DeploymentNode | Environment | None = \
+            self.elements.get(id) or self.nodes.get(id)
         if found is None:
             found = next((e for e in self.environments if e.id == id), None)
         if found is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from archdoc.analysis.structure import sync_cycles
 from archdoc.model.flows import FlowMessage, FlowNote, walk
@@ -307,7 +307,7 @@ def event_without_consumer(ctx: RuleContext) -> Iterator[Finding]:
                           event.name)
 
 
-def _close_event(events: dict[str, object], name: str) -> str:
+def _close_event(events: Mapping[str, object], name: str) -> str:
     import difflib
 
     close = difflib.get_close_matches(name, [e for e in events if e != name], n=1, cutoff=0.8)

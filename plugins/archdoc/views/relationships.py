@@ -7,7 +7,7 @@ writes its datastore; a consumer receives its events from the queue the producer
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Container, Iterable
 
 from archdoc.model.records import Relationship
 from archdoc.model.workspace import Workspace
@@ -74,7 +74,7 @@ class RelationshipIndex:
         return [self.relationships[i] for i in sorted(found)]
 
     def lifted(
-        self, relationships: Iterable[Relationship], visible: Collection[str]
+        self, relationships: Iterable[Relationship], visible: Container[str]
     ) -> dict[tuple[str, str], list[Relationship]]:
         """The relationships grouped by the visible elements they connect (self-loops dropped)."""
         edges: dict[tuple[str, str], list[Relationship]] = {}

@@ -89,7 +89,7 @@ def render_observed(context: SiteContext, page: str, *, drawings: bool = False) 
                       for s in report.unmapped], align=["l", "r", "l", "l"])]
     mapped = [m for m in report.matches if m.element_id is not None]
     if mapped:
-        rows = {}
+        rows: dict[tuple[str, str | None], list[str]] = {}
         for m in mapped:
             rows.setdefault((m.name, m.element_id), [md_code(m.name), link(page, m.element_id), _how(m.how)])
         parts += ["## Observed services", "", table(["Service", "Element", "Matched by"], list(rows.values()))]
