@@ -107,7 +107,7 @@ class Flow(Record):
 
     def _ref(self, ref: ElementRef, argument: str, call: str) -> str:
         assert self._workspace is not None
-        return self._workspace.reference_id(ref, argument, f"{self.id}.{call}")
+        return self._workspace._reference_id(ref, argument, f"{self.id}.{call}")
 
     def step(
         self, source: ElementRef, destination: ElementRef, description: str = "", *,

@@ -43,7 +43,7 @@ from archdoc.model.views import (
 from archdoc.model.selectors import SELECTOR_HINT, selector_problem
 from archdoc.source import SourceLocation, caller_location
 
-__all__ = ["Workspace", "DuplicateId", "created_workspaces", "not_loaded"]
+__all__ = ["Workspace", "DuplicateId", "created_workspaces"]
 
 E = TypeVar("E", bound=Element)
 
@@ -55,14 +55,6 @@ def created_workspaces() -> list[Workspace]:
     taken = list(_created)
     _created.clear()
     return taken
-
-
-def not_loaded(workspace: Workspace) -> Workspace:
-    """``workspace`` left out of :func:`created_workspaces`: one archdoc builds itself (from an
-    export), not a model the loader is importing."""
-    if workspace in _created:
-        _created.remove(workspace)
-    return workspace
 
 
 @dataclass(frozen=True)
@@ -116,7 +108,7 @@ class Workspace:
         id: str | None = None,
     ) -> Person:
         """A person who uses the systems: a customer, an administrator."""
-        return self.add_element(
+        return self._add_element(
             Person, "person", name, caller_location(), parent=None, call="person",
             description=description,
             tags=tags, properties=properties, group=group, id=id,
@@ -129,7 +121,7 @@ class Workspace:
         id: str | None = None,
     ) -> SoftwareSystem:
         """A software system; ``external=True`` for one outside your control (a SaaS, a partner)."""
-        return self.add_element(
+        return self._add_element(
             SoftwareSystem, "system", name, caller_location(), parent=None, call="system",
             description=description,
             external=external, owner=owner, tags=tags, properties=properties, group=group, id=id,
@@ -168,7 +160,7 @@ class Workspace:
                              location=caller_location(), hint="write depth=1 or depth=2")
         scope_id = None
         if of is not None:
-            scope_id = self.reference_id(of, "of", call)
+            scope_id = self._reference_id(of, "of", call)
             if isinstance(of, Element) and of.kind not in ("system", "container", "database",
                                                            "queue"):
                 raise ModelError(
@@ -176,7 +168,7 @@ class Workspace:
                     "system (drawn at container level) or a container (component level)",
                     location=caller_location(), hint="pass a system or a container, or leave of= out",
                 )
-        around_id = None if around is None else self.reference_id(around, "around", call)
+        around_id = None if around is None else self._reference_id(around, "around", call)
         view = View(
             id=view_id, name=title, description=check_text(description, "description", call),
             scope_id=scope_id,
@@ -305,10 +297,7 @@ class Workspace:
     def nodes_of(self, environment_id: str) -> list[DeploymentNode]:
         return [n for n in self.nodes.values() if n.environment_id == environment_id]
 
-    # -- the builder protocol -------------------------------------------------------------------
-    # What the model's objects call on the workspace that holds them: person(), system(),
-    # container(), uses(), publishes(), node.deploy()... check their arguments, then declare
-    # through these. Not the model API (users call the methods above); public inside archdoc.
+    # -- building: internals used by the element classes ---------------------------------------
 
     def _claim_id(self, wanted: str, source: SourceLocation | None) -> str:
         """Reserve ``wanted`` in the id namespace; a taken id is recorded and suffixed."""
@@ -332,15 +321,7 @@ class Workspace:
             candidate, n = f"{wanted}-{n}", n + 1
         return candidate
 
-    def adopt(self, element: Element) -> Element:
-        """Hold ``element``, already checked and with its final id (a workspace rebuilt from an
-        export): in the index of elements and under its parent."""
-        element._workspace = self
-        self.elements[element.id] = element
-        self._children.setdefault(element.parent_id, []).append(element.id)
-        return element
-
-    def add_element(
+    def _add_element(
         self, cls: type[E], kind: str, name: str, source: SourceLocation | None, *,
         parent: Element | None, call: str,
         description: str = "", technology: str = "", external: bool = False,
@@ -367,7 +348,7 @@ class Workspace:
         if isinstance(owner, str):
             team = owner if type(owner) is str else str.__str__(owner)
         elif owner is not None:
-            data_owner = self.reference_id(owner, "owner", call)
+            data_owner = self._reference_id(owner, "owner", call)
         # Each argument is checked in the order of its message: exact strings pass on the spot,
         # anything else goes through its check in values.py. The record is then made without
         # validating again (Record.from_checked).
@@ -418,10 +399,10 @@ class Workspace:
                                      location=caller_location(), hint=SELECTOR_HINT)
                 out.append(item)
             else:
-                out.append(self.reference_id(item, argument, call))
+                out.append(self._reference_id(item, argument, call))
         return out
 
-    def reference_id(self, ref: object, argument: str, call: str) -> str:
+    def _reference_id(self, ref: object, argument: str, call: str) -> str:
         """The id of an element given as an object or an id; bad arguments fail at the call."""
         if isinstance(ref, str):
             if not ref:
@@ -446,7 +427,7 @@ class Workspace:
             hint="pass the object returned by person(), system(), container()..., or its id",
         )
 
-    def add_relationship(
+    def _add_relationship(
         self, source: Element | DeploymentNode, destination: ElementRef,
         location: SourceLocation | None, *, call: str, description: str, technology: str,
         operation: str, interaction: Interaction, criticality: Criticality | None,
@@ -454,7 +435,7 @@ class Workspace:
     ) -> Relationship:
         """``source`` uses ``destination``; ``location`` is the user's call, the other fields
         are checked by the caller."""
-        destination_id = self.reference_id(destination, "destination", call)
+        destination_id = self._reference_id(destination, "destination", call)
         source_id = source.id
         pair = (source_id, destination_id)
         count = self._pair_counts.get(pair, 0) + 1
@@ -470,7 +451,7 @@ class Workspace:
         self.relationships.append(relationship)
         return relationship
 
-    def add_event_link(
+    def _add_event_link(
         self, element: Element, event: str, reason: str, via: ElementRef | None,
         role: Literal["producer", "consumer"], location: SourceLocation | None,
     ) -> EventLink:
@@ -479,7 +460,7 @@ class Workspace:
         if not name.strip():
             raise ModelError(f"{call}(): the event name is empty", location=caller_location(),
                              hint='name events like "order.created"')
-        via_id = None if via is None else self.reference_id(via, "via", call)
+        via_id = None if via is None else self._reference_id(via, "via", call)
         link: EventLink = EventLink.from_checked(
             location=location, element_id=element.id, reason=check_text(reason, "reason", call),
             via_id=via_id,
@@ -490,14 +471,14 @@ class Workspace:
         (record.producers if role == "producer" else record.consumers).append(link)
         if via_id is not None:
             verb = "Publishes" if role == "producer" else "Consumes"
-            self.add_relationship(
+            self._add_relationship(
                 element, via_id, location, call=call, description=f"{verb} {name}", technology="",
                 operation=name, interaction="async", criticality=None,
                 access="write" if role == "producer" else "read", tags=[], properties={},
             )
         return link
 
-    def add_node(self, node: DeploymentNode, *, scope: str, explicit_id: bool) -> DeploymentNode:
+    def _add_node(self, node: DeploymentNode, *, scope: str, explicit_id: bool) -> DeploymentNode:
         if not explicit_id:
             node.id = join_id(scope, slugify(node.name))
         node.id = self._claim_id(node.id, node.location)
@@ -505,10 +486,10 @@ class Workspace:
         self.nodes[node.id] = node
         return node
 
-    def add_instance(
+    def _add_instance(
         self, node: DeploymentNode, container: ElementRef, instances: Instances,
     ) -> ContainerInstance:
-        container_id = self.reference_id(container, "container", f"{node.id}.deploy")
+        container_id = self._reference_id(container, "container", f"{node.id}.deploy")
         instance = ContainerInstance(
             id=f"{node.id}/{container_id}", container_id=container_id, node_id=node.id,
             environment_id=node.environment_id, instances=instances, location=caller_location(),
