@@ -27,7 +27,7 @@ BENCH = Path(__file__).resolve().parent
 OUT = BENCH / "out"
 SEED = 20241101
 sys.path.insert(0, str(BENCH))
-from validate_bench import default_archdoc_cmd, measure
+from validate_bench import default_archdoc_cmd, measure  # noqa: E402
 
 PEOPLE, EXTERNAL, INTERNAL, CONTAINERS = 20, 30, 10, 20
 

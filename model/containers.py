@@ -76,7 +76,8 @@ loader = core.component(
 analysis = core.component(
     "Analysis",
     "Dependency graph with implied relationships: impact, sync cycles, startup layers, "
-    "critical paths, dependency matrix",
+    "critical paths, dependency matrix; the verdicts every report shares (dependency status, "
+    "data ownership)",
     technology="networkx",
 )
 validation = core.component(
@@ -99,7 +100,7 @@ renderers = core.component(
 site_generator = core.component(
     "Site generator",
     "Turns the workspace and the ADR log into pages: one per element, view, flow, "
-    "environment and decision",
+    "environment and decision; a module per page group and per subject of blocks",
 )
 exporter = core.component(
     "JSON export",

@@ -3,7 +3,7 @@
 The guide on views (docs/guide/views.md) shows them: each is one `ws.view(...)` here.
 """
 
-from .containers import built_site, cli, core, exporter, importers, mcp_server, plugin, renderers
+from .containers import built_site, cli, core, exporter, importers, plugin, renderers
 from .context import architect, assistant, engineer, graphviz, mermaid, mkdocs, reader, ws
 
 # The two shells and the MCP server over the one core: drawn in the colours of their role.

@@ -278,7 +278,6 @@ def config_from_options(
                                option_lines=lines)
     except ValidationError as exc:
         raise _option_error(exc, where) from None
-    _check_rule_ids(config, where)
     return config
 
 
@@ -328,23 +327,6 @@ def _option_error(exc: ValidationError, where: Any) -> ConfigError:
         location=where(path),
         hint="see the configuration reference in the archdoc docs",
     )
-
-
-def _check_rule_ids(config: ArchdocConfig, where: Any) -> None:
-    """A severity for a rule that does not exist is a typo: say so, with the closest id."""
-    if not config.rules:
-        return
-    from archdoc.validation.registry import all_rules
-
-    known = sorted(all_rules())
-    for rule_id in config.rules:
-        if rule_id not in known:
-            close = difflib.get_close_matches(rule_id, known, n=1)
-            raise ConfigError(
-                f"unknown rule {rule_id!r} under `rules:`",
-                location=where(f"rules.{rule_id}"),
-                hint=f"did you mean {close[0]!r}?" if close else "the rule ids are listed by the docs' rule catalog",
-            )
 
 
 def find_project(start: Path | None = None) -> tuple[Path, Path | None]:

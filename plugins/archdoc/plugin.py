@@ -95,7 +95,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
         config_file = Path(config.config_file_path) if config.config_file_path else None
         root = (config_file or Path("mkdocs.yml")).resolve().parent
         entry, lines = _option_lines(config_file)
-        written = {k: v for k, v in self.config.items() if v is not UNSET}  # forward only these
+        written = {k: v for k, v in self.config.items()  # type: ignore[attr-defined]
+                   if v is not UNSET}  # forward only these
         try:
             self.settings = config_from_options(written, root=root, config_file=config_file,
                                                 line=entry, lines=lines)

@@ -14,9 +14,10 @@ from archdoc.loader import load_workspace
 from archdoc.model.workspace import Workspace
 from archdoc.validation.diagnostics import Diagnostic
 from archdoc.source import SourceLocation
-from archdoc.validation.registry import Finding, PageSource, RuleContext, run_rules
+from archdoc.validation.registry import Finding, PageSource, RuleContext, check_rule_ids, run_rules
 
 if TYPE_CHECKING:
+    from archdoc.adr.log import AdrLog
     from archdoc.drift import DriftReport, Observations
 
 __all__ = ["Project", "load_project", "validate_project", "observed_files"]
@@ -28,8 +29,8 @@ class Project:
 
     config: ArchdocConfig
     workspace: Workspace
-    adrs: Any = None
-    """The ADR log (``archdoc.adr.AdrLog``), or None when the project keeps no ADRs."""
+    adrs: AdrLog | None = None
+    """The ADR log, or None when the project keeps no ADRs."""
     load_diagnostics: list[Diagnostic] = field(default_factory=list)
     observations: Observations | None = None
     """What the observed sources of the configuration (``observed:``) show, when it names any."""
@@ -48,6 +49,7 @@ class Project:
 def load_project(config_path: str | Path | None = None, *, config: ArchdocConfig | None = None) -> Project:
     """Read the configuration, import the model, read the ADRs and the observed sources."""
     config = config or load_config(config_path)
+    check_rule_ids(config)
     workspace = load_workspace(config)
     return Project(config=config, workspace=workspace, adrs=_load_adrs(config),
                    observations=_load_observations(config))
@@ -75,7 +77,7 @@ def _load_observations(config: ArchdocConfig) -> Observations | None:
     return read_observations(files)  # type: ignore[no-any-return]
 
 
-def _load_adrs(config: ArchdocConfig) -> Any:
+def _load_adrs(config: ArchdocConfig) -> AdrLog | None:
     try:
         from archdoc.adr import load_log
     except ImportError:

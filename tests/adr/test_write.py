@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from archdoc.adr import NewAdr, create_adr, parse_adr, slugify
 from archdoc.adr.operations import clean_title
-from archdoc.adr.write import MAX_SLUG, adr_file_name, next_number
+from archdoc.adr.log import next_number
+from archdoc.adr.write import MAX_SLUG, adr_file_name
 from archdoc.config import ArchdocConfig
 from archdoc.errors import AdrError
 

@@ -6,7 +6,6 @@ import pytest
 
 from archdoc import ReferenceNotFound, Workspace
 from archdoc.analysis import DependencyGraph, impact_of
-from archdoc.analysis.graph import lift
 
 
 def edges(graph: DependencyGraph) -> list[str]:
@@ -56,14 +55,14 @@ def test_declared_container_dependency_is_not_implied() -> None:
     assert not dep.implied
 
 
-def test_lift_finds_the_closest_allowed_ancestor() -> None:
+def test_nearest_finds_the_closest_allowed_ancestor() -> None:
     ws = Workspace("W")
     s = ws.system("S")
     c = s.container("C").component("K")
-    assert lift(ws, c.id, {"s"}) == "s"
-    assert lift(ws, c.id, {"s", "s.c"}) == "s.c"
-    assert lift(ws, c.id, set()) is None
-    assert lift(ws, "missing", {"s"}) is None
+    assert ws.nearest(c.id, {"s"}) == "s"
+    assert ws.nearest(c.id, {"s", "s.c"}) == "s.c"
+    assert ws.nearest(c.id, set()) is None
+    assert ws.nearest("missing", {"s"}) is None
 
 
 def test_dependency_merges_relationships_of_a_pair() -> None:

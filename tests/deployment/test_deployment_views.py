@@ -128,7 +128,7 @@ def test_with_dot_the_page_holds_the_drawing_with_links_to_the_containers() -> N
 
 
 def test_property_tables_and_inventory() -> None:
-    from archdoc.site.generate import deployment_pages
+    from archdoc.site.pages.deployment import deployment_pages
 
     context = SiteContext(workspace=aws_model(), options={"deployment": "mermaid"})
     page = deployment_pages(context)[0].markdown

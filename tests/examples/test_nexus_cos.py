@@ -285,13 +285,13 @@ def test_every_dependency_of_the_seed_trees_is_a_relationship(site: Site) -> Non
 
 def test_each_service_is_in_the_layer_of_its_tier(site: Site) -> None:
     layers = site.project.config.layers
-    assert [l.name for l in layers] == [
+    assert [rule.name for rule in layers] == [
         "Frontend", "Integration hub", "API gateway", "Domain services", "Platform services",
         "Core services", "Infrastructure", "External dependencies"]
 
     def layer(name: str, parent: str | None = SYSTEM) -> str:
         element = site.ws.elements[site.by_name(name, parent)]
-        return next(l.name for l in layers if matches_any(element, l.match))
+        return next(rule.name for rule in layers if matches_any(element, rule.match))
 
     assert layer("Web applications") == "Frontend"
     assert layer("puabo-nexus") == "Integration hub"
@@ -306,11 +306,11 @@ def test_each_service_is_in_the_layer_of_its_tier(site: Site) -> None:
     # Every element of the system is in a layer.
     for element in site.ws.elements.values():
         if element.parent_id == SYSTEM:
-            assert any(matches_any(element, l.match) for l in layers), element.id
+            assert any(matches_any(element, rule.match) for rule in layers), element.id
 
 
 def test_the_layers_are_the_groups_every_view_frames_them_in(site: Site) -> None:
-    layers = [l for l in site.project.config.layers if l.name != "External dependencies"]
+    layers = [rule for rule in site.project.config.layers if rule.name != "External dependencies"]
     view = site.context.views.static(f"containers:{SYSTEM}")
     assert view is not None
     frames = {b.id: b for b in view.boundaries}
@@ -318,7 +318,7 @@ def test_the_layers_are_the_groups_every_view_frames_them_in(site: Site) -> None
     for element in site.ws.elements.values():
         if element.parent_id != SYSTEM:
             continue
-        layer = next(l.name for l in layers if matches_any(element, l.match))
+        layer = next(rule.name for rule in layers if matches_any(element, rule.match))
         node = drawn[element.id]
         assert node.boundary is not None
         outer = frames[node.boundary]

@@ -303,7 +303,7 @@ def test_data_access_rules_are_configured_as_errors(site: Site) -> None:
         assert contract.from_ == [_id(name)]
         others = [_id(d) for _, (_, d, _, _) in SERVICES.items() if d != db]
         assert contract.to == others
-    assert [l.name for l in config.layers] == ["Domain services", "Foundation", "Data", "External"]
+    assert [rule.name for rule in config.layers] == ["Domain services", "Foundation", "Data", "External"]
 
 
 def _variant() -> tuple[Workspace, dict[str, object]]:

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from archdoc.cli import app
 from archdoc.config import load_config
-from archdoc.export import WorkspaceDocument, export_json
+from archdoc.export import WorkspaceDocument
 from archdoc.loader import load_workspace
 from archdoc.validation.registry import RULES, RuleContext, run_rules
 from archdoc.validation.report import format_report

@@ -57,7 +57,7 @@ def test_the_page_lists_the_commits_that_changed_the_architecture(tmp_path: Path
     from archdoc.config import load_config
     from archdoc.project import load_project
     from archdoc.site import Layout, SiteContext
-    from archdoc.site.changes import changes_page
+    from archdoc.site.pages.changes import changes_page
 
     project = load_project(config=load_config(root / "mkdocs.yml"))
     page = changes_page(SiteContext(workspace=project.workspace, layout=Layout(), adrs=project.adrs,

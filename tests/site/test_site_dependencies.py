@@ -10,8 +10,8 @@ import sitemodels
 from archdoc import Workspace
 from archdoc.analysis.structure import dependency_matrix
 from archdoc.site import Layout, SiteContext, render_block
-from archdoc.site.blocks_tables import counts
-from archdoc.site.generate import home_page
+from archdoc.analysis.dependencies import status_counts
+from archdoc.site.pages.home import home_page
 
 PAGE = Layout().group("dependencies")
 ROW = re.compile(r"^\| \[(?P<up>[^\]]+)\]\([^)]*\) \| \[(?P<down>[^\]]+)\]\([^)]*\) \|.*"
@@ -39,7 +39,7 @@ def test_shop_pairs_and_their_statuses(shop_context: SiteContext) -> None:
         ("Inventory", "Order API"): "Asynchronous",     # consumes order.created
         ("Inventory", "Orders DB"): "Healthy",
     }
-    assert counts(shop_context) == {"pairs": 8, "critical": 2, "healthy": 2, "async": 4}
+    assert status_counts(shop_context.graph) == {"pairs": 8, "critical": 2, "healthy": 2, "async": 4}
     summary = "**8 dependency pairs:** 2 critical path · 2 healthy · 4 async\n"
     assert render_block(shop_context, "dependency-summary", PAGE) == summary
     assert render_block(shop_context, "dependencies", PAGE).startswith(summary)

@@ -8,6 +8,7 @@ import pytest
 
 from archdoc import ConfigError
 from archdoc.config import USER_OPTIONS, load_config
+from archdoc.project import load_project
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -106,8 +107,6 @@ def test_python_and_env_tags_are_tolerated(tmp_path: Path) -> None:
         # an option's error is at the option's own line
         ("plugins:\n  - archdoc:\n      modle: x\n", "unknown archdoc option 'modle'", 3),
         ("plugins:\n  - archdoc:\n      rules: {sync-cycle: loud}\n", "archdoc option rules.sync-cycle:", 3),
-        ("plugins:\n  - archdoc:\n      rules:\n        sync-cycle: error\n        sync-cylce: off\n",
-         "unknown rule 'sync-cylce' under `rules:`", 5),
         ("plugins:\n  - archdoc:\n      layers: [{name: a}]\n", "archdoc option layers.0.match: Field required", 3),
         ("plugins:\n  - archdoc:\n      layers:\n        - name: a\n          match: x\n        - name: b\n",
          "archdoc option layers.1.match: Field required", 6),
@@ -133,6 +132,18 @@ def test_bad_configuration(tmp_path: Path, text: str, message: str, line: int) -
     assert message in info.value.message
     assert info.value.location is not None
     assert (Path(info.value.location.file), info.value.location.line) == (path, line)
+    assert info.value.hint
+
+
+def test_an_unknown_rule_id_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """The rule ids are the validation registry's: checked when the project is loaded."""
+    path = write(tmp_path, "plugins:\n  - archdoc:\n      rules:\n        sync-cycle: error\n"
+                           "        sync-cylce: off\n")
+    with pytest.raises(ConfigError) as info:
+        load_project(path)
+    assert "unknown rule 'sync-cylce' under `rules:`" in info.value.message
+    assert info.value.location is not None
+    assert (Path(info.value.location.file), info.value.location.line) == (path, 5)
     assert info.value.hint
 
 

@@ -19,7 +19,7 @@ def shop() -> Workspace:
     monitoring = ws.system("Monitoring", "Watches", tags=["internal"])
     web = shop.container("Web", "Storefront", group="Edge")
     orders = shop.container("Orders", "Orders", tags=["critical"], group="Core/Checkout")
-    db = shop.database("Orders DB", owner=orders, group="Core/Checkout")
+    shop.database("Orders DB", owner=orders, group="Core/Checkout")
     bus = shop.queue("Bus", group="Core")
     inventory = shop.container("Inventory", "Stock", group="Core")
     controller = orders.component("Controller", "HTTP")

@@ -169,8 +169,8 @@ def set_list_field(text: str, path: Path, key: str, values: list[str]) -> str:
     existing = record.lines.get("deciders" if key == "decision-makers" else key)
     if existing is not None:
         current = lines.content(existing - 1)
-        prefix = re.match(r"^\s*(?:[-*+]\s+)?[A-Za-z -]+:\s*", current)
-        lines.replace(existing - 1, (prefix[0] if prefix else f"{label}: ") + ", ".join(values))
+        written = re.match(r"^\s*(?:[-*+]\s+)?[A-Za-z -]+:\s*", current)
+        lines.replace(existing - 1, (written[0] if written else f"{label}: ") + ", ".join(values))
         return lines.text()
     anchor = record.lines.get("header_last") or record.lines.get("date")
     if anchor is None:

@@ -17,7 +17,7 @@ from archdoc.errors import AdrError
 if TYPE_CHECKING:
     from archdoc.config import ArchdocConfig
 
-__all__ = ["AdrLog", "load_log", "read_log"]
+__all__ = ["AdrLog", "load_log", "next_number", "read_log"]
 
 
 class AdrLog:
@@ -172,3 +172,16 @@ def _resolve_links(record: Adr, by_name: dict[str, int]) -> Adr:
 def load_log(config: ArchdocConfig, *, directory: str | Path | None = None) -> AdrLog:
     """The project's decision log: the ADR directory found from ``config`` (or ``directory``)."""
     return read_log(find_adr_dir(config, directory), lifecycle=Lifecycle.from_config(config))
+
+
+def next_number(directory: Path) -> int:
+    """Highest number in the directory + 1, whatever the naming style.
+
+    Numbered names (``0007-x.md``, ``ADR-0007-x.md``) and titles (``# 7. X``) count; records
+    with neither (log4brains' dated files) are numbered after them, as the log does.
+    """
+    log = read_log(directory)
+    from_names = [
+        n for p in directory.glob("*.md") if (n := parse_file_name(p.name).number) is not None
+    ] if directory.is_dir() else []
+    return max(log.next_number(), max(from_names, default=0) + 1)

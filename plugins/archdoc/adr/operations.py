@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 from archdoc.adr import edit
 from archdoc.adr.discover import find_adr_dir, parse_file_name
 from archdoc.adr.lifecycle import Lifecycle, in_force
-from archdoc.adr.log import AdrLog, read_log
+from archdoc.adr.log import AdrLog, next_number, read_log
 from archdoc.adr.parse import parse_adr, parse_adr_text
 from archdoc.adr.records import Adr, inverse_link
 from archdoc.adr.templates import find_template, render
@@ -27,7 +27,6 @@ from archdoc.adr.write import (
     create_exclusive,
     directory_lock,
     naming_style,
-    next_number,
     read_for_edit,
     remove_temp_files,
     replace_atomically,

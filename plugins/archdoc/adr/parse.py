@@ -66,8 +66,8 @@ class _FrontMatterLoader(yaml.SafeLoader):
     """Safe YAML that keeps dates as written: ``2024-13-01`` is a finding, not a crash."""
 
 
-_FrontMatterLoader.add_constructor(  # type: ignore[no-untyped-call]
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+_FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)  # type: ignore[arg-type]
 )
 
 
@@ -228,6 +228,8 @@ def parse_adr_text(text: str, path: Path, *, ignore_front_matter: bool = False) 
     With ``ignore_front_matter``, a front matter is skipped unread (it did not parse).
     """
     file = str(path)
+    fm: dict[str, Any]
+    key_lines: dict[str, int]
     if ignore_front_matter:
         fm, key_lines, fm_end = {}, {}, _skip_front_matter(text)
     else:

@@ -43,7 +43,6 @@ __all__ = [
     "directory_lock",
     "NamingStyle",
     "naming_style",
-    "next_number",
     "read_for_edit",
     "remove_temp_files",
     "replace_atomically",
@@ -112,21 +111,6 @@ def adr_file_name(
         suffix = f"-{attempt + 1}" if attempt else ""
         return f"{(day or dt.date.today()):%Y%m%d}-{slugify(title)}{suffix}.md"
     return f"{style.prefix}{number:0{style.width}d}-{slugify(title)}.md"
-
-
-def next_number(directory: Path) -> int:
-    """Highest number in the directory + 1, whatever the naming style.
-
-    Numbered names (``0007-x.md``, ``ADR-0007-x.md``) and titles (``# 7. X``) count; records
-    with neither (log4brains' dated files) are numbered after them, as the log does.
-    """
-    from archdoc.adr.log import read_log
-
-    log = read_log(directory)
-    from_names = [
-        n for p in directory.glob("*.md") if (n := parse_file_name(p.name).number) is not None
-    ] if directory.is_dir() else []
-    return max(log.next_number(), max(from_names, default=0) + 1)
 
 
 @contextlib.contextmanager

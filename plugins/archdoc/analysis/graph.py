@@ -9,10 +9,8 @@ Events add asynchronous edges from each consumer to each producer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
-
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from archdoc.model.elements import Element
 from archdoc.model.records import Relationship
@@ -22,9 +20,23 @@ from archdoc.model.workspace import Workspace
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Dependency", "DependencyGraph", "lift"]
+__all__ = ["Dependency", "DependencyGraph", "combined_interaction", "highest_criticality"]
 
 UNIT_KINDS = frozenset({"person", "container", "database", "queue"})
+
+
+def combined_interaction(relationships: list[Relationship]) -> Literal["sync", "async"]:
+    """``sync`` when any of the relationships is synchronous."""
+    for r in relationships:
+        if r.interaction == "sync":
+            return "sync"
+    return "async"
+
+
+def highest_criticality(relationships: list[Relationship]) -> str | None:
+    """The most critical level among the relationships, or None."""
+    levels = [r.criticality for r in relationships if r.criticality]
+    return min(levels, key=CRITICALITY_ORDER.__getitem__) if levels else None
 
 
 @dataclass(slots=True)
@@ -41,19 +53,14 @@ class Dependency:
 
     @property
     def interaction(self) -> Literal["sync", "async"]:
-        """``sync`` when any declared relationship behind it is synchronous."""
-        if self.owns:
-            return "sync"
-        for r in self.relationships:
-            if r.interaction == "sync":
-                return "sync"
-        return "async"
+        """``sync`` when the source owns the destination's data or any declared relationship
+        behind it is synchronous."""
+        return "sync" if self.owns else combined_interaction(self.relationships)
 
     @property
     def criticality(self) -> str | None:
         """The highest criticality of the relationships behind it."""
-        levels = [r.criticality for r in self.relationships if r.criticality]
-        return min(levels, key=CRITICALITY_ORDER.__getitem__) if levels else None
+        return highest_criticality(self.relationships)
 
     @property
     def implied(self) -> bool:
@@ -86,11 +93,6 @@ class Dependency:
             if r.technology:
                 seen.setdefault(r.technology)
         return list(seen)
-
-
-def lift(workspace: Workspace, element_id: str, allowed: set[str] | frozenset[str]) -> str | None:
-    """The closest of ``element_id`` and its ancestors that is in ``allowed``."""
-    return workspace.nearest(element_id, allowed)
 
 
 def unit_of(workspace: Workspace, element: Element) -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from typing import TYPE_CHECKING
-
 from archdoc.analysis.graph import Dependency, DependencyGraph
 
 __all__ = [

@@ -8,7 +8,7 @@ from typing import Any
 from archdoc.config import ArchdocConfig
 from archdoc.diff.compare import compare_snapshots
 from archdoc.diff.document import DiffDocument
-from archdoc.diff.git import Repository
+from archdoc.git import Repository
 from archdoc.diff.impact import change_impact
 from archdoc.diff.sides import Side, load_sides
 from archdoc.diff.snapshot import Snapshot

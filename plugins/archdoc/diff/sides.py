@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 import archdoc
 from archdoc.config import ArchdocConfig
-from archdoc.diff.git import Repository, Revision
+from archdoc.git import Repository, Revision
 from archdoc.diff.snapshot import Snapshot
 from archdoc.errors import ArchdocError, ModelLoadError
 from archdoc.source import SourceLocation, relative_to_cwd

@@ -21,7 +21,10 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archdoc.adr.log import AdrLog
 
 __all__ = ["SNAPSHOT_FORMAT", "Snapshot", "take_snapshot", "main"]
 
@@ -96,7 +99,7 @@ def _loaded(config: Any) -> dict[str, Any]:
     }
 
 
-def _decisions(log: Any) -> list[dict[str, Any]]:
+def _decisions(log: AdrLog | None) -> list[dict[str, Any]]:
     if log is None:
         return []
     return [{

@@ -29,7 +29,8 @@ from archdoc.drift.mapping import Match, ServiceMap, role_of
 from archdoc.drift.observed import ObservedPair, Observations, ObservedSource, SourceKind
 from archdoc.model.workspace import Workspace
 
-__all__ = ["DriftEdge", "DriftReport", "DriftStatus", "Evidence", "UnmappedService", "compare"]
+__all__ = ["DriftEdge", "DriftReport", "DriftStatus", "Evidence", "UnmappedService", "calls_text",
+           "compare", "seen_in"]
 
 DriftStatus = Literal["seen", "unseen", "undeclared", "unjudged"]
 """``seen``: declared and observed; ``unseen``: declared (synchronous, both ends observed) and
@@ -312,3 +313,19 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
             seen.add(key)
             out.append(e)
     return out
+
+
+def calls_text(calls: int | None) -> str:
+    """``1,204 calls``, ``1 call``; ``""`` when nothing counted them."""
+    if calls is None:
+        return ""
+    return f"{calls:,} call{'s' * (calls != 1)}"
+
+
+def seen_in(edge: DriftEdge) -> str:
+    """Where an edge was observed: the first source, and how many more."""
+    sources = edge.sources
+    if not sources:
+        return ""
+    more = f" and {len(sources) - 1} more" if len(sources) > 1 else ""
+    return f"{sources[0]}{more}"

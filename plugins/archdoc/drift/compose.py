@@ -235,6 +235,6 @@ def _environment(reader: _Reader, service: ComposeService, node: yaml.Node) -> d
             name, equals, value = str(item.value).partition("=")
             values[name] = value if equals else None
         return values
-    for name, _, value in reader.items(node, f"environment of service {service.key!r}"):
-        values[name] = None if _is_null(value) or not isinstance(value, yaml.ScalarNode) else str(value.value)
+    for name, _, entry in reader.items(node, f"environment of service {service.key!r}"):
+        values[name] = None if _is_null(entry) or not isinstance(entry, yaml.ScalarNode) else str(entry.value)
     return values

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from archdoc.drift.compare import DriftEdge, DriftReport
+from archdoc.drift.compare import DriftEdge, DriftReport, calls_text, seen_in
 from archdoc.model.workspace import Workspace
 
 __all__ = ["Suggestion", "suggest", "format_suggestions"]
@@ -218,7 +218,6 @@ def _target_file(workspace: Workspace, names: ModelNames, source_id: str) -> str
 
 def _suggestion(workspace: Workspace, names: ModelNames, edge: DriftEdge, package: str) -> Suggestion:
     from archdoc.source import relative_to_cwd
-    from archdoc.validation.drift_rules import calls_text, seen_in
 
     source_id, destination_id = edge.source_id, edge.destination_id
     target = _target_file(workspace, names, source_id)

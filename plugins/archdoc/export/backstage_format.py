@@ -118,7 +118,7 @@ def _text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
 def _make_dumper(base: type[yaml.SafeDumper]) -> type[yaml.SafeDumper]:
     """PyYAML's safe dumper on ``base``, also quoting what a YAML 1.2 reader (Backstage's
     ``yaml``) takes for a number where YAML 1.1 sees text (``0o17``, ``1e3``)."""
-    dumper = type("BackstageDumper", (base,), {})
+    dumper: type[yaml.SafeDumper] = type("BackstageDumper", (base,), {})
     dumper.add_representer(str, _text)
     dumper.add_implicit_resolver(  # type: ignore[no-untyped-call]
         "tag:yaml.org,2002:int", re.compile(r"^[-+]?0o[0-7]+$"), list("-+0"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,7 +20,7 @@ from archdoc.views import ComputedView, DeploymentView, SequenceView, ViewIndex
 __all__ = ["WorkspaceDocument", "ViewSummaryRecord", "export_document", "export_json",
            "export_schema", "view_record"]
 
-FORMAT = "archdoc.workspace/1"
+FORMAT: Final = "archdoc.workspace/1"
 
 
 class ViewSummaryRecord(BaseModel):

@@ -34,8 +34,8 @@ def run_export(workspace: Workspace, fmt: ExportFormat, *, root: Path,
             raise ArchdocError(f"--format {fmt.name} writes one document for the whole workspace",
                                hint="leave --view out, or pick a per-view format (plantuml, "
                                     "mermaid, d2, dot)")
-        rendered = fmt.document(source)
-        return ExportResult({"": rendered.text}, list(dict.fromkeys(rendered.dropped)))
+        document = fmt.document(source)
+        return ExportResult({"": document.text}, list(dict.fromkeys(document.dropped)))
     assert fmt.view is not None
     keys = index.keys()
     if view is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -158,7 +158,7 @@ class _Catalog:
             raise ImportSourceError(f"the {data['kind']} entity has no metadata.name",
                                     location=where, hint="give every entity a metadata.name")
         entity = _Entity(data["kind"], str(metadata.get("namespace") or "default"),
-                         metadata["name"], data, path)
+                         metadata["name"], cast(_Map, data), path)
         if entity.key in self.entities:
             first = self.entities[entity.key]
             raise ImportSourceError(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from archdoc.importers.archdoc_properties import instances_value
 from archdoc.importers.dsl_details import expect, split_tags
+from archdoc.importers.dsl_scope import Instance, Scope, Unsupported
 from archdoc.importers.dsl_source import Block, Token
 from archdoc.importers.plan import (
     ImportSourceError,
@@ -20,7 +21,7 @@ from archdoc.model.ids import slugify
 from archdoc.source import SourceLocation
 
 if TYPE_CHECKING:
-    from archdoc.importers.dsl_model import DslImporter, Scope
+    from archdoc.importers.dsl_model import DslImporter
 
 __all__ = ["DeploymentReader", "instances"]
 
@@ -44,7 +45,6 @@ class DeploymentReader:
         self.importer = importer
 
     def environment(self, block: Block, tokens: list[Token], identifier: str | None) -> None:
-        from archdoc.importers.dsl_model import Scope
 
         at = block.location
         expect(tokens, 2, 2, "deploymentEnvironment <name> {", at)
@@ -64,7 +64,6 @@ class DeploymentReader:
 
     def statement(self, block: Block, tokens: list[Token], keyword: str, scope: Scope,
                   identifier: str | None) -> None:
-        from archdoc.importers.dsl_model import Unsupported
 
         importer, at, kind = self.importer, block.location, scope.kind
         node_archetype = importer.element_archetype(keyword, ("deploymentnode",))
@@ -117,7 +116,6 @@ class DeploymentReader:
 
     def _node(self, block: Block, tokens: list[Token], kind: str, archetype: Any, scope: Scope,
               identifier: str | None) -> None:
-        from archdoc.importers.dsl_model import Scope
 
         importer, at = self.importer, block.location
         if kind == "node":
@@ -181,7 +179,6 @@ class DeploymentReader:
 
     def _instance(self, block: Block, tokens: list[Token], keyword: str, scope: Scope,
                   identifier: str | None) -> None:
-        from archdoc.importers.dsl_model import Instance, Scope
 
         importer, at = self.importer, block.location
         expect(tokens, 2, 4, f"{tokens[0]} <identifier> [deploymentGroups] [tags]", at)
@@ -242,7 +239,6 @@ class DeploymentReader:
     def endpoints(self, source: Any, destination: Any, scope: Scope,
                   at: SourceLocation) -> PRelationship | None:
         """A relationship declared in a deployment environment, or between deployment nodes."""
-        from archdoc.importers.dsl_model import Instance, Unsupported
 
         importer = self.importer
         ends = []

@@ -10,11 +10,11 @@ The deployment model is :mod:`dsl_deployment`, the ``views`` block :mod:`dsl_vie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from archdoc.importers.archdoc_properties import restore
+from archdoc.importers.dsl_deployment import DeploymentReader
 from archdoc.importers.dsl_details import (
     ARCHETYPE_ARROW,
     Archetype,
@@ -24,7 +24,9 @@ from archdoc.importers.dsl_details import (
     read_properties,
     split_tags,
 )
+from archdoc.importers.dsl_scope import Instance, Scope, Unsupported
 from archdoc.importers.dsl_source import Block, Token, block_tree, read_dsl
+from archdoc.importers.dsl_views import ViewsReader
 from archdoc.importers.plan import (
     ImportSourceError,
     PElement,
@@ -44,37 +46,6 @@ _ARCHETYPE_ARROW = ARCHETYPE_ARROW
 ELEMENT_KINDS = {"person": "person", "softwaresystem": "system", "container": "container",
                  "component": "component"}
 """DSL keyword -> archdoc kind (a container may become a database or a queue later)."""
-
-
-@dataclass(eq=False)
-class Unsupported:
-    """Something the DSL knows that archdoc has no counterpart for (a custom element, a group)."""
-
-    what: str
-    name: str
-    location: SourceLocation
-
-
-@dataclass(eq=False)
-class Instance:
-    """A ``containerInstance`` or ``softwareSystemInstance`` on a node."""
-
-    node: PNode
-    element: PElement
-    location: SourceLocation
-
-
-@dataclass
-class Scope:
-    """Where a statement is: the block kind, the element in scope, the group, the environment."""
-
-    kind: str
-    """model, person, system, container, component, custom, environment, node, infrastructure,
-    instance, relationship."""
-    element: Any = None
-    group: str = ""
-    environment: PEnvironment | None = None
-    enterprise: str = ""
 
 
 class DslImporter:
@@ -99,9 +70,6 @@ class DslImporter:
         self.implied_off: SourceLocation | None = None
         self.said: set[str] = set()
         self.anonymous = 0
-        from archdoc.importers.dsl_deployment import DeploymentReader
-        from archdoc.importers.dsl_views import ViewsReader
-
         self.deployment = DeploymentReader(self)
         self.views = ViewsReader(self)
 

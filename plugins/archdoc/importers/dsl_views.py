@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from archdoc.importers.dsl_details import expect
+from archdoc.importers.dsl_scope import Scope, Unsupported
 from archdoc.importers.dsl_source import Block, Token
 from archdoc.importers.plan import (
     Children,
@@ -90,7 +91,6 @@ class ViewsReader:
     # -- the block -----------------------------------------------------------------------------
 
     def read(self, block: Block) -> None:
-        from archdoc.importers.dsl_model import Scope
 
         for child in block.children or []:
             keyword, at = child.line.keyword, child.location
@@ -126,7 +126,6 @@ class ViewsReader:
     # -- static views ----------------------------------------------------------------------------
 
     def _static(self, block: Block, keyword: str) -> None:
-        from archdoc.importers.dsl_model import Scope
 
         at, tokens = block.location, block.tokens
         kind = {"systemlandscape": "landscape", "systemcontext": "context",
@@ -269,7 +268,6 @@ class ViewsReader:
 
     def _selectors(self, token: str, at: SourceLocation, spec: _StaticSpec, view: PView,
                    include: bool) -> list[Selector]:
-        from archdoc.importers.dsl_model import Scope, Unsupported
 
         compact = token.replace(" ", "")
         what = "include" if include else "exclude"
@@ -347,7 +345,6 @@ class ViewsReader:
     # -- dynamic views ---------------------------------------------------------------------------
 
     def _dynamic(self, block: Block) -> None:
-        from archdoc.importers.dsl_model import Scope
 
         at, tokens = block.location, block.tokens
         expect(tokens, 2, 4, "dynamic <*|software system|container> [key] [description] {", at)
@@ -437,7 +434,6 @@ class ViewsReader:
         return grouped
 
     def _step(self, block: Block) -> tuple[str, PStep] | None:
-        from archdoc.importers.dsl_model import Scope, Unsupported
 
         at = block.location
         tokens = list(block.tokens)
@@ -540,7 +536,6 @@ class ViewsReader:
     # -- deployment views ------------------------------------------------------------------------
 
     def _deployment(self, block: Block) -> None:
-        from archdoc.importers.dsl_model import Scope
 
         at, tokens = block.location, block.tokens
         expect(tokens, 3, 5, "deployment <*|software system> <environment> [key] [description] {",

@@ -378,11 +378,11 @@ def _split(plan: Plan, tool: str) -> dict[str, str]:
         uses: set[str] = set()
         for statement in module.statements:
             uses |= _used(statement)
-        own = module.defined() | ({"ws"} if module.name == "context" else set())
+        declared = module.defined() | ({"ws"} if module.name == "context" else set())
         imports: dict[str, list[str]] = {}
-        for var in sorted(uses - own):
+        for var in sorted(uses - declared):
             imports.setdefault(defined_in[var], []).append(var)
-        for var in own:
+        for var in declared:
             defined_in[var] = module.name
         header = [f'"""{_module_title(module)}"""', ""]
         if module.name == "context":

@@ -302,7 +302,8 @@ class _JsonReader:
                  if isinstance(a, PElement) and isinstance(b, PElement)]
         if kind == "landscape":
             return [e for e in elements if e.kind in ("person", "system")]
-        inner = [scope] if kind == "context" else [e for e in elements if e.parent is scope]
+        inner = [scope] if kind == "context" and scope is not None else \
+            [e for e in elements if e.parent is scope]
         allowed = ("person", "system") if kind != "component" else ("person", "system",
                                                                    "container")
         chosen = list(inner)
@@ -322,8 +323,8 @@ class _JsonReader:
             self.plan.note(at, f"the view {view.get('key')!r} has no scope in the model and is "
                            "not carried over")
             return
-        drawn = [self.by_id.get(str(e.get("id"))) for e in view.get("elements") or []]
-        drawn = [e for e in drawn if isinstance(e, PElement)]
+        found = [self.by_id.get(str(e.get("id"))) for e in view.get("elements") or []]
+        drawn = [e for e in found if isinstance(e, PElement)]
         star = self.star(kind, scope if kind != "landscape" else None)
         direction = _DIRECTIONS.get((view.get("automaticLayout") or {}).get("rankDirection", ""), "")
         label = f"the view {view.get('key')!r}"

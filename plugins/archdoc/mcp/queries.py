@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archdoc.errors import ReferenceNotFound
 from archdoc.mcp.live import Snapshot
@@ -41,6 +42,9 @@ from archdoc.model.elements import Element
 from archdoc.model.records import Relationship
 from archdoc.model.workspace import Workspace
 from archdoc.source import SourceLocation
+
+if TYPE_CHECKING:
+    from archdoc.adr.records import Adr
 
 __all__ = [
     "dependencies",
@@ -305,8 +309,9 @@ def dependencies(snapshot: Snapshot, id: str) -> Dependencies:
 # -- decisions -------------------------------------------------------------------------------
 
 
-def _decision(record, snapshot: Snapshot) -> DecisionInfo:  # type: ignore[no-untyped-def]
+def _decision(record: Adr, snapshot: Snapshot) -> DecisionInfo:
     adrs = snapshot.project.adrs
+    assert adrs is not None
     return DecisionInfo(
         number=record.number, id=record.id, title=record.title, status=record.status,
         date=record.date.isoformat() if record.date else None, affects=list(record.affects),

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["checked_constructor"]
+__all__ = ["checked_constructor", "holder"]
 
 
 def checked_constructor(cls: type[BaseModel]) -> Callable[..., Any]:
@@ -89,3 +89,13 @@ def _not_constructible(cls: type[BaseModel]) -> str:
         if attribute.default_factory is not None or isinstance(attribute.default, (list, dict, set)):
             return f"has a mutable default for {name}"
     return ""
+
+
+_private_slot = BaseModel.__dict__["__pydantic_private__"].__get__
+
+
+def holder(record: BaseModel) -> Any:
+    """The workspace a model object belongs to (its ``_workspace``; None before it has one),
+    read from pydantic's slot of private attributes: its ``__getattr__`` path is slow, and
+    ``element.workspace`` is read on every ``uses()``."""
+    return _private_slot(record)["_workspace"]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from pydantic import PrivateAttr
 
 from archdoc.errors import ModelError
+from archdoc.model.checked import holder
 from archdoc.model.records import EventLink, FailureMode, Record, Relationship
 from archdoc.model.values import (
     ACCESSES,
@@ -84,8 +85,7 @@ class Element(Record):
 
     @property
     def workspace(self) -> Workspace:
-        # Read the private slot directly: pydantic's __getattr__ path is slow, and this is hot.
-        workspace = self.__pydantic_private__["_workspace"]  # type: ignore[index]
+        workspace = holder(self)
         if workspace is None:
             raise ModelError(f"{self.id} belongs to no workspace", location=self.location)
         return workspace  # type: ignore[no-any-return]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from archdoc.errors import ModelError, ReferenceNotFound
+from archdoc.model.checked import holder
 from archdoc.model.deployment import ContainerInstance, DeploymentNode, Environment, Instances
 from archdoc.model.elements import (
     Container,
@@ -237,7 +238,8 @@ class Workspace:
 
     def find(self, id: str) -> Element | DeploymentNode | Environment:
         """The element, deployment node or environment with this id; a clear error otherwise."""
-        found = self.elements.get(id) or self.nodes.get(id)
+        found: Element | DeploymentNode | Environment | None = \
+            self.elements.get(id) or self.nodes.get(id)
         if found is None:
             found = next((e for e in self.environments if e.id == id), None)
         if found is None:
@@ -408,7 +410,7 @@ class Workspace:
                                  hint="pass the element object, or its id such as 'shop.order-api'")
             return ref if type(ref) is str else str.__str__(ref)
         if isinstance(ref, (Element, DeploymentNode)):
-            workspace = ref.__pydantic_private__["_workspace"]  # type: ignore[index]
+            workspace = holder(ref)
             if workspace is not self:
                 other = workspace.name if workspace is not None else "none"
                 raise ModelError(

@@ -30,7 +30,9 @@ class Writer(Protocol):
     """What the steps need of the document's writer."""
 
     fqn: dict[str, str]
-    out: _Out
+
+    @property
+    def out(self) -> _Out: ...
 
     def drop(self, what: str, example: str | None = None) -> None: ...
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from archdoc.errors import ConfigError
 
 __all__ = ["ASSET_DIR", "NpmAsset", "MERMAID", "PANZOOM", "MERMAID_VERSION", "SiteAssets", "asset_text", "site_assets",
-           "find_asset", "find_mermaid", "mermaid_cdn_url"]
+           "find_asset", "find_mermaid"]
 
 ASSET_DIR = "assets/archdoc"
 
@@ -50,10 +50,6 @@ MERMAID = NpmAsset("mermaid", "12.3.0", "dist/mermaid.min.js")
 PANZOOM = NpmAsset("@panzoom/panzoom", "4.6.2", "dist/panzoom.min.js")
 MERMAID_VERSION = MERMAID.version
 """The Mermaid release archdoc's diagrams are written and tested for."""
-
-
-def mermaid_cdn_url(version: str = MERMAID_VERSION) -> str:
-    return f"https://cdn.jsdelivr.net/npm/mermaid@{version}/dist/mermaid.min.js"
 
 
 def asset_text(name: str, **config: str) -> str:

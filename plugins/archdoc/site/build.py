@@ -10,19 +10,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archdoc.config import ArchdocConfig
-from archdoc.project import Project
 from archdoc.site.assets import ASSET_DIR, SiteAssets, site_assets
 from archdoc.site.blocks import UnknownBlock, render_block
 from archdoc.site.context import SiteContext
 from archdoc.site.embed import embed_blocks
-from archdoc.site.generate import generate_pages
+from archdoc.site.pages import generate_pages
 from archdoc.site.layout import Layout, Page
 from archdoc.site.nav import navigation
 from archdoc.source import SourceLocation
 from archdoc.validation.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from archdoc.project import Project
 
 __all__ = ["EXTRA_CSS", "EXTRA_JAVASCRIPT", "SiteBuild", "start_build"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from archdoc.analysis.data import DatastoreOwnership, data_ownership
 from archdoc.analysis.graph import DependencyGraph
@@ -20,6 +20,10 @@ from archdoc.validation.diagnostics import Diagnostic
 from archdoc.site.diagrams import DiagramSettings, Drawing
 from archdoc.views.index import ViewIndex
 
+if TYPE_CHECKING:
+    from archdoc.adr.log import AdrLog
+    from archdoc.adr.records import Adr
+
 __all__ = ["SiteContext"]
 
 
@@ -29,7 +33,7 @@ class SiteContext:
 
     workspace: Workspace
     layout: Layout = field(default_factory=Layout)
-    adrs: Any = None
+    adrs: AdrLog | None = None
     """The ADR log, or None."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     options: dict[str, Any] = field(default_factory=dict)
@@ -146,22 +150,18 @@ class SiteContext:
         return {(p[i], p[i + 1]) for p in self.critical_paths for i in range(len(p) - 1)}
 
     @cached_property
-    def _adrs_by_element(self) -> dict[str, list[Any]]:
-        index: dict[str, list[Any]] = {}
+    def _adrs_by_element(self) -> dict[str, list[Adr]]:
+        index: dict[str, list[Adr]] = {}
         for record in self.adr_records():
-            for id in getattr(record, "affects", []) or []:
+            for id in record.affects:
                 index.setdefault(id, []).append(record)
         return index
 
-    def adr_records(self) -> list[Any]:
-        if self.adrs is None:
-            return []
-        records = getattr(self.adrs, "records", None)
-        if records is None:
-            return []
-        return list(records.values()) if isinstance(records, dict) else list(records)
+    def adr_records(self) -> list[Adr]:
+        """Every record of the decision log, by number (none without a log)."""
+        return [] if self.adrs is None else list(self.adrs.records)
 
-    def decisions_for(self, id: str) -> list[Any]:
+    def decisions_for(self, id: str) -> list[Adr]:
         return self._adrs_by_element.get(id, [])
 
     # -- naming and linking --------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from archdoc.adr.lifecycle import in_force
 from archdoc.adr.records import Adr, inverse_link
 from archdoc.source import SourceLocation
-from archdoc.validation.registry import Finding, RuleContext, rule
+from archdoc.validation.base import Finding, RuleContext, rule
 
 if TYPE_CHECKING:
     from archdoc.adr.log import AdrLog
@@ -17,7 +17,9 @@ __all__: list[str] = []
 
 
 def _log(ctx: RuleContext) -> AdrLog:
-    return ctx.adrs  # type: ignore[no-any-return]
+    """The log the ADR rules read (the registry runs them only when there is one)."""
+    assert ctx.adrs is not None
+    return ctx.adrs
 
 
 @rule(

@@ -10,28 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from archdoc.validation.registry import Finding, RuleContext, rule
+from archdoc.validation.base import Finding, RuleContext, rule
 
 if TYPE_CHECKING:  # the drift package is imported only when observed sources are read
     from archdoc.drift.compare import DriftEdge
 
-__all__ = ["calls_text", "observed_as", "seen_in"]
-
-
-def calls_text(calls: int | None) -> str:
-    """``1,204 calls``, ``1 call``; ``""`` when nothing counted them."""
-    if calls is None:
-        return ""
-    return f"{calls:,} call{'s' * (calls != 1)}"
-
-
-def seen_in(edge: DriftEdge) -> str:
-    """Where an edge was observed: the first source, and how many more."""
-    sources = edge.sources
-    if not sources:
-        return ""
-    more = f" and {len(sources) - 1} more" if len(sources) > 1 else ""
-    return f"{sources[0]}{more}"
+__all__ = ["observed_as"]
 
 
 def observed_as(edge: DriftEdge) -> str:
@@ -56,6 +40,8 @@ def observed_as(edge: DriftEdge) -> str:
     remove the call; `min_calls` ignores rare calls.""",
 )
 def undeclared_dependency(ctx: RuleContext) -> Iterator[Finding]:
+    from archdoc.drift.compare import calls_text, seen_in
+
     ws, drift = ctx.workspace, ctx.drift
     assert ws is not None and drift is not None
     for edge in drift.with_status("undeclared"):
@@ -116,6 +102,7 @@ def unobserved_dependency(ctx: RuleContext) -> Iterator[Finding]:
     compared. Give its element the `service.name` property, or model the service.""",
 )
 def unmapped_service(ctx: RuleContext) -> Iterator[Finding]:
+    from archdoc.drift.compare import calls_text
     from archdoc.drift.mapping import SERVICE_NAME
 
     drift = ctx.drift

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from archdoc.analysis.structure import sync_cycles
 from archdoc.model.flows import FlowMessage, FlowNote, walk
 from archdoc.model.workspace import Workspace
-from archdoc.validation.registry import Finding, RuleContext, rule
+from archdoc.validation.base import Finding, RuleContext, rule
+from archdoc.validation.view_rules import view_references
 
 
 def _name(ctx: RuleContext, id: str) -> str:
@@ -80,8 +81,6 @@ def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
                           "in the model", instance.location, ws.suggest(instance.container_id),
                           instance.id)
     if ws.views:
-        from archdoc.validation.view_rules import view_references
-
         yield from view_references(ws)
 
 
@@ -308,7 +307,7 @@ def event_without_consumer(ctx: RuleContext) -> Iterator[Finding]:
                           event.name)
 
 
-def _close_event(events: dict[str, object], name: str) -> str:
+def _close_event(events: Mapping[str, object], name: str) -> str:
     import difflib
 
     close = difflib.get_close_matches(name, [e for e in events if e != name], n=1, cutoff=0.8)

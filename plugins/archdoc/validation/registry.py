@@ -1,148 +1,66 @@
-"""The rule registry: every validation rule with its id, default severity and explanation."""
+"""The rule registry: every validation rule with its id, default severity and explanation.
+
+The rules are those of the modules listed in :data:`RULE_MODULES`, in that order: a new rule
+is a decorated check in one of them, a new subject one module and one line here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Iterable
+from types import ModuleType
 
-from archdoc.source import SourceLocation
+from archdoc.config import ArchdocConfig
+from archdoc.validation import (
+    adr_rules,
+    deployment_rules,
+    drift_rules,
+    model_rules,
+    page_rules,
+    user_rules,
+    view_rules,
+)
+from archdoc.validation.base import Finding, PageSource, Rule, RuleContext, Scope, rule
 from archdoc.validation.diagnostics import Diagnostic
 
-if TYPE_CHECKING:
-    from archdoc.analysis.data import DatastoreOwnership
-    from archdoc.analysis.graph import DependencyGraph
-    from archdoc.drift.compare import DriftReport
-    from archdoc.config import ArchdocConfig
-    from archdoc.model.workspace import Workspace
+__all__ = ["RULES", "RULE_MODULES", "Finding", "PageSource", "Rule", "RuleContext", "all_rules",
+           "check_rule_ids", "rule", "run_rules"]
 
-__all__ = ["Rule", "RuleContext", "Finding", "PageSource", "rule", "RULES", "all_rules", "run_rules"]
-
-Scope = Literal["model", "adr", "observed", "pages"]
-"""What a rule checks: the model, the decision log, the model against observed dependencies, or
-the hand-written pages."""
-
-
-@dataclass(frozen=True)
-class PageSource:
-    """A hand-written page of the site, as read from the docs directory."""
-
-    path: Path
-    """The file."""
-    name: str
-    """Its path below the docs directory (``guide/index.md``): the page it becomes."""
-    text: str
+RULE_MODULES: tuple[ModuleType, ...] = (
+    adr_rules,
+    deployment_rules,
+    drift_rules,
+    model_rules,
+    page_rules,
+    user_rules,
+    view_rules,
+)
+"""The modules whose rules archdoc runs, in the order the catalog lists them."""
 
 
-@dataclass(frozen=True)
-class Finding:
-    """What a rule's check yields; the runner turns it into a Diagnostic with the severity."""
-
-    message: str
-    location: SourceLocation | None = None
-    hint: str = ""
-    subject: str = ""
-
-
-Check = Callable[["RuleContext"], Iterable[Finding]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A validation rule."""
-
-    id: str
-    severity: Literal["error", "warning"]
-    """Default severity; ``rules:`` in the configuration overrides it (or turns it ``off``)."""
-    summary: str
-    """One line: what the rule finds."""
-    explanation: str
-    """One paragraph: why it matters and how to fix it (listed in the docs)."""
-    scope: Scope
-    check: Check = field(repr=False)
+def _index(modules: Iterable[ModuleType]) -> dict[str, Rule]:
+    found: dict[str, Rule] = {}
+    for module in modules:
+        for value in vars(module).values():
+            if not isinstance(value, Rule) or found.get(value.id) is value:
+                continue
+            if value.id in found:
+                raise RuntimeError(f"rule {value.id} declared twice")
+            found[value.id] = value
+    return found
 
 
-RULES: dict[str, Rule] = {}
-"""Every registered rule by id, in registration order."""
-
-
-def rule(
-    id: str, *, severity: Literal["error", "warning"], summary: str, explanation: str,
-    scope: Scope = "model",
-) -> Callable[[Check], Check]:
-    """Register a check function as a rule."""
-
-    def register(check: Check) -> Check:
-        if id in RULES:
-            raise RuntimeError(f"rule {id} registered twice")
-        RULES[id] = Rule(id, severity, summary, " ".join(explanation.split()), scope, check)
-        return check
-
-    return register
-
-
-@dataclass
-class RuleContext:
-    """What rules look at: the workspace, its analysis, the ADR log and the configuration."""
-
-    config: ArchdocConfig
-    workspace: Workspace | None = None
-    adrs: Any = None
-    """The ADR log (``archdoc.adr.AdrLog``) when ADRs were loaded."""
-    drift: DriftReport | None = None
-    """The model compared with observed dependencies, when observed sources were read."""
-    pages: list[PageSource] | None = None
-    """The site's hand-written pages, when validating them (``archdoc validate``)."""
-    block_problems: Callable[[PageSource], list[Finding]] | None = None
-    """What is wrong with the ```archdoc blocks of a page (given by the site, which renders them)."""
-
-    @cached_property
-    def graph(self) -> DependencyGraph:
-        from archdoc.analysis.graph import DependencyGraph
-
-        assert self.workspace is not None
-        return DependencyGraph(self.workspace)
-
-    @cached_property
-    def ancestors(self) -> dict[str, tuple[str, ...]]:
-        """Every element's ancestors by id, parent first: built once, in one pass (a parent is
-        declared before its children), for the rules that ask who contains whom."""
-        assert self.workspace is not None
-        chains: dict[str, tuple[str, ...]] = {}
-        for id, element in self.workspace.elements.items():
-            parent = element.parent_id
-            chains[id] = () if parent is None else (parent, *chains.get(parent, ()))
-        return chains
-
-    @cached_property
-    def data_ownership(self) -> list[DatastoreOwnership]:
-        """Each datastore's owner, writers and readers: the analysis the site's table shows."""
-        from archdoc.analysis.data import data_ownership
-
-        return data_ownership(self.graph)
+RULES: dict[str, Rule] = _index(RULE_MODULES)
+"""Every rule by id, in the order of :data:`RULE_MODULES`, then of each module."""
 
 
 def all_rules() -> dict[str, Rule]:
-    """Every rule, after importing the modules that register them."""
-    from archdoc.validation import (  # noqa: F401 - importing registers the rules
-        adr_rules,
-        deployment_rules,
-        drift_rules,
-        model_rules,
-        page_rules,
-        user_rules,
-        view_rules,
-    )
-
+    """Every rule by id."""
     return RULES
 
 
 def run_rules(context: RuleContext, scopes: Iterable[Scope] | None = None) -> list[Diagnostic]:
     """Run every enabled rule (of ``scopes``, default all) whose inputs are present; sorted by
     file and line."""
-    all_rules()
     wanted = set(scopes) if scopes is not None else None
 
     found: list[Diagnostic] = []
@@ -165,3 +83,22 @@ def run_rules(context: RuleContext, scopes: Iterable[Scope] | None = None) -> li
             )
     found.sort(key=Diagnostic.sort_key)
     return found
+
+
+def check_rule_ids(config: ArchdocConfig) -> None:
+    """A severity for a rule that does not exist is a typo: a ConfigError at its line, with the
+    closest id."""
+    import difflib
+
+    from archdoc.errors import ConfigError
+
+    known = sorted(all_rules())
+    for rule_id in config.rules:
+        if rule_id not in known:
+            close = difflib.get_close_matches(rule_id, known, n=1)
+            raise ConfigError(
+                f"unknown rule {rule_id!r} under `rules:`",
+                location=config.location(f"rules.{rule_id}"),
+                hint=f"did you mean {close[0]!r}?" if close
+                else "the rule ids are listed by the docs' rule catalog",
+            )

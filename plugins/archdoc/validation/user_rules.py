@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from archdoc.model.elements import Element
 from archdoc.validation.patterns import matches_any
-from archdoc.validation.registry import Finding, RuleContext, rule
+from archdoc.validation.base import Finding, RuleContext, rule
 
 
 def _self_or_ancestors(element: Element) -> list[Element]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from archdoc.model.selectors import parse_selector
 from archdoc.model.workspace import Workspace
-from archdoc.validation.registry import Finding, RuleContext, rule
+from archdoc.validation.base import Finding, RuleContext, rule
 
 __all__ = ["view_references"]
 

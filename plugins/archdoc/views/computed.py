@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from archdoc.analysis.graph import combined_interaction, highest_criticality
 from archdoc.model.flows import FlowItem
 from archdoc.model.records import Relationship
-from archdoc.model.values import CRITICALITY_ORDER
 from archdoc.source import SourceLocation
 
 __all__ = [
@@ -29,23 +29,10 @@ __all__ = [
     "DeploymentEdge",
     "DeploymentView",
     "AnyView",
-    "combined_interaction",
-    "highest_criticality",
     "StaticKind",
 ]
 
 StaticKind = Literal["landscape", "context", "containers", "components", "neighbourhood", "custom"]
-
-
-def combined_interaction(relationships: list[Relationship]) -> Literal["sync", "async"]:
-    """``sync`` when any of the relationships is synchronous."""
-    return "sync" if any(r.interaction == "sync" for r in relationships) else "async"
-
-
-def highest_criticality(relationships: list[Relationship]) -> str | None:
-    """The most critical level among the relationships, or None."""
-    levels = [r.criticality for r in relationships if r.criticality]
-    return min(levels, key=CRITICALITY_ORDER.__getitem__) if levels else None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ nodes, whether they are leaves or hold other nodes and containers.
 
 from __future__ import annotations
 
+from archdoc.analysis.graph import combined_interaction
 from archdoc.model.deployment import ContainerInstance, DeploymentNode, Environment
 from archdoc.model.records import Relationship
 from archdoc.model.workspace import Workspace
@@ -15,7 +16,6 @@ from archdoc.views.computed import (
     DeploymentBox,
     DeploymentEdge,
     DeploymentView,
-    combined_interaction,
 )
 from archdoc.views.relationships import RelationshipIndex
 from archdoc.views.styles import UNKNOWN_STYLE, StyleSheet, node_style

@@ -7,7 +7,7 @@ writes its datastore; a consumer receives its events from the queue the producer
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Container, Iterable
 
 from archdoc.model.records import Relationship
 from archdoc.model.workspace import Workspace
@@ -73,17 +73,14 @@ class RelationshipIndex:
             found.update(self._touching.get(id, ()))
         return [self.relationships[i] for i in sorted(found)]
 
-    def lift(self, id: str, visible: Collection[str]) -> str | None:
-        """The closest of element ``id`` and its ancestors that is ``visible``."""
-        return self.workspace.nearest(id, visible)
-
     def lifted(
-        self, relationships: Iterable[Relationship], visible: Collection[str]
+        self, relationships: Iterable[Relationship], visible: Container[str]
     ) -> dict[tuple[str, str], list[Relationship]]:
         """The relationships grouped by the visible elements they connect (self-loops dropped)."""
         edges: dict[tuple[str, str], list[Relationship]] = {}
+        nearest = self.workspace.nearest
         for r in relationships:
-            source, destination = self.lift(r.source_id, visible), self.lift(r.destination_id, visible)
+            source, destination = nearest(r.source_id, visible), nearest(r.destination_id, visible)
             if source is None or destination is None or source == destination:
                 continue
             edges.setdefault((source, destination), []).append(r)

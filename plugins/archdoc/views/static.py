@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
 
 from archdoc.model.elements import Element
 from archdoc.model.selectors import Selector, parse_selector
@@ -224,11 +223,3 @@ class _Frames:
         for boundary in self.boundaries.values():
             add(boundary)
         return out
-
-
-def selector_targets(workspace: Workspace, spec: ViewSpec) -> Iterable[tuple[str, set[str]]]:
-    """Each selector of a user view with the ids it names (for the dangling-reference rule)."""
-    for text in (*spec.include, *spec.exclude):
-        selector = parse_selector(text)
-        if selector.kind != "all":
-            yield text, select(workspace, selector)

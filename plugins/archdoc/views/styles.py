@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from archdoc.model.records import Relationship
 from archdoc.model.views import Style
-from archdoc.views.computed import EdgeStyle, NodeStyle, combined_interaction, highest_criticality
+from archdoc.analysis.graph import combined_interaction, highest_criticality
+from archdoc.views.computed import EdgeStyle, NodeStyle
 
 __all__ = ["KIND_STYLES", "EXTERNAL_STYLE", "node_style", "edge_style", "StyleSheet",
            "CRITICAL_LINE"]

@@ -9,14 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from archdoc.diff.git import Repository
 from archdoc.errors import RevisionError
+from archdoc.adr.records import Adr
+from archdoc.git import Repository
 from archdoc.render.tables import table
 from archdoc.render.text import md_cell, md_code
 from archdoc.site.context import SiteContext
 from archdoc.site.layout import Page
+from archdoc.site.pages.base import PageGroup
 
-__all__ = ["HISTORY_LIMIT", "changes_page"]
+__all__ = ["GROUP", "HISTORY_LIMIT", "changes_page"]
 
 HISTORY_LIMIT = 30
 """Commits listed, newest first."""
@@ -40,7 +42,8 @@ def _parse(log: str) -> list[_Commit]:
         lines = [line for line in record.splitlines() if line.strip()]
         if not lines or lines[0].count("\x1f") != 4:
             continue
-        commit = _Commit(*lines[0].split("\x1f"))
+        sha, short, date, author, subject = lines[0].split("\x1f")
+        commit = _Commit(sha, short, date, author, subject)
         for line in lines[1:]:
             parts = line.split("\t")
             if len(parts) == 2:
@@ -62,10 +65,10 @@ def changes_page(context: SiteContext) -> Page | None:
         return None
     adr_dir = Path(context.adrs.directory) if context.adrs is not None else None
     places: dict[str, PurePosixPath] = {}
-    for name, path in (("model", context.model_dir), ("decisions", adr_dir)):
-        if path is not None and path.exists():
+    for name, directory in (("model", context.model_dir), ("decisions", adr_dir)):
+        if directory is not None and directory.exists():
             try:
-                places[name] = repository.relative(path)
+                places[name] = repository.relative(directory)
             except RevisionError:
                 continue
     if not places:
@@ -114,16 +117,19 @@ def _files(commit: _Commit, model: PurePosixPath | None) -> str:
 
 
 def _decisions(context: SiteContext, page: str, commit: _Commit, adr: PurePosixPath | None,
-               records: dict[str, object]) -> str:
+               records: dict[str, Adr]) -> str:
     shown = []
     for status, file, _ in commit.files:
         name = _below(file, adr)
         if name is None or "/" in name or not name.endswith((".md", ".markdown")):
             continue
         record = records.get(name)
-        label = f"ADR-{record.number:04d}" if record is not None else md_code(name)  # type: ignore[attr-defined]
+        label = f"ADR-{record.number:04d}" if record is not None else md_code(name)
         if record is not None:
-            target = context.layout.decision(record.file.stem)  # type: ignore[attr-defined]
+            target = context.layout.decision(record.file.stem)
             label = f"[{label}]({context.layout.md_link(page, target)})"
         shown.append(label + (f" ({_STATUS[status]})" if status in _STATUS else ""))
     return ", ".join(shown)
+
+
+GROUP = PageGroup("changes", lambda context: [page] if (page := changes_page(context)) else [])

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from archdoc.adr.log import AdrLog
+from archdoc.adr.records import Adr, link_verb
 from archdoc.render.tables import badge, facts, table
 from archdoc.render.text import html_text, md_cell, md_code, md_text
 from archdoc.site.context import SiteContext
 from archdoc.site.layout import Page
+from archdoc.site.pages.base import PageGroup
+from archdoc.source import relative_to_cwd
 
-__all__ = ["decision_pages"]
+__all__ = ["GROUP", "decision_pages"]
 
 _BANNER = {
     "superseded": ("This decision is superseded", "critical"),
@@ -18,22 +20,25 @@ _BANNER = {
 }
 
 
-def _adr_label(record: Any) -> str:
+def _adr_label(record: Adr) -> str:
     return f"ADR-{record.number:04d}"
 
 
-def _link(context: SiteContext, page: str, record: Any) -> str:
+def _link(context: SiteContext, page: str, record: Adr) -> str:
     target = context.layout.decision(record.file.stem)
     return f"[{_adr_label(record)}: {md_text(record.title)}]({context.layout.md_link(page, target)})"
 
 
-def _affects(context: SiteContext, page: str, record: Any) -> str:
+def _affects(context: SiteContext, page: str, record: Adr) -> str:
     return ", ".join(context.element_link(page, id) if id in context.workspace.elements else md_code(str(id))
                      for id in record.affects)
 
 
 def decision_pages(context: SiteContext) -> list[Page]:
+    """The decision log's index and a page per record (none when the project keeps no ADRs)."""
     log = context.adrs
+    if log is None:
+        return []
     records = context.adr_records()
     layout = context.layout
     index = layout.decisions()
@@ -63,17 +68,17 @@ def decision_pages(context: SiteContext) -> list[Page]:
     return pages
 
 
-def _title_link(context: SiteContext, page: str, record: Any) -> str:
+def _title_link(context: SiteContext, page: str, record: Adr) -> str:
     target = context.layout.decision(record.file.stem)
     return f"[{md_text(record.title)}]({context.layout.md_link(page, target)})"
 
 
-def _short_link(context: SiteContext, page: str, record: Any) -> str:
+def _short_link(context: SiteContext, page: str, record: Adr) -> str:
     target = context.layout.decision(record.file.stem)
     return f"[{_adr_label(record)}]({context.layout.md_link(page, target)})"
 
 
-def _supersede_chains(log: Any, records: list[Any]) -> list[list[Any]]:
+def _supersede_chains(log: AdrLog, records: list[Adr]) -> list[list[Adr]]:
     """Chains oldest first: 0001 → 0004 → 0009, for every record that supersedes or is superseded."""
     by_number = {r.number: r for r in records}
     successors = {r.number: log.successors(r.number) for r in records}
@@ -94,13 +99,11 @@ def _supersede_chains(log: Any, records: list[Any]) -> list[list[Any]]:
     return chains
 
 
-def _record_page(context: SiteContext, log: Any, record: Any) -> Page:
+def _record_page(context: SiteContext, log: AdrLog, record: Adr) -> Page:
     layout = context.layout
     path = layout.decision(record.file.stem)
     lines = [f"# {_adr_label(record)}: {md_text(record.title)}", ""]
     if getattr(record, "problem", ""):
-        from archdoc.source import relative_to_cwd
-
         where = f"{relative_to_cwd(str(record.file))}:{record.problem_line or 1}"
         lines += ['<div class="archdoc-banner archdoc-banner--high"><p>archdoc could not read this '
                   f"record completely ({html_text(record.problem)}, at {html_text(where)}); what "
@@ -126,8 +129,6 @@ def _record_page(context: SiteContext, log: Any, record: Any) -> Page:
         other = log.get(link.target) if link.target is not None else None
         if other is None:
             continue
-        from archdoc.adr.records import link_verb
-
         rows.append([link_verb(link.kind), _link(context, path, other)])
     if record.affects:
         rows.append(["Affects", _affects(context, path, record)])
@@ -135,3 +136,6 @@ def _record_page(context: SiteContext, log: Any, record: Any) -> Page:
         rows.append(["Tags", md_cell(", ".join(record.tags))])
     lines += [facts(rows), "", record.body.rstrip(), ""]
     return Page(path, f"{_adr_label(record)}: {record.title}", "\n".join(lines) + "\n", in_nav=False)
+
+
+GROUP = PageGroup("decisions", decision_pages)

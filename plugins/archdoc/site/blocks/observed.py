@@ -1,8 +1,5 @@
-"""The "Model vs. observed" page: the model's dependencies against what running systems show.
-
-Generated only when the project has observed sources (``observed:``); its tables are also the
-``observed`` block, for a hand-written page.
-"""
+"""The ``observed`` block: the model's dependencies against what running systems show (the
+tables and drawings of the "Model vs. observed" page, :mod:`archdoc.site.pages.observed`)."""
 
 from __future__ import annotations
 
@@ -11,39 +8,12 @@ from typing import Any
 
 from archdoc.render.tables import table
 from archdoc.render.text import md_code, md_text
-from archdoc.site.blocks import UnknownBlock, block
-from archdoc.site.blocks_diagrams import draw_computed
+from archdoc.site.blocks.base import Block, UnknownBlock, block
+from archdoc.site.blocks.diagrams import draw_computed
 from archdoc.site.context import SiteContext
-from archdoc.site.layout import Page
 from archdoc.views.overlay import with_drift
 
-__all__ = ["PAGE_NAME", "TITLE", "drift_pages", "observed_block", "render_observed"]
-
-PAGE_NAME = "observed"
-"""The page's name in the layout: ``architecture/observed.md``."""
-TITLE = "Model vs. observed"
-
-_KINDS = {"jaeger": "Jaeger", "servicegraph": "servicegraph", "compose": "compose"}
-
-
-def drift_pages(context: SiteContext) -> list[Page]:
-    """The page, when the project has observed sources."""
-    if context.drift is None:
-        return []
-    path = context.layout.group(PAGE_NAME)
-    report = context.drift
-    files = ", ".join(f"{md_code(_relative(context, f))} ({_KINDS[k]})" for k, f in report.files)
-    lines = [f"# {TITLE}", "",
-             f"The dependencies of the model compared with what running systems show, read from "
-             f"{files or 'no file'}. The rules `undeclared-dependency`, `unobserved-dependency` and "
-             f"`unmapped-service` report the differences in `archdoc validate` and `archdoc drift`.",
-             ""]
-    if report.min_calls:
-        left_out = (f" ({report.ignored_pairs} observed pair{'s' * (report.ignored_pairs != 1)} "
-                    "left out)") if report.ignored_pairs else ""
-        lines += [f"Pairs with fewer than {report.min_calls:,} calls are ignored{left_out}.", ""]
-    lines.append(render_observed(context, path, drawings=True))
-    return [Page(path, TITLE, "\n".join(lines) + "\n")]
+__all__ = ["drift_drawings", "observed_block", "render_observed", "source_path"]
 
 
 def drift_drawings(context: SiteContext, page: str) -> list[str]:
@@ -119,7 +89,7 @@ def render_observed(context: SiteContext, page: str, *, drawings: bool = False) 
                       for s in report.unmapped], align=["l", "r", "l", "l"])]
     mapped = [m for m in report.matches if m.element_id is not None]
     if mapped:
-        rows = {}
+        rows: dict[tuple[str, str | None], list[str]] = {}
         for m in mapped:
             rows.setdefault((m.name, m.element_id), [md_code(m.name), link(page, m.element_id), _how(m.how)])
         parts += ["## Observed services", "", table(["Service", "Element", "Matched by"], list(rows.values()))]
@@ -166,7 +136,7 @@ def _declared_at(context: SiteContext, edge: Any) -> str:
         return ""
     if dep.relationships:
         r = dep.relationships[0]
-        where = f"{_relative(context, r.location.file)}:{r.location.line}" if r.location else ""
+        where = f"{source_path(context, r.location.file)}:{r.location.line}" if r.location else ""
         implied = (r.source_id, r.destination_id) != (edge.source_id, edge.destination_id)
         return (f"{md_code(where)}" if where else "") + (f" (as {md_code(r.id)})" if implied else "")
     if dep.events:
@@ -177,15 +147,18 @@ def _declared_at(context: SiteContext, edge: Any) -> str:
 def _seen_in(context: SiteContext, sources: list[Any]) -> str:
     out = []
     for s in sources:
-        text = _relative(context, s.file) + (f":{s.line}" if s.line else "") + (f" {s.path}" if s.path else "")
+        text = source_path(context, s.file) + (f":{s.line}" if s.line else "") + (f" {s.path}" if s.path else "")
         out.append(md_code(text))
     return ", ".join(out)
 
 
-def _relative(context: SiteContext, file: str) -> str:
+def source_path(context: SiteContext, file: str) -> str:
+    """An observed source or model file, relative to the model's root when it has one."""
     root = context.workspace.root
     if root is not None:
         rel = os.path.relpath(file, root)
         return rel.replace(os.sep, "/")
     return os.path.basename(file)
 
+
+BLOCKS: tuple[Block, ...] = (observed_block,)

@@ -1,4 +1,5 @@
-"""Git access for ``archdoc diff``: the repository, its revisions, and a revision's files.
+"""Git access for ``archdoc diff`` and the "Architecture changes" page: the repository, its
+revisions, and a revision's files.
 
 Everything goes through the ``git`` command a user has (no library), so that a revision means
 what it means to them: a branch, a tag, ``HEAD~2``, a commit. Failures are
@@ -13,6 +14,7 @@ import subprocess
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from archdoc.errors import RevisionError
 
@@ -177,6 +179,6 @@ def _git(args: list[str], *, cwd: Path) -> subprocess.CompletedProcess[str]:
                           encoding="utf-8", errors="replace", check=False)
 
 
-def _data_filter() -> dict[str, object]:
+def _data_filter() -> dict[str, Any]:
     """``filter="data"`` where tarfile has it (3.11.4+, 3.10.12+): no absolute or escaping paths."""
     return {"filter": "data"} if hasattr(tarfile, "data_filter") else {}

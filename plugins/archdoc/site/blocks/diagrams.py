@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from archdoc.site.blocks import UnknownBlock, block
+import difflib
+
+from archdoc.site.blocks.base import Block, UnknownBlock, block
 from archdoc.site.context import SiteContext
 from archdoc.views.computed import AnyView
 
@@ -29,8 +31,6 @@ def draw_computed(context: SiteContext, page: str, view: AnyView) -> str:
 
 
 def _hint(context: SiteContext, key: str) -> str:
-    import difflib
-
     close = difflib.get_close_matches(key, context.views.keys(), n=3, cutoff=0.5)
     if close:
         return "did you mean " + ", ".join(repr(c) for c in close) + "?"
@@ -79,3 +79,7 @@ def deployment_block(context: SiteContext, page: str, arg: str) -> str:
     if not any(e.id == arg for e in context.workspace.environments):
         raise UnknownBlock(f"the model has no environment {arg!r}")
     return draw_view(context, page, f"deployment:{arg}")
+
+
+BLOCKS: tuple[Block, ...] = (landscape, context_block, containers_block, components_block,
+                             neighbourhood_block, user_view_block, flow_block, deployment_block)

@@ -1,4 +1,4 @@
-"""Embeddable blocks: every generated diagram and table, addressable by a key.
+"""Every embeddable block by its key, and rendering one.
 
 Generated pages are made of these blocks, and hand-written pages place any of them with a
 fenced block::
@@ -6,45 +6,59 @@ fenced block::
     ```archdoc
     containers:shop
     ```
+
+The blocks are those of the subject modules listed below, in that order (the order of the
+block catalog): a new block is a renderer in its subject's module, a new subject one module
+and one line here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import difflib
+from collections.abc import Iterable
 
-from archdoc.errors import ArchdocError
+from archdoc.site.blocks import (
+    catalog,
+    data,
+    dependencies,
+    deployment,
+    diagrams,
+    elements,
+    events,
+    flows,
+    impact,
+    observed,
+)
+from archdoc.site.blocks.base import Block, UnknownBlock
 from archdoc.site.context import SiteContext
 
-__all__ = ["BLOCKS", "BlockSpec", "UnknownBlock", "render_block", "block_keys"]
+__all__ = ["BLOCKS", "block_keys", "render_block"]
 
 
-class UnknownBlock(ArchdocError):
-    """A page asks for a block key that the model does not give."""
+def _index(*subjects: Iterable[Block]) -> dict[str, Block]:
+    found: dict[str, Block] = {}
+    for blocks in subjects:
+        for spec in blocks:
+            if spec.name in found:
+                raise RuntimeError(f"block {spec.name} declared twice")
+            found[spec.name] = spec
+    return found
 
 
-Renderer = Callable[[SiteContext, str, str], str]
-"""``(context, page path, argument) -> Markdown``."""
-
-
-@dataclass(frozen=True)
-class BlockSpec:
-    name: str
-    summary: str
-    argument: str
-    """What follows the colon (``""``: no argument)."""
-    render: Renderer
-
-
-BLOCKS: dict[str, BlockSpec] = {}
-
-
-def block(name: str, summary: str, argument: str = "") -> Callable[[Renderer], Renderer]:
-    def register(fn: Renderer) -> Renderer:
-        BLOCKS[name] = BlockSpec(name, summary, argument, fn)
-        return fn
-
-    return register
+BLOCKS: dict[str, Block] = {}
+"""Every block by name, in catalog order."""
+BLOCKS.update(_index(
+    diagrams.BLOCKS,
+    dependencies.BLOCKS,
+    impact.BLOCKS,
+    events.BLOCKS,
+    data.BLOCKS,
+    flows.BLOCKS,
+    deployment.BLOCKS,
+    catalog.blocks(BLOCKS),
+    elements.BLOCKS,
+    observed.BLOCKS,
+))
 
 
 def block_keys(context: SiteContext) -> list[str]:
@@ -74,13 +88,7 @@ def render_block(context: SiteContext, key: str, page: str) -> str:
 
 
 def _hint(context: SiteContext, key: str) -> str:
-    import difflib
-
     close = difflib.get_close_matches(key, block_keys(context), n=3, cutoff=0.5)
     if close:
         return "did you mean " + ", ".join(repr(c) for c in close) + "?"
     return "the blocks are listed in the archdoc docs (Embedding generated views)"
-
-
-# The blocks themselves live in these modules; importing them registers them.
-from archdoc.site import blocks_diagrams, blocks_tables, drift  # noqa: E402,F401
