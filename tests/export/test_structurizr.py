@@ -27,6 +27,7 @@ golden file.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -370,7 +371,7 @@ def test_same_deployment(trips: dict[str, Trip]) -> None:
             assert trip.dropped_note("descriptions of deployment environments")
         assert [(e.id, e.name) for e in b.environments] == \
             [(e.id, _text(trip, e.name)) for e in o.environments], trip.name
-        t = (lambda v: _text(trip, v))
+        t = functools.partial(_text, trip)
         assert {n.id: (n.name, n.kind, n.technology, n.description, n.parent_id,
                        n.environment_id, n.instances, n.icon, n.tags,
                        dict(n.properties)) for n in b.nodes.values()} == \

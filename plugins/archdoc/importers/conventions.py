@@ -96,21 +96,21 @@ def settle(plan: Plan, hints: dict[int, list[str]] | None = None) -> None:
                     consumed.append(tag)
                     break
         if element.kind == "system":
-            tag = next((t for t in [*element.tags, *hinted] if t.lower() in _EXTERNAL), None)
-            if tag is not None:
+            external = next((t for t in [*element.tags, *hinted] if t.lower() in _EXTERNAL), None)
+            if external is not None:
                 element.external = True
-                consumed.append(tag)
+                consumed.append(external)
         element.tags = _kept(element.tags, consumed, selected)
     for relationship in plan.relationships():
         consumed = []
-        tag = next((t for t in relationship.tags if t.lower() in _ASYNC), None)
-        if tag is not None:
+        asynchronous = next((t for t in relationship.tags if t.lower() in _ASYNC), None)
+        if asynchronous is not None:
             relationship.interaction = "async"
-            consumed.append(tag)
-        tag = next((t for t in relationship.tags if t.lower() in _CRITICALITY), None)
-        if tag is not None and relationship.criticality is None:
-            relationship.criticality = _CRITICALITY[tag.lower()]
-            consumed.append(tag)
+            consumed.append(asynchronous)
+        critical = next((t for t in relationship.tags if t.lower() in _CRITICALITY), None)
+        if critical is not None and relationship.criticality is None:
+            relationship.criticality = _CRITICALITY[critical.lower()]
+            consumed.append(critical)
         if isinstance(relationship.destination, PElement) and relationship.access is None \
                 and relationship.infer_access and relationship.destination.kind == "database" \
                 and isinstance(relationship.source, PElement):

@@ -232,8 +232,6 @@ class ViewsReader:
         """The element of a view that is archdoc's built-in neighbourhood view: ``include
         ->x->`` alone, in the view of ``x``'s parent, titled as archdoc titles it (or not at
         all), of an element that is no software system and has no parts."""
-        from archdoc.importers.dsl_model import Scope
-
         if len(spec.include) != 1 or spec.exclude:
             return None
         token, at = spec.include[0]

@@ -21,6 +21,7 @@ from archdoc.model.flows import FlowMessage, walk
 from archdoc.model.records import Relationship
 from archdoc.model.values import PropertyValue
 from archdoc.model.workspace import Workspace
+from archdoc.render.indented import IndentedLines
 from archdoc.render.likec4_names import Namespace, c4_string, identifier
 from archdoc.render.likec4_steps import Steps
 from archdoc.render.losses import Losses
@@ -60,29 +61,13 @@ def likec4_source(workspace: Workspace, views: ViewIndex) -> LikeC4Source:
     return _Writer(workspace, views).write()
 
 
-class _Lines:
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.depth = 0
-
-    def add(self, text: str = "") -> None:
-        self.lines.append(("  " * self.depth + text) if text else "")
-
-    def open(self, text: str) -> None:
-        self.add(text + " {")
-        self.depth += 1
-
-    def close(self) -> None:
-        self.depth -= 1
-        self.add("}")
-
 
 class _Writer:
     def __init__(self, workspace: Workspace, views: ViewIndex) -> None:
         self.ws = workspace
         self.views = views
         self.sheet: StyleSheet = views.styles
-        self.out = _Lines()
+        self.out = IndentedLines()
         self.losses = Losses()
         self.fqn: dict[str, str] = {}
         self.tags: dict[str, str] = {}
@@ -129,12 +114,12 @@ class _Writer:
 
     def write(self) -> LikeC4Source:
         self._collect_tags_and_colors()
-        body = _Lines()
+        body = IndentedLines()
         self.out = body
         self._model()
         self._deployment()
         self._views()
-        head = self.out = _Lines()
+        head = self.out = IndentedLines()
         self._header()
         self._specification()
         text = "\n".join(head.lines + body.lines) + "\n"

@@ -22,6 +22,7 @@ from archdoc.model.ids import join_id, slugify
 from archdoc.model.records import Relationship
 from archdoc.model.values import PropertyValue
 from archdoc.model.workspace import Workspace
+from archdoc.render.indented import IndentedLines
 from archdoc.render.losses import Losses
 from archdoc.render.structurizr_text import Namespace, Strings, identifier
 from archdoc.views import ViewIndex
@@ -42,23 +43,11 @@ _KEYWORDS = {"person": "person", "system": "softwareSystem", "container": "conta
 _RANGE = re.compile(r"^\s*(\d+)\s*(?:-|\.\.|–)\s*(\d+)\s*$")
 
 
-class Lines:
-    """Indented lines of DSL."""
+class Lines(IndentedLines):
+    """Indented lines of DSL (four spaces a level, as Structurizr's own examples)."""
 
     def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.depth = 0
-
-    def add(self, text: str = "") -> None:
-        self.lines.append(("    " * self.depth + text) if text else "")
-
-    def open(self, text: str) -> None:
-        self.add(text + " {")
-        self.depth += 1
-
-    def close(self) -> None:
-        self.depth -= 1
-        self.add("}")
+        super().__init__(indent="    ")
 
 
 @dataclass
