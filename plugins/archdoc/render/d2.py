@@ -192,12 +192,7 @@ class _Writer:
         kinds = [k for k in KIND_STYLES if any(n.kind == k for n in view.nodes)]
         tags = list(dict.fromkeys(t for n in view.nodes for t in n.style.tags))
         self.classes(kinds, any(n.external for n in view.nodes), tags)
-        inner: dict[str | None, list[ViewBoundary]] = {}
-        for boundary in view.boundaries:
-            inner.setdefault(boundary.parent, []).append(boundary)
-        members: dict[str | None, list[ViewNode]] = {}
-        for node in view.nodes:
-            members.setdefault(node.boundary, []).append(node)
+        inner, members = view.frames()
         paths: dict[str, str] = {}
 
         def emit(frame: str | None, prefix: str) -> None:
@@ -367,15 +362,8 @@ class _Writer:
                       dashed=edge.interaction == "async" or edge.between == "nodes")
 
 
-def _kind_text(node: ViewNode) -> str:
-    kind = node.kind_label + (f": {node.technology}" if node.technology else "")
-    if node.external and node.kind == "system":
-        kind = "External " + kind
-    return kind
-
-
 def _node_label(node: ViewNode) -> str:
-    label = f"{node.name}\n[{_kind_text(node)}]"
+    label = f"{node.name}\n[{node.kind_text}]"
     if node.description:
         label += "\n\n" + _shorten(node.description)
     return label

@@ -89,16 +89,9 @@ def _lines(lines: list[str], size: int | None = None, bold: bool = False) -> str
     return body
 
 
-def _kind_text(node: ViewNode) -> str:
-    kind = node.kind_label + (f": {node.technology}" if node.technology else "")
-    if node.external and node.kind == "system":
-        kind = "External " + kind
-    return f"[{kind}]"
-
-
 def _node_label(node: ViewNode) -> str:
     parts = [_lines(_wrap(node.name, NAME_WIDTH), bold=True),
-             _lines(_wrap(_kind_text(node), TEXT_WIDTH), 10)]
+             _lines(_wrap(f"[{node.kind_text}]", TEXT_WIDTH), 10)]
     if node.description:
         parts.append(_lines(_wrap(_shorten(node.description, DESCRIPTION_LIMIT), TEXT_WIDTH), 10))
     return "<" + "<br/>".join(parts) + ">"
@@ -172,12 +165,7 @@ def static_dot(view: ComputedView) -> str:
     node_ids = {n.id: f"n{i}" for i, n in enumerate(view.nodes)}
     frame_ids = {b.id: f"cluster_b{i}" for i, b in enumerate(view.boundaries)}
     lines = _graph_header(view.key, view.direction, len(view.nodes), len(view.edges))
-    inner: dict[str | None, list[ViewBoundary]] = {}
-    for boundary in view.boundaries:
-        inner.setdefault(boundary.parent, []).append(boundary)
-    members: dict[str | None, list[ViewNode]] = {}
-    for node in view.nodes:
-        members.setdefault(node.boundary, []).append(node)
+    inner, members = view.frames()
 
     def emit(frame: str | None, indent: str) -> None:
         for node in members.get(frame, []):

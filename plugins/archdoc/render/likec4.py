@@ -463,9 +463,7 @@ class _Writer:
         of = f" of {self.fqn[scope]}" if scope in self.fqn else ""
         out.open(f"view {name}{of}")
         self._view_head(view.title, view.description)
-        inner: dict[str | None, list[ViewBoundary]] = {}
-        for boundary in view.boundaries:
-            inner.setdefault(boundary.parent, []).append(boundary)
+        inner, _ = view.frames()
 
         # A LikeC4 group holds only elements with no parent in the view: an element boundary
         # with a group inside is drawn as a group itself (titled as archdoc titles it), and so

@@ -51,15 +51,8 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _kind_text(node: ViewNode) -> str:
-    kind = node.kind_label + (f": {node.technology}" if node.technology else "")
-    if node.external and node.kind == "system":
-        kind = "External " + kind
-    return kind
-
-
 def _label(node: ViewNode) -> str:
-    parts = [f"<b>{mermaid_text(node.name)}</b>", f"<small>[{mermaid_text(_kind_text(node))}]</small>"]
+    parts = [f"<b>{mermaid_text(node.name)}</b>", f"<small>[{mermaid_text(node.kind_text)}]</small>"]
     if node.description:
         parts.append(mermaid_text(_shorten(node.description, 90)))
     return "<br/>".join(parts)
@@ -92,12 +85,7 @@ def flowchart(view: ComputedView, link_for: LinkFor = no_links) -> str:
     node_ids = {n.id: f"n{i}" for i, n in enumerate(view.nodes)}
     frame_ids = {b.id: f"b{i}" for i, b in enumerate(view.boundaries)}
     lines = [f"flowchart {view.direction}"]
-    inner: dict[str | None, list[ViewBoundary]] = {}
-    for boundary in view.boundaries:
-        inner.setdefault(boundary.parent, []).append(boundary)
-    members: dict[str | None, list[ViewNode]] = {}
-    for node in view.nodes:
-        members.setdefault(node.boundary, []).append(node)
+    inner, members = view.frames()
 
     def emit(frame: str | None, indent: str) -> None:
         for node in members.get(frame, []):

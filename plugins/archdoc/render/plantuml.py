@@ -279,12 +279,7 @@ def static_diagram(view: ComputedView) -> PlantUml:
     alias = _aliases([n.id for n in view.nodes] + [b.id for b in view.boundaries])
     lines = _header(diagram_name(view.key), _include(view), view.title, view.description)
     lines += [_layout(view.direction, dropped), "LAYOUT_WITH_LEGEND()", ""]
-    inner: dict[str | None, list[ViewBoundary]] = {}
-    for boundary in view.boundaries:
-        inner.setdefault(boundary.parent, []).append(boundary)
-    members: dict[str | None, list[ViewNode]] = {}
-    for node in view.nodes:
-        members.setdefault(node.boundary, []).append(node)
+    inner, members = view.frames()
 
     def emit(frame: str | None, indent: str) -> None:
         for node in members.get(frame, []):

@@ -85,6 +85,12 @@ class ViewNode:
     link: bool = True
     """Whether the element has a page to link to (every element does in the site)."""
 
+    @property
+    def kind_text(self) -> str:
+        """What a box says under its name: ``External Software System``, ``Container: Go``."""
+        kind = self.kind_label + (f": {self.technology}" if self.technology else "")
+        return "External " + kind if self.external and self.kind == "system" else kind
+
 
 @dataclass
 class ViewBoundary:
@@ -167,6 +173,17 @@ class ComputedView:
     @property
     def element_ids(self) -> list[str]:
         return [n.id for n in self.nodes]
+
+    def frames(self) -> tuple[dict[str | None, list[ViewBoundary]], dict[str | None, list[ViewNode]]]:
+        """The boundaries drawn in each boundary, and the boxes drawn in each (None: at the
+        top), in drawing order: what a renderer nests."""
+        inner: dict[str | None, list[ViewBoundary]] = {}
+        for boundary in self.boundaries:
+            inner.setdefault(boundary.parent, []).append(boundary)
+        members: dict[str | None, list[ViewNode]] = {}
+        for node in self.nodes:
+            members.setdefault(node.boundary, []).append(node)
+        return inner, members
 
     @property
     def boundary_ids(self) -> list[str]:
