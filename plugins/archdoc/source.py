@@ -14,7 +14,7 @@ __all__ = ["SourceLocation", "caller_location", "relative_to_cwd"]
 _PACKAGE_DIR = str(Path(__file__).resolve().parent) + os.sep
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class SourceLocation:
     """A file and a 1-based line number."""
 
@@ -23,6 +23,16 @@ class SourceLocation:
 
     def __str__(self) -> str:
         return f"{relative_to_cwd(self.file)}:{self.line}"
+
+    # Written out (not generated) so that a location taken at a call and one made from a file
+    # and a line compare equal when they name the same place.
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceLocation):
+            return NotImplemented
+        return self.file == other.file and self.line == other.line
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.line))
 
 
 def relative_to_cwd(path: str) -> str:
@@ -52,8 +62,11 @@ def _is_skipped(filename: str) -> bool:
 
 # Line tables by code object. ``frame.f_lineno`` scans the code's whole location table on each
 # call (CPython 3.11), which made declaring an element cost time proportional to the size of
-# the model file; a table built once per code object makes it a binary search. The code object
-# is kept in the value so that its id cannot be reused while cached.
+# the model file; a table built once per code object makes it a binary search. Building the
+# table is itself most of the cost of a large model file's locations, and most locations are
+# never shown, so a call site keeps its code object and instruction offset and finds its line
+# when it is first read. The code object is kept in the value so that its id cannot be reused
+# while cached.
 _line_tables: dict[int, tuple[object, list[int], list[int | None]]] = {}
 
 
@@ -63,11 +76,53 @@ def _line_table(code: CodeType) -> tuple[object, list[int], list[int | None]]:
     return entry
 
 
-# A SourceLocation made without the frozen dataclass's __init__ (two object.__setattr__ calls
-# through Python): the slots are set directly. Every model call makes one, so this is hot.
-_new = object.__new__
+_get_line = SourceLocation.__dict__["line"].__get__
 _set_file = SourceLocation.__dict__["file"].__set__
 _set_line = SourceLocation.__dict__["line"].__set__
+
+
+class _CallSite(SourceLocation):
+    """A location taken at a call of the model API: the line is looked up when first read.
+
+    It is a ``SourceLocation`` in every way a reader can tell (its fields, equality, hash,
+    copies and pickles, which are plain ``SourceLocation``\\ s)."""
+
+    __slots__ = ("_code", "_lasti")
+    _code: CodeType
+    _lasti: int
+
+    @property  # type: ignore[override]
+    def line(self) -> int:
+        try:
+            return _get_line(self)  # type: ignore[no-any-return]
+        except AttributeError:
+            pass
+        code = self._code
+        entry = _line_tables.get(id(code))
+        if entry is None:
+            entry = _line_table(code)
+        index = bisect_right(entry[1], self._lasti) - 1
+        line = entry[2][index] if index >= 0 else None
+        line = 1 if line is None else line
+        _set_line(self, line)
+        return line
+
+    @line.setter
+    def line(self, value: int) -> None:
+        _set_line(self, value)
+
+    def __repr__(self) -> str:
+        return f"SourceLocation(file={self.file!r}, line={self.line!r})"
+
+    def __reduce__(self) -> tuple[type[SourceLocation], tuple[str, int]]:
+        return SourceLocation, (self.file, self.line)
+
+
+# A call site made without an ``__init__``: the slots are set directly. Every model call makes
+# one, so this is hot.
+_new = object.__new__
+_set_code = _CallSite.__dict__["_code"].__set__
+_set_lasti = _CallSite.__dict__["_lasti"].__set__
 
 
 def caller_location() -> SourceLocation | None:
@@ -75,7 +130,7 @@ def caller_location() -> SourceLocation | None:
 
     It is called by archdoc's own code, so the search starts at that code's caller. This runs
     on every call of the model API, so it is written for speed: one dictionary lookup per
-    frame, a binary search for the line.
+    frame; the line is found when it is read.
     """
     try:
         frame: FrameType | None = sys._getframe(2)
@@ -88,14 +143,10 @@ def caller_location() -> SourceLocation | None:
         if skipped is None:
             skipped = _is_skipped(filename)
         if not skipped:
-            entry = _line_tables.get(id(code))
-            if entry is None:
-                entry = _line_table(code)
-            index = bisect_right(entry[1], frame.f_lasti) - 1
-            line = entry[2][index] if index >= 0 else None
-            location = _new(SourceLocation)
+            location = _new(_CallSite)
             _set_file(location, filename)
-            _set_line(location, line if line is not None else frame.f_lineno)
+            _set_code(location, code)
+            _set_lasti(location, frame.f_lasti)
             return location  # type: ignore[no-any-return]
         frame = frame.f_back
     return None

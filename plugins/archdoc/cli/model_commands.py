@@ -183,9 +183,9 @@ def export(
 
 
 def _format_names() -> list[str]:
-    from archdoc.export.registry import FORMATS
+    from archdoc.export.registry import FORMAT_NAMES
 
-    return list(FORMATS)
+    return list(FORMAT_NAMES)
 
 
 def schema(

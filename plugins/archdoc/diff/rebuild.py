@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from archdoc.model import workspace as workspace_module
 from archdoc.model.deployment import ContainerInstance, DeploymentNode, Environment
 from archdoc.model.elements import (
     Component,
@@ -22,7 +21,7 @@ from archdoc.model.elements import (
 )
 from archdoc.model.flows import Flow
 from archdoc.model.records import Event, FailureMode, Relationship
-from archdoc.model.workspace import Workspace
+from archdoc.model.workspace import Workspace, forget_created
 
 __all__ = ["workspace_from_export"]
 
@@ -36,12 +35,9 @@ def workspace_from_export(data: dict[str, Any]) -> Workspace:
     """The workspace that ``archdoc export --format json`` printed ``data`` from (source
     locations as exported: relative to the project root)."""
     workspace = Workspace(data.get("name") or "workspace", data.get("description", ""))
-    workspace_module._created.remove(workspace)  # not a model being loaded
+    forget_created(workspace)  # not a model being loaded
     for record in data.get("elements", []):
-        element = _CLASSES[record["kind"]].model_validate(record)
-        element._workspace = workspace
-        workspace.elements[element.id] = element
-        workspace._children.setdefault(element.parent_id, []).append(element.id)
+        workspace.builder.adopt(_CLASSES[record["kind"]].model_validate(record))
     workspace.relationships = [Relationship.model_validate(r) for r in data.get("relationships", [])]
     workspace.events = {e["name"]: Event.model_validate(e) for e in data.get("events", [])}
     workspace.failure_modes = [FailureMode.model_validate(m) for m in data.get("failure_modes", [])]

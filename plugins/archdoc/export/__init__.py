@@ -5,14 +5,19 @@
 function of it); a document format renders the whole workspace.
 """
 
-from archdoc.export.document import (
-    ViewSummaryRecord,
-    WorkspaceDocument,
-    export_document,
-    export_json,
-    export_schema,
-    view_record,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archdoc.export.document import (
+        ViewSummaryRecord,
+        WorkspaceDocument,
+        export_document,
+        export_json,
+        export_schema,
+        view_record,
+    )
 
 __all__ = [
     "ViewSummaryRecord",
@@ -22,3 +27,13 @@ __all__ = [
     "export_schema",
     "view_record",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The document's names are loaded on first use: the registry of formats lives in this
+    # package too, and listing the formats (`archdoc --help`) should not compute views.
+    if name in __all__:
+        from archdoc.export import document
+
+        return getattr(document, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["checked_constructor", "holder"]
+__all__ = ["attach", "checked_constructor", "holder"]
 
 
 def checked_constructor(cls: type[BaseModel]) -> Callable[..., Any]:
@@ -99,3 +99,8 @@ def holder(record: BaseModel) -> Any:
     read from pydantic's slot of private attributes: its ``__getattr__`` path is slow, and
     ``element.workspace`` is read on every ``uses()``."""
     return _private_slot(record)["_workspace"]
+
+
+def attach(record: BaseModel, workspace: Any) -> None:
+    """Make ``record`` belong to ``workspace`` (what :func:`holder` reads)."""
+    _private_slot(record)["_workspace"] = workspace

@@ -53,7 +53,7 @@ class _NodeParent(Record):
         if id is not None:
             check_id(check_text(id, "id", call, optional=False), call, explicit=True)
         parent_id = None if isinstance(self, Environment) else self.id
-        return self._workspace._add_node(
+        return self._workspace.builder.node(
             DeploymentNode(
                 id=id or "",
                 name=check_text(name, "name", call, optional=False),
@@ -117,7 +117,7 @@ class DeploymentNode(_NodeParent):
     def deploy(self, container: ElementRef, *, instances: Instances = None) -> ContainerInstance:
         """Run ``container`` on this node (``instances`` copies of it)."""
         assert self._workspace is not None
-        return self._workspace._add_instance(
+        return self._workspace.builder.instance(
             self, container, check_instances(instances, f"{self.id}.deploy"))
 
     def uses(
@@ -127,7 +127,7 @@ class DeploymentNode(_NodeParent):
         assert self._workspace is not None
         location = caller_location()
         call = f"{self.id}.uses"
-        return self._workspace._add_relationship(
+        return self._workspace.builder.relationship(
             self, destination, location, call=call,
             description=check_text(description, "description", call),
             technology=check_text(technology, "technology", call), operation="",

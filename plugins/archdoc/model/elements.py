@@ -160,7 +160,7 @@ class Element(Record):
             description = check_text(description, "description", call)
             technology = check_text(technology, "technology", call)
             operation = check_text(operation, "operation", call)
-        return self.workspace._add_relationship(
+        return self.workspace.builder.relationship(
             self,
             destination,
             location,
@@ -210,14 +210,14 @@ class _EventParty(Element):
         self, event: str, description: str = "", *, via: ElementRef | None = None
     ) -> EventLink:
         """Declare that this element produces ``event`` (through the queue ``via``, if given)."""
-        return self.workspace._add_event_link(self, event, description, via, "producer",
+        return self.workspace.builder.event_link(self, event, description, via, "producer",
                                               caller_location())
 
     def subscribes(
         self, event: str, reason: str = "", *, via: ElementRef | None = None
     ) -> EventLink:
         """Declare that this element consumes ``event``, and why."""
-        return self.workspace._add_event_link(self, event, reason, via, "consumer",
+        return self.workspace.builder.event_link(self, event, reason, via, "consumer",
                                               caller_location())
 
 
@@ -241,7 +241,7 @@ class SoftwareSystem(_EventParty):
         id: str | None = None,
     ) -> Container:
         """An application or service of this system (a C4 container)."""
-        return self.workspace._add_element(
+        return self.workspace.builder.element(
             Container, "container", name, caller_location(), parent=self, call="container",
             description=description, technology=technology, owner=owner, tags=tags,
             properties=properties, group=group, id=id,
@@ -260,7 +260,7 @@ class SoftwareSystem(_EventParty):
         id: str | None = None,
     ) -> Database:
         """A datastore of this system; ``owner`` is the container that owns its data (or a team)."""
-        return self.workspace._add_element(
+        return self.workspace.builder.element(
             Database, "database", name, caller_location(), parent=self, call="database",
             description=description, technology=technology, owner=owner, tags=tags,
             properties=properties, group=group, id=id,
@@ -279,7 +279,7 @@ class SoftwareSystem(_EventParty):
         id: str | None = None,
     ) -> Queue:
         """A message queue, topic or event bus of this system."""
-        return self.workspace._add_element(
+        return self.workspace.builder.element(
             Queue, "queue", name, caller_location(), parent=self, call="queue",
             description=description, technology=technology, owner=owner, tags=tags,
             properties=properties, group=group, id=id,
@@ -301,7 +301,7 @@ class Container(_EventParty):
         id: str | None = None,
     ) -> Component:
         """A component inside this container (a C4 component)."""
-        return self.workspace._add_element(
+        return self.workspace.builder.element(
             Component, "component", name, caller_location(), parent=self, call="component",
             description=description, technology=technology, tags=tags, properties=properties,
             group=group, id=id,

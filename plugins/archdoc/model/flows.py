@@ -66,7 +66,7 @@ FlowBlock.model_rebuild()
 class Flow(Record):
     """A named scenario: who calls whom, in which order (a C4 dynamic view)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str
     name: str
@@ -107,7 +107,7 @@ class Flow(Record):
 
     def _ref(self, ref: ElementRef, argument: str, call: str) -> str:
         assert self._workspace is not None
-        return self._workspace._reference_id(ref, argument, f"{self.id}.{call}")
+        return self._workspace.builder.reference_id(ref, argument, f"{self.id}.{call}")
 
     def step(
         self, source: ElementRef, destination: ElementRef, description: str = "", *,

@@ -25,7 +25,7 @@ __all__ = ["Record", "Relationship", "FailureMode", "EventLink", "Event"]
 class Record(BaseModel):
     """Base of every model record: strict fields, a source location."""
 
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=False)
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=False, defer_build=True)
 
     location: SourceLocation | None = None
     """The file and line of the user's call that declared it."""
@@ -89,7 +89,7 @@ class EventLink(Record):
 class Event(BaseModel):
     """A named event with its producers and consumers."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     description: str = ""

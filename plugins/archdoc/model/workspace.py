@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Container as Container_
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
 from archdoc.errors import ModelError, ReferenceNotFound
-from archdoc.model.checked import holder
-from archdoc.model.deployment import ContainerInstance, DeploymentNode, Environment, Instances
+from archdoc.model.builder import DuplicateId, ModelBuilder
+from archdoc.model.checked import attach
+from archdoc.model.deployment import ContainerInstance, DeploymentNode, Environment
 from archdoc.model.elements import (
     Container,
     Element,
@@ -19,33 +19,14 @@ from archdoc.model.elements import (
     SoftwareSystem,
 )
 from archdoc.model.flows import Flow
-from archdoc.model.ids import MAX_ID_BYTES, check_id, join_id, slugify
-from archdoc.model.records import Event, EventLink, FailureMode, Relationship
-from archdoc.model.values import (
-    Access,
-    Criticality,
-    Interaction,
-    PropertyValue,
-    check_choice,
-    check_properties,
-    check_tags,
-    check_text,
-)
-from archdoc.model.views import (
-    Direction,
-    LineStyle,
-    Shape,
-    Style,
-    View,
-    check_group,
-    check_style,
-)
+from archdoc.model.ids import check_id, slugify
+from archdoc.model.records import Event, FailureMode, Relationship
 from archdoc.model.selectors import SELECTOR_HINT, selector_problem
-from archdoc.source import SourceLocation, caller_location
+from archdoc.model.values import PropertyValue, check_choice, check_text
+from archdoc.model.views import Direction, LineStyle, Shape, Style, View, check_style
+from archdoc.source import caller_location
 
-__all__ = ["Workspace", "DuplicateId", "created_workspaces"]
-
-E = TypeVar("E", bound=Element)
+__all__ = ["Workspace", "DuplicateId", "created_workspaces", "forget_created"]
 
 _created: list[Workspace] = []
 
@@ -57,14 +38,10 @@ def created_workspaces() -> list[Workspace]:
     return taken
 
 
-@dataclass(frozen=True)
-class DuplicateId:
-    """Two declarations that would have had the same id; the second got a ``~N`` suffix."""
-
-    id: str
-    first: SourceLocation | None
-    second: SourceLocation | None
-    renamed_to: str
+def forget_created(workspace: Workspace) -> None:
+    """Take a workspace archdoc built itself (not a model being loaded) off that list."""
+    if workspace in _created:
+        _created.remove(workspace)
 
 
 class Workspace:
@@ -91,10 +68,8 @@ class Workspace:
         """Styles by tag (``ws.style``), in declaration order."""
         self.root: Path | None = None
         """The project root the model was loaded from (set by the loader)."""
-        self._children: dict[str | None, list[str]] = {}
-        self._pair_counts: dict[tuple[str, str], int] = {}
-        self._suffixes: dict[str, int] = {}
-        """For each duplicated id, the next ``~N`` to try."""
+        self.builder = ModelBuilder(self)
+        """How the model's classes declare into this workspace (``archdoc.model.builder``)."""
         _created.append(self)
 
     def __repr__(self) -> str:
@@ -108,7 +83,7 @@ class Workspace:
         id: str | None = None,
     ) -> Person:
         """A person who uses the systems: a customer, an administrator."""
-        return self._add_element(
+        return self.builder.element(
             Person, "person", name, caller_location(), parent=None, call="person",
             description=description,
             tags=tags, properties=properties, group=group, id=id,
@@ -121,7 +96,7 @@ class Workspace:
         id: str | None = None,
     ) -> SoftwareSystem:
         """A software system; ``external=True`` for one outside your control (a SaaS, a partner)."""
-        return self._add_element(
+        return self.builder.element(
             SoftwareSystem, "system", name, caller_location(), parent=None, call="system",
             description=description,
             external=external, owner=owner, tags=tags, properties=properties, group=group, id=id,
@@ -160,7 +135,7 @@ class Workspace:
                              location=caller_location(), hint="write depth=1 or depth=2")
         scope_id = None
         if of is not None:
-            scope_id = self._reference_id(of, "of", call)
+            scope_id = self.builder.reference_id(of, "of", call)
             if isinstance(of, Element) and of.kind not in ("system", "container", "database",
                                                            "queue"):
                 raise ModelError(
@@ -168,7 +143,7 @@ class Workspace:
                     "system (drawn at container level) or a container (component level)",
                     location=caller_location(), hint="pass a system or a container, or leave of= out",
                 )
-        around_id = None if around is None else self._reference_id(around, "around", call)
+        around_id = None if around is None else self.builder.reference_id(around, "around", call)
         view = View(
             id=view_id, name=title, description=check_text(description, "description", call),
             scope_id=scope_id,
@@ -204,12 +179,12 @@ class Workspace:
         if id is not None:
             check_id(check_text(id, "id", "flow", optional=False), "flow", explicit=True)
         flow = Flow(
-            id=id or self._unique_flow_id(slugify(check_text(name, "name", "flow", optional=False))),
+            id=id or self.builder.flow_id(slugify(check_text(name, "name", "flow", optional=False))),
             name=name,
             description=check_text(description, "description", "flow"),
             location=caller_location(),
         )
-        flow._workspace = self
+        attach(flow, self)
         check_id(flow.id, "flow", explicit=False)
         self.flows.append(flow)
         return flow
@@ -224,9 +199,9 @@ class Workspace:
             description=check_text(description, "description", "environment"),
             location=caller_location(),
         )
-        env._workspace = self
+        attach(env, self)
         check_id(env.id, "environment", explicit=False)
-        env.id = self._claim_id(env.id, env.location)
+        env.id = self.builder.claim_id(env.id, env.location)
         self.environments.append(env)
         return env
 
@@ -272,11 +247,11 @@ class Workspace:
         return None
 
     def children_of(self, id: str | None) -> list[Element]:
-        return [self.elements[c] for c in self._children.get(id, [])]
+        return [self.elements[c] for c in self.builder.children.get(id, [])]
 
     def children_ids(self, id: str | None) -> list[str]:
         """The ids of the children of ``id`` (None: the top-level elements), in declaration order."""
-        return list(self._children.get(id, ()))
+        return list(self.builder.children.get(id, ()))
 
     def people(self) -> list[Person]:
         return [e for e in self.elements.values() if isinstance(e, Person)]
@@ -297,89 +272,7 @@ class Workspace:
     def nodes_of(self, environment_id: str) -> list[DeploymentNode]:
         return [n for n in self.nodes.values() if n.environment_id == environment_id]
 
-    # -- building: internals used by the element classes ---------------------------------------
-
-    def _claim_id(self, wanted: str, source: SourceLocation | None) -> str:
-        """Reserve ``wanted`` in the id namespace; a taken id is recorded and suffixed."""
-        if wanted not in self.elements and wanted not in self.nodes and not (
-            self.environments and any(e.id == wanted for e in self.environments)
-        ):
-            return wanted
-        first = self.find(wanted).location
-        n = self._suffixes.get(wanted, 2)
-        while f"{wanted}~{n}" in self.elements or f"{wanted}~{n}" in self.nodes:
-            n += 1
-        self._suffixes[wanted] = n + 1
-        renamed = f"{wanted}~{n}"
-        self.duplicates.append(DuplicateId(wanted, first, source, renamed))
-        return renamed
-
-    def _unique_flow_id(self, wanted: str) -> str:
-        taken = {f.id for f in self.flows}
-        n, candidate = 2, wanted
-        while candidate in taken:
-            candidate, n = f"{wanted}-{n}", n + 1
-        return candidate
-
-    def _add_element(
-        self, cls: type[E], kind: str, name: str, source: SourceLocation | None, *,
-        parent: Element | None, call: str,
-        description: str = "", technology: str = "", external: bool = False,
-        owner: str | Element | None = None, tags: list[str] | None = None,
-        properties: dict[str, PropertyValue] | None = None, group: str | None = None,
-        id: str | None = None,
-    ) -> E:
-        """Declare an element; ``source`` is the user's call, taken by the public method."""
-        if type(name) is not str:
-            name = check_text(name, "name", call, optional=False)
-        if not name.strip():
-            raise ModelError(f"{call}(): the name is empty", location=source,
-                             hint="give every element a name")
-        parent_id = None if parent is None else parent.id
-        if id is not None:
-            own = check_id(check_text(id, "id", call, optional=False), call, explicit=True)
-            element_id = own if parent_id is None or "." in own else join_id(parent_id, own)
-        else:
-            slug = slugify(name)
-            element_id = slug if parent_id is None else f"{parent_id}.{slug}"  # join_id
-        if len(element_id) > MAX_ID_BYTES // 4:  # shorter ids fit in any case
-            check_id(element_id, call, explicit=False)
-        team, data_owner = "", None
-        if isinstance(owner, str):
-            team = owner if type(owner) is str else str.__str__(owner)
-        elif owner is not None:
-            data_owner = self._reference_id(owner, "owner", call)
-        # Each argument is checked in the order of its message: exact strings pass on the spot,
-        # anything else goes through its check in values.py. The record is then made without
-        # validating again (Record.from_checked).
-        if type(description) is not str or type(technology) is not str:
-            description = check_text(description, "description", call)
-            technology = check_text(technology, "technology", call)
-        if element_id in self.elements or element_id in self.nodes or self.environments:
-            element_id = self._claim_id(element_id, source)  # taken: recorded and suffixed
-        element: E = cls.from_checked(
-            _workspace=self,
-            location=source,
-            id=element_id,
-            name=name,
-            kind=kind,
-            description=description,
-            technology=technology,
-            parent_id=parent_id,
-            external=bool(external) or (parent is not None and parent.external),
-            owner=team,
-            data_owner_id=data_owner,
-            tags=[] if tags is None else check_tags(tags, call),
-            properties={} if properties is None else check_properties(properties, call),
-            group="" if group is None else check_group(group, call),
-        )
-        self.elements[element_id] = element
-        siblings = self._children.get(parent_id)
-        if siblings is None:
-            self._children[parent_id] = [element_id]
-        else:
-            siblings.append(element_id)
-        return element
+    # -- building: helpers of the public API -------------------------------------------------
 
     def _selectors(self, value: object, argument: str) -> list[str]:
         """``include=`` / ``exclude=``: elements become their ids; strings are checked for form."""
@@ -399,100 +292,5 @@ class Workspace:
                                      location=caller_location(), hint=SELECTOR_HINT)
                 out.append(item)
             else:
-                out.append(self._reference_id(item, argument, call))
+                out.append(self.builder.reference_id(item, argument, call))
         return out
-
-    def _reference_id(self, ref: object, argument: str, call: str) -> str:
-        """The id of an element given as an object or an id; bad arguments fail at the call."""
-        if isinstance(ref, str):
-            if not ref:
-                raise ModelError(f"{call}(): {argument} is an empty id", location=caller_location(),
-                                 hint="pass the element object, or its id such as 'shop.order-api'")
-            return ref if type(ref) is str else str.__str__(ref)
-        if isinstance(ref, (Element, DeploymentNode)):
-            workspace = holder(ref)
-            if workspace is not self:
-                other = workspace.name if workspace is not None else "none"
-                raise ModelError(
-                    f"{call}(): {argument} {ref.id!r} belongs to another workspace ({other!r}), "
-                    f"not {self.name!r}",
-                    location=caller_location(),
-                    hint="declare every element of one architecture in a single Workspace",
-                )
-            return ref.id
-        raise ModelError(
-            f"{call}(): {argument} must be an element or an element id, "
-            f"not {type(ref).__name__} ({ref!r})",
-            location=caller_location(),
-            hint="pass the object returned by person(), system(), container()..., or its id",
-        )
-
-    def _add_relationship(
-        self, source: Element | DeploymentNode, destination: ElementRef,
-        location: SourceLocation | None, *, call: str, description: str, technology: str,
-        operation: str, interaction: Interaction, criticality: Criticality | None,
-        access: Access | None, tags: list[str], properties: dict[str, PropertyValue],
-    ) -> Relationship:
-        """``source`` uses ``destination``; ``location`` is the user's call, the other fields
-        are checked by the caller."""
-        destination_id = self._reference_id(destination, "destination", call)
-        source_id = source.id
-        pair = (source_id, destination_id)
-        count = self._pair_counts.get(pair, 0) + 1
-        self._pair_counts[pair] = count
-        rel_id = f"{source_id}->{destination_id}" if count == 1 else \
-            f"{source_id}->{destination_id}~{count}"
-        relationship: Relationship = Relationship.from_checked(
-            location=location, id=rel_id, source_id=source_id, destination_id=destination_id,
-            description=description, technology=technology, operation=operation,
-            interaction=interaction, criticality=criticality, access=access, tags=tags,
-            properties=properties,
-        )
-        self.relationships.append(relationship)
-        return relationship
-
-    def _add_event_link(
-        self, element: Element, event: str, reason: str, via: ElementRef | None,
-        role: Literal["producer", "consumer"], location: SourceLocation | None,
-    ) -> EventLink:
-        call = f"{element.id}.{'publishes' if role == 'producer' else 'subscribes'}"
-        name = check_text(event, "event", call, optional=False)
-        if not name.strip():
-            raise ModelError(f"{call}(): the event name is empty", location=caller_location(),
-                             hint='name events like "order.created"')
-        via_id = None if via is None else self._reference_id(via, "via", call)
-        link: EventLink = EventLink.from_checked(
-            location=location, element_id=element.id, reason=check_text(reason, "reason", call),
-            via_id=via_id,
-        )
-        record = self.events.get(name)
-        if record is None:
-            record = self.events[name] = Event(name=name, producers=[], consumers=[])
-        (record.producers if role == "producer" else record.consumers).append(link)
-        if via_id is not None:
-            verb = "Publishes" if role == "producer" else "Consumes"
-            self._add_relationship(
-                element, via_id, location, call=call, description=f"{verb} {name}", technology="",
-                operation=name, interaction="async", criticality=None,
-                access="write" if role == "producer" else "read", tags=[], properties={},
-            )
-        return link
-
-    def _add_node(self, node: DeploymentNode, *, scope: str, explicit_id: bool) -> DeploymentNode:
-        if not explicit_id:
-            node.id = join_id(scope, slugify(node.name))
-        node.id = self._claim_id(node.id, node.location)
-        node._workspace = self
-        self.nodes[node.id] = node
-        return node
-
-    def _add_instance(
-        self, node: DeploymentNode, container: ElementRef, instances: Instances,
-    ) -> ContainerInstance:
-        container_id = self._reference_id(container, "container", f"{node.id}.deploy")
-        instance = ContainerInstance(
-            id=f"{node.id}/{container_id}", container_id=container_id, node_id=node.id,
-            environment_id=node.environment_id, instances=instances, location=caller_location(),
-        )
-        self.instances.append(instance)
-        return instance
