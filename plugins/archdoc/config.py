@@ -191,7 +191,9 @@ class ArchdocConfig(BaseModel):
     def _yaml_off(cls, value: Any) -> Any:
         """YAML reads a bare ``off`` as ``false``: take it as ``off`` (and ``on`` as ``error``)."""
         if isinstance(value, dict):
-            return {k: ("off" if v is False else "error" if v is True else v) for k, v in value.items()}
+            return {
+                k: ("off" if v is False else "error" if v is True else v) for k, v in value.items()
+            }
         return value
 
     @field_validator("observed", mode="before")
@@ -487,7 +489,9 @@ def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
 def _collect_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            path = f"{prefix}{key.value}" if isinstance(key, yaml.ScalarNode) else prefix.rstrip(".")
+            path = (
+                f"{prefix}{key.value}" if isinstance(key, yaml.ScalarNode) else prefix.rstrip(".")
+            )
             lines.setdefault(path, key.start_mark.line + 1)
             _collect_lines(value, path + ".", lines)
     elif isinstance(node, yaml.SequenceNode):
@@ -506,8 +510,11 @@ def _archdoc_options(plugins: Any, path: Path, entry: int, lines: dict[str, int]
     elif isinstance(plugins, list):
         entries = plugins
     else:
-        raise ConfigError("`plugins` must be a list", location=SourceLocation(str(path), entry or 1),
-                          hint="write `plugins:` then one `- archdoc` item per line")
+        raise ConfigError(
+            "`plugins` must be a list",
+            location=SourceLocation(str(path), entry or 1),
+            hint="write `plugins:` then one `- archdoc` item per line",
+        )
     for item in entries:
         if item == "archdoc":
             return {}

@@ -133,8 +133,11 @@ def _make_directory(adr_dir: Path) -> None:
     try:
         adr_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AdrError(f"cannot create the ADR directory {relative_to_cwd(str(adr_dir))}: "
-                       f"{exc.strerror or exc}", hint="check the permissions of its parent") from None
+        raise AdrError(
+            f"cannot create the ADR directory {relative_to_cwd(str(adr_dir))}: "
+            f"{exc.strerror or exc}",
+            hint="check the permissions of its parent",
+        ) from None
 
 
 def _check_no_cycle(log: AdrLog, successor: int, superseded: int) -> None:

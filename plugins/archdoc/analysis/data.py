@@ -79,7 +79,11 @@ def ownership_of(graph: DependencyGraph, datastore_id: str,
         incoming = [r for r in workspace.relationships if r.destination_id == datastore_id]
     for relationship in incoming:
         unit = graph.unit.get(relationship.source_id)
-        if unit is None or unit == datastore_id or workspace.elements[unit].kind not in CONTAINER_KINDS:
+        if (
+            unit is None
+            or unit == datastore_id
+            or workspace.elements[unit].kind not in CONTAINER_KINDS
+        ):
             continue
         if unit == owner:
             if relationship.access != "read":

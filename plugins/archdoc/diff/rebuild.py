@@ -42,11 +42,15 @@ def workspace_from_export(data: dict[str, Any]) -> Workspace:
         element._workspace = workspace
         workspace.elements[element.id] = element
         workspace._children.setdefault(element.parent_id, []).append(element.id)
-    workspace.relationships = [Relationship.model_validate(r) for r in data.get("relationships", [])]
+    workspace.relationships = [
+        Relationship.model_validate(r) for r in data.get("relationships", [])
+    ]
     workspace.events = {e["name"]: Event.model_validate(e) for e in data.get("events", [])}
     workspace.failure_modes = [FailureMode.model_validate(m) for m in data.get("failure_modes", [])]
     workspace.flows = [Flow.model_validate(f) for f in data.get("flows", [])]
     workspace.environments = [Environment.model_validate(e) for e in data.get("environments", [])]
-    workspace.nodes = {n["id"]: DeploymentNode.model_validate(n) for n in data.get("deployment_nodes", [])}
+    workspace.nodes = {
+        n["id"]: DeploymentNode.model_validate(n) for n in data.get("deployment_nodes", [])
+    }
     workspace.instances = [ContainerInstance.model_validate(i) for i in data.get("deployments", [])]
     return workspace

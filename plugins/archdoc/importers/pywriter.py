@@ -51,7 +51,13 @@ def write_model(plan: Plan, *, tool: str, split_above: int = SPLIT_ABOVE) -> dic
         body = _Module("__init__")
         for statement in plan.statements:
             body.add(statement)
-        header = [_docstring(plan, tool), "", "from archdoc import Workspace", "", *_workspace(plan)]
+        header = [
+            _docstring(plan, tool),
+            "",
+            "from archdoc import Workspace",
+            "",
+            *_workspace(plan),
+        ]
         return {"__init__.py": "\n".join(header + body.render()) + "\n"}
     return _split(plan, tool)
 

@@ -73,8 +73,10 @@ def diagrams_script(view: DeploymentView, *, filename: str = "deployment") -> De
             # A cluster has no icon of its own: a small one, without a label, stands inside it.
             name = new("node")
             anchor[box.id] = name
-            body.append(f"{indent}    {name} = {use(icon)}('', nodeid={name!r}, width='0.5', height='0.5', "
-                        "fixedsize='true', imagescale='true')")
+            body.append(
+                f"{indent}    {name} = {use(icon)}('', nodeid={name!r}, width='0.5', height='0.5', "
+                "fixedsize='true', imagescale='true')"
+            )
         for child in box.children:
             emit(child, indent + "    ")
             anchor.setdefault(box.id, anchor.get(child.id, var[child.id]))

@@ -33,7 +33,9 @@ class Scaffolded:
     files: list[Path]
 
 
-def scaffold(directory: Path, *, name: str | None = None, today: dt.date | None = None) -> Scaffolded:
+def scaffold(
+    directory: Path, *, name: str | None = None, today: dt.date | None = None
+) -> Scaffolded:
     """Write the workspace files into ``directory``; nothing is written if any already exists."""
     name = name or directory.resolve().name or "architecture"
     existing = [f for f in SCAFFOLD_FILES if (directory / f).exists()]
