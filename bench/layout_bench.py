@@ -232,9 +232,16 @@ def main(argv: list[str] | None = None) -> int:
              "| --- | --- | --: | --: | --: | --: |"]
     raw = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=shutil.which("chromium"),
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                           "--disable-component-update", "--disable-sync"])
+        browser = pw.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         for name, view in cases:
             runs = args.runs if view is cases[0][1] else 1
             results = {"Graphviz": graphviz(view, runs, browser, OUT),
