@@ -47,7 +47,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "role", "element", "how"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "role", "element", "how"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES]
+)
 def test_mapping(name: str, role: str, element: str, how: str) -> None:
     match = ServiceMap(model()).match(name, role)  # type: ignore[arg-type]
     assert (match.element_id, match.how) == (element, how)

@@ -22,14 +22,17 @@ def load(root: Path):  # type: ignore[no-untyped-def]
     return load_workspace(config_from_options({}, root=root))
 
 
-HOSTILE = textwrap.dedent('''\
+HOSTILE = textwrap.dedent(
+    '''\
     workspace "Quotes \\"and\\" \\ backslashes" {
         model {
             class = person "class" """
                 Two lines, "quoted",
                 and a \\ backslash; ${NOT_DEFINED} stays
                 """
-            import = softwareSystem "import" "Tabs\tand ''' + "'''" + ''' triple quotes"
+            import = softwareSystem "import" "Tabs\tand '''
+    + "'''"
+    + ''' triple quotes"
             orderApi = softwareSystem "Order API" "Unicode: Straße, 注文, ✓, \u2028 separator"
             order_api = softwareSystem "order_api" "A name that is already a variable"
             x = softwareSystem "x" "A very long description that is much longer than one line of code can be, so that the writer has to cut it at spaces into pieces which Python joins again"
@@ -38,7 +41,8 @@ HOSTILE = textwrap.dedent('''\
             x -> import "Uses"
         }
     }
-    ''')
+    '''
+)
 
 
 def test_hostile_text_becomes_valid_python(tmp_path: Path) -> None:
@@ -52,7 +56,10 @@ def test_hostile_text_becomes_valid_python(tmp_path: Path) -> None:
     ws = load(tmp_path / "project")
     names = {e.name: e for e in ws.elements.values()}
     assert ws.name == 'Quotes "and" \\ backslashes'
-    assert names["class"].description == 'Two lines, "quoted",\nand a \\ backslash; ${NOT_DEFINED} stays'
+    assert (
+        names["class"].description
+        == 'Two lines, "quoted",\nand a \\ backslash; ${NOT_DEFINED} stays'
+    )
     assert names["import"].description == "Tabs\tand ''' triple quotes"
     assert names["Order API"].description == "Unicode: Straße, 注文, ✓, \u2028 separator"
     assert names["x"].description.startswith("A very long description") and \
