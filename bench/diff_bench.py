@@ -82,7 +82,8 @@ def _second_revision(model: Path, n: int) -> None:
         name = f"New service {k:02d}"
         body += [
             f'n{k} = bench.container("{name}", "Added by the change", technology="Go")',
-            f'd{k} = bench.database("{name} DB", "Its data", technology="PostgreSQL 16", owner=n{k})',
+            f'd{k} = bench.database("{name} DB", "Its data", technology="PostgreSQL 16", '
+            f'owner=n{k})',
             f'n{k}.uses(d{k}, "Reads and writes its data", technology="SQL", access="readwrite")',
             f'n{k}.uses(first.s{k:0{width}d}, "Calls it", technology="gRPC", criticality="high")',
         ]

@@ -141,7 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         [
             "# `archdoc drift` on a servicegraph file",
             "",
-            f"{args.n:,} services ({len(arch.dependencies):,} dependencies) against {counts['pairs']:,} "
+            f"{args.n:,} services ({len(arch.dependencies):,} dependencies) against "
+            f"{counts['pairs']:,} "
             f"observed pairs in a {len(text) / 1e6:.1f} MB Prometheus text exposition; median of "
             f"{args.runs} runs; whole process wall time and peak RSS.",
             "",

@@ -4,9 +4,9 @@ The workspace (a fixed seed makes the same N give the same file): 20 people, 30 
 and 10 internal ones with 20 containers each (a quarter of them databases, in groups of five),
 the other elements components spread over the containers; relationships from people to
 containers, from each container to the database of its group (the first one writes it, the
-others read it), and from each component to two elements declared before it; an environment deploying every container; a container view per
-system, ten views selected by tag, five dynamic views and three styles. `!identifiers
-hierarchical`, as large workspaces are written.
+others read it), and from each component to two elements declared before it; an environment
+deploying every container; a container view per system, ten views selected by tag, five dynamic
+views and three styles. `!identifiers hierarchical`, as large workspaces are written.
 
 Measured as whole processes, like `validate_bench.py`: `archdoc import structurizr` into a new
 directory (median of --runs), then `archdoc validate` of the package it wrote. The table goes to

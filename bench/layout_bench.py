@@ -87,7 +87,8 @@ def example_views() -> list[tuple[str, ComputedView]]:
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="archdoc.css"></head><body>
 {body}
-<script>window.archdocConfig = {{"mermaidUrl": "mermaid.min.js", "panzoomUrl": "panzoom.min.js"}};</script>
+<script>window.archdocConfig = {{"mermaidUrl": "mermaid.min.js", \
+"panzoomUrl": "panzoom.min.js"}};</script>
 {scripts}
 </body></html>
 """

@@ -87,7 +87,8 @@ def validate_goals(figures: dict[str, Any]) -> list[Goal]:
             Goal(
                 "LikeC4 against `archdoc validate`, N = 2,000, cold",
                 "≥ 15× faster",
-                f"{_times(wall, None)} ({c4['wall_s']:.2f} s against {cold['validate']['wall_s']:.2f} s)",
+                f"{_times(wall, None)} ({c4['wall_s']:.2f} s against "
+                f"{cold['validate']['wall_s']:.2f} s)",
                 _times(cpu, None),
                 wall >= 15 if wall is not None else None,
             )

@@ -241,7 +241,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_serve and projects:
         serve = serve_rebuild(projects[-1])
         print(
-            f"serve: first build {serve['first_build_s']:.1f} s, rebuild {serve['rebuild_s']:.1f} s",
+            f"serve: first build {serve['first_build_s']:.1f} s, "
+            f"rebuild {serve['rebuild_s']:.1f} s",
             flush=True,
         )
     load = load_note(load_before, os.getloadavg()[0])
