@@ -66,7 +66,8 @@ class LayerRule(BaseModel):
 
     name: str
     match: list[str]
-    """Patterns: an id glob (``shop.*``), ``tag:NAME`` or ``kind:KIND``; one pattern may be a string."""
+    """Patterns: an id glob (``shop.*``), ``tag:NAME`` or ``kind:KIND``; one pattern may be a
+    string."""
 
     @field_validator("match", mode="before")
     @classmethod
@@ -97,7 +98,8 @@ def _as_list(value: Any) -> Any:
 
 
 class ObservedConfig(BaseModel):
-    """The observed sources the model is compared with (``archdoc drift``, ``validate``, the site)."""
+    """The observed sources the model is compared with (``archdoc drift``, ``validate``, the
+    site)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -171,7 +173,8 @@ class ArchdocConfig(BaseModel):
     mermaid_url: str = ""
     """URL Mermaid is loaded from when not offline (default: a public CDN, pinned version)."""
     fail_on: Literal["error", "warning"] = "error"
-    """Which validation findings the site build logs as MkDocs warnings (``--strict`` fails on them)."""
+    """Which validation findings the site build logs as MkDocs warnings (``--strict`` fails on
+    them)."""
     diagrams: DiagramOptions = Field(default_factory=DiagramOptions)
     """Diagram options: ``direction``, ``deployment``, ``max_view_elements``."""
 
@@ -207,7 +210,8 @@ class ArchdocConfig(BaseModel):
         return self.root / self.adr_dir
 
     def location(self, option: str | None = None) -> SourceLocation | None:
-        """Where ``option`` (a dotted path) is written, else the ``archdoc`` entry; None without a file."""
+        """Where ``option`` (a dotted path) is written, else the ``archdoc`` entry; None without a
+        file."""
         if self.config_file is None:
             return None
         line = _line_of(self.option_lines, option) if option else 0
@@ -225,7 +229,8 @@ def user_options() -> dict[str, Any]:
 
 
 def _line_of(lines: dict[str, int], path: str) -> int:
-    """The line of ``path`` or of its closest written parent (``layers.0.match`` -> ``layers.0``)."""
+    """The line of ``path`` or of its closest written parent
+    (``layers.0.match`` -> ``layers.0``)."""
     parts = path.split(".")
     while parts:
         line = lines.get(".".join(parts))

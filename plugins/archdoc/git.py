@@ -149,7 +149,8 @@ class Repository:
 
     def extract(self, revision: Revision, subdirectory: PurePosixPath, target: Path) -> bool:
         """Write the files of ``subdirectory`` at ``revision`` below ``target`` (as in the
-        repository: ``target/<subdirectory>/...``). False when the directory does not exist there."""
+        repository: ``target/<subdirectory>/...``). False when the directory does not exist
+        there."""
         spec = [] if str(subdirectory) in ("", ".") else ["--", str(subdirectory)]
         listed = (
             self._run(["ls-tree", "-d", "--name-only", revision.sha, str(subdirectory)])

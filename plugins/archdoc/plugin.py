@@ -36,7 +36,8 @@ log = logging.getLogger("mkdocs.plugins.archdoc")
 
 
 class _Unset:
-    """The value of an option the user did not write (MkDocs fills every option with its default)."""
+    """The value of an option the user did not write (MkDocs fills every option with its
+    default)."""
 
     def __repr__(self) -> str:
         return "<unset>"
@@ -65,7 +66,8 @@ ArchdocPluginConfig = type("ArchdocPluginConfig", (base.Config,), {
 
 
 def _option_lines(config_file: Path | None) -> tuple[int, dict[str, int]]:
-    """The lines of the plugin entry and its options in mkdocs.yml, for messages (none if unreadable)."""
+    """The lines of the plugin entry and its options in mkdocs.yml, for messages (none if
+    unreadable)."""
     if config_file is None:
         return 0, {}
     try:
@@ -168,7 +170,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
         )
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Write the files made while rendering (deployment SVGs) and say what the reader should know."""
+        """Write the files made while rendering (deployment SVGs) and say what the reader should
+        know."""
         if self.context is None:
             return
         site = Path(config.site_dir)

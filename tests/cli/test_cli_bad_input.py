@@ -1,4 +1,5 @@
-"""Bad input from users, each case through the real ``archdoc`` command and through ``mkdocs build``.
+"""Bad input from users, each case through the real ``archdoc`` command and through ``mkdocs
+build``.
 
 Every case is a small project on disk, run in-process through ``archdoc.cli.main`` (the console
 script's entry point); a representative subset also runs as the installed console script in a

@@ -1,5 +1,5 @@
-"""The guide's example comment is the real output: ``docs/guide/review.md`` shows the golden
-comment of the shop example, as written and as rendered (``ARCHDOC_UPDATE_GOLDEN=1`` rewrites it)."""
+"""The guide's example comment is the real output: ``docs/guide/review.md`` shows the golden comment
+of the shop example, as written and as rendered (``ARCHDOC_UPDATE_GOLDEN=1`` rewrites it)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""``archdoc drift`` (and ``validate`` with ``observed:``) on the fixture project, as a user runs them.
+"""``archdoc drift`` (and ``validate`` with ``observed:``) on the fixture project, as a user runs
+them.
 
 The project in ``fixtures/`` is a small shop whose ``mkdocs.yml`` names the Jaeger, servicegraph
 and compose fixtures under ``observed:``. Its outputs are golden files in ``golden/``.

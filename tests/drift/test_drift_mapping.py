@@ -1,4 +1,5 @@
-"""How observed service names map to elements: each case of DESIGN.md and of the connection types."""
+"""How observed service names map to elements: each case of DESIGN.md and of the connection
+types."""
 
 from __future__ import annotations
 

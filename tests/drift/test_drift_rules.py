@@ -20,7 +20,8 @@ def here() -> int:
 
 
 def observe(*pairs: tuple, kind: str = "jaeger") -> Observations:  # type: ignore[type-arg]
-    """``("a", "b", 12)`` or ``("a", "b", 12, "database")``: one record each, in a file deps.json."""
+    """``("a", "b", 12)`` or ``("a", "b", 12, "database")``: one record each, in a file
+    deps.json."""
     observed = Observations()
     observed.add_file(kind, "deps.json")  # type: ignore[arg-type]
     for i, (client, server, calls, *rest) in enumerate(pairs):

@@ -1,4 +1,5 @@
-"""Golden files: the JSON export of a small fixed model, and the reports of a model with known problems.
+"""Golden files: the JSON export of a small fixed model, and the reports of a model with known
+problems.
 
 Inputs are the projects under ``tests/golden/projects/``; expected outputs are the files under
 ``tests/golden/files/``. ``ARCHDOC_UPDATE_GOLDEN=1`` rewrites the expected outputs. Each project

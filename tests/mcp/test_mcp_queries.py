@@ -1,4 +1,5 @@
-"""The tools' answers and the reloading, in-process (no MCP): ``archdoc.mcp.queries`` and ``live``."""
+"""The tools' answers and the reloading, in-process (no MCP): ``archdoc.mcp.queries`` and
+``live``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""``archdoc mcp`` as an assistant runs it: a subprocess over stdio, driven by the MCP SDK's client."""
+"""``archdoc mcp`` as an assistant runs it: a subprocess over stdio, driven by the MCP SDK's
+client."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The model API of DESIGN.md: every call, its fields, its source location, and its bad arguments."""
+"""The model API of DESIGN.md: every call, its fields, its source location, and its bad
+arguments."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""The plugin in real MkDocs builds: pages, strict mode, embedding, themes, nav, offline, determinism.
+"""The plugin in real MkDocs builds: pages, strict mode, embedding, themes, nav, offline,
+determinism.
 
 Material builds are slow (its templates compile for a few seconds), so one Material site is
 built per module and the other cases use the plain ``mkdocs`` theme.

@@ -29,7 +29,8 @@ EXPLICIT_NAV = "nav:\n  - Home: index.md\n"
 
 
 def history(tmp_path: Path) -> Path:
-    """A project with four commits: the model and ADRs, a docs-only change, a model change, an ADR."""
+    """A project with four commits: the model and ADRs, a docs-only change, a model change, an
+    ADR."""
     repo = _gitrepo().GitRepo(tmp_path / "shop")
     write_project(repo.root, extra=EXPLICIT_NAV)
     repo.commit("The shop, with two decisions")

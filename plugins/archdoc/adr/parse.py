@@ -135,7 +135,8 @@ def _target_from(text: str, href: str) -> int | None:
 
 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], dict[str, int], int]:
-    """The front matter as a mapping, the line of each top-level key, and its closing line (0: none)."""
+    """The front matter as a mapping, the line of each top-level key, and its closing line
+    (0: none)."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         return {}, {}, 0

@@ -41,7 +41,8 @@ class DatastoreOwnership:
 
     @property
     def writers(self) -> list[str]:
-        """Every container that writes it: the owner first (when it is a container), then the others."""
+        """Every container that writes it: the owner first (when it is a container), then the
+        others."""
         first = [self.owner] if self.owner is not None and self.owner_is_container else []
         return [*first, *self.writes]
 

@@ -65,7 +65,8 @@ def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
 
 def _reverse_bfs(graph: DependencyGraph, sources: set[str], failing: set[str], *,
                  sync_only: bool) -> dict[str, tuple[str, ...]]:
-    """Shortest chains from each dependent to one of ``sources`` (failed units are not dependents)."""
+    """Shortest chains from each dependent to one of ``sources`` (failed units are not
+    dependents)."""
     chains: dict[str, tuple[str, ...]] = {}
     queue: deque[tuple[str, tuple[str, ...]]] = deque(
         (u, (u,)) for u in graph.sort(sources) if u in graph.graph

@@ -1,4 +1,5 @@
-"""``archdoc new-adr`` and ``archdoc adr new|list|show|status|link``: thin shells over archdoc.adr."""
+"""``archdoc new-adr`` and ``archdoc adr new|list|show|status|link``: thin shells over
+archdoc.adr."""
 
 from __future__ import annotations
 

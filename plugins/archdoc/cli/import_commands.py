@@ -88,7 +88,8 @@ def structurizr(
                      "they differ from the names; names: derive every id from the names."),
     ] = IdsChoice.dsl,
 ) -> None:
-    """Import a Structurizr workspace: elements, groups, relationships, deployment, views, styles."""
+    """Import a Structurizr workspace: elements, groups, relationships, deployment, views,
+    styles."""
     from archdoc.importers import import_structurizr
 
     try:

@@ -54,7 +54,8 @@ def validate(
         ),
     ] = None,
 ) -> None:
-    """Check the model and the ADRs. Exit code 0: clean; 1: errors found; 2: the model could not load."""
+    """Check the model and the ADRs. Exit code 0: clean; 1: errors found; 2: the model could not
+    load."""
     from archdoc.project import validate_project
     from archdoc.validation.report import format_report
 
@@ -207,7 +208,8 @@ def schema(
         bool, typer.Option("--diff", help="The schema of `archdoc diff --format json` instead.")
     ] = False,
 ) -> None:
-    """The JSON Schema of `archdoc export --format json` (or, with --diff, of `archdoc diff --format json`)."""
+    """The JSON Schema of `archdoc export --format json` (or, with --diff, of
+    `archdoc diff --format json`)."""
     if diff:
         from archdoc.diff.document import diff_schema
 

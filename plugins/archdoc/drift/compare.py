@@ -132,7 +132,8 @@ class DriftReport:
 
 def compare(workspace: Workspace, observed: Observations, *, min_calls: int = 0,
             graph: DependencyGraph | None = None) -> DriftReport:
-    """Compare the model's dependencies with the observations (pairs below ``min_calls`` left out)."""
+    """Compare the model's dependencies with the observations (pairs below ``min_calls`` left
+    out)."""
     return _Comparison(workspace, observed, min_calls, graph or DependencyGraph(workspace)).run()
 
 

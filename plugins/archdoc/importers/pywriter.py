@@ -1,4 +1,5 @@
-"""The model package of an import: a :class:`~archdoc.importers.plan.Plan` as Python a person writes.
+"""The model package of an import: a :class:`~archdoc.importers.plan.Plan` as Python a person
+writes.
 
 One variable per element, node and environment; the calls of archdoc's public API in the plan's
 order. A small model is one ``__init__.py``; a large one is split into modules at its top-level

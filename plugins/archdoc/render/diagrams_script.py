@@ -1,4 +1,5 @@
-"""A deployment view as a script for the ``diagrams`` package (``archdoc export --format diagrams``).
+"""A deployment view as a script for the ``diagrams`` package (``archdoc export --format
+diagrams``).
 
 A pure function of the computed view: the script draws the environment with provider icons
 when run with ``python``, and is meant for users to take further by hand.

@@ -35,7 +35,8 @@ def rules(context: SiteContext, page: str, _: str) -> str:
 
 
 def blocks(catalog: Mapping[str, Block]) -> tuple[Block, ...]:
-    """The catalog blocks; the ``blocks`` block lists ``catalog`` (the registry's, which holds it)."""
+    """The catalog blocks; the ``blocks`` block lists ``catalog`` (the registry's, which holds
+    it)."""
 
     @block("blocks", "The catalog of embeddable blocks.")
     def blocks_catalog(context: SiteContext, page: str, _: str) -> str:

@@ -1,4 +1,5 @@
-"""Interaction blocks: events with their producers and consumers, synchronous and asynchronous calls."""
+"""Interaction blocks: events with their producers and consumers, synchronous and asynchronous
+calls."""
 
 from __future__ import annotations
 

@@ -83,7 +83,8 @@ def _short_link(context: SiteContext, page: str, record: Adr) -> str:
 
 
 def _supersede_chains(log: AdrLog, records: list[Adr]) -> list[list[Adr]]:
-    """Chains oldest first: 0001 → 0004 → 0009, for every record that supersedes or is superseded."""
+    """Chains oldest first: 0001 → 0004 → 0009, for every record that supersedes or is
+    superseded."""
     by_number = {r.number: r for r in records}
     successors = {r.number: log.successors(r.number) for r in records}
     has_predecessor = {s for succ in successors.values() for s in succ}
