@@ -87,7 +87,10 @@ class Repository:
                 raise RevisionError(f"revision {rev!r} is not in this clone", hint=SHALLOW_HINT)
             raise RevisionError(
                 f"unknown revision {rev!r}",
-                hint="name a branch, a tag or a commit (`git branch -a` and `git log --oneline` list them)",
+                hint=(
+                    "name a branch, a tag or a commit "
+                    "(`git branch -a` and `git log --oneline` list them)"
+                ),
             )
         return Revision(sha, f"{rev} ({sha[:7]})")
 

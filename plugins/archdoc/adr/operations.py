@@ -154,7 +154,8 @@ def _check_no_cycle(log: AdrLog, successor: int, superseded: int) -> None:
             if nxt == superseded:
                 chain = " -> ".join(f"ADR-{n:04d}" for n in [*paths[nxt], successor])
                 raise AdrError(
-                    f"ADR-{successor:04d} cannot supersede ADR-{superseded:04d}: ADR-{superseded:04d} "
+                    f"ADR-{successor:04d} cannot supersede ADR-{superseded:04d}: "
+                    f"ADR-{superseded:04d} "
                     f"already supersedes it, and the chain would go round ({chain}, read 'is "
                     "superseded by'): no decision of it would be in force",
                     hint=f"to go back on ADR-{superseded:04d}, write a new record that supersedes "

@@ -70,7 +70,8 @@ def validate(
             fail(exc, code=2)
         sys.stdout.write(format_report(diagnostics, format.value))
         typer.echo(
-            f"archdoc: recorded {count} finding{'s' * (count != 1)} in the baseline {write_baseline}",
+            f"archdoc: recorded {count} finding{'s' * (count != 1)} "
+            f"in the baseline {write_baseline}",
             err=True,
         )
         raise typer.Exit(0)
@@ -96,7 +97,10 @@ def _without_baseline(diagnostics: list, path: Path, format: ReportFormatChoice)
             "file": str(path), "known": result.known, "fixed": len(result.fixed)}}))
     else:
         sys.stdout.write(format_report(result.new, format.value))
-    note = f"archdoc: {result.known} known finding{'s' * (result.known != 1)} in the baseline {path} not shown"
+    note = (
+        f"archdoc: {result.known} known finding{'s' * (result.known != 1)} "
+        f"in the baseline {path} not shown"
+    )
     if result.fixed:
         note += (f"; {len(result.fixed)} of its entries no longer found: update it with "
                  f"--write-baseline {path}")

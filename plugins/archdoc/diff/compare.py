@@ -189,7 +189,7 @@ def _relationships(old: list[Record], new: list[Record]) -> RelationshipChanges:
     )
 
 
-# -- events -----------------------------------------------------------------------------------------
+# -- events ----------------------------------------------------------------------------------------
 
 
 def _links(event: Record, role: str) -> list[str]:
@@ -229,7 +229,7 @@ def _events(old: list[Record], new: list[Record]) -> EventChanges:
                         changed=changed)
 
 
-# -- flows and views --------------------------------------------------------------------------------
+# -- flows and views -------------------------------------------------------------------------------
 
 _NEXT_BRANCH = {"alt": "else", "opt": "else", "loop": "else", "par": "and"}
 
@@ -300,7 +300,7 @@ def _views(old: list[Record], new: list[Record]) -> ViewChanges:
     )
 
 
-# -- deployment -------------------------------------------------------------------------------------
+# -- deployment ------------------------------------------------------------------------------------
 
 
 def _deployment_records(export: Record) -> list[tuple[str, Record, tuple[str, ...]]]:
@@ -334,7 +334,7 @@ def _deployment(old: Record, new: Record) -> DeploymentChanges:
     )
 
 
-# -- decisions and findings -------------------------------------------------------------------------
+# -- decisions and findings ------------------------------------------------------------------------
 
 
 def _decisions(old: list[Record], new: list[Record]) -> DecisionChanges:

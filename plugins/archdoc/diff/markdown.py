@@ -363,7 +363,8 @@ class _Tables:
         parts = []
         if impact.dependencies:
             parts.append(
-                f"{len(impact.dependencies)} dependenc{'y' if len(impact.dependencies) == 1 else 'ies'}"
+                f"{len(impact.dependencies)} "
+                f"dependenc{'y' if len(impact.dependencies) == 1 else 'ies'}"
             )
         if impact.blast_radius:
             parts.append(f"blast radius of {len(impact.blast_radius)} element"

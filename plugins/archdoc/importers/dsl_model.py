@@ -193,7 +193,8 @@ class DslImporter:
                           "`adr_dir` at them: archdoc reads adr-tools and MADR records as they are")
         elif keyword in ("!script", "!plugin", "!components"):
             raise ImportSourceError(
-                f"{block.tokens[0]} is not supported: what it generates cannot be read from the DSL",
+                f"{block.tokens[0]} is not supported: "
+                "what it generates cannot be read from the DSL",
                 location=at,
                 hint="export the workspace as JSON with the Structurizr CLI and import the JSON, "
                 "or write what it generates in the DSL",
@@ -269,7 +270,10 @@ class DslImporter:
                 location=at,
                 hint=("did you mean " + ", ".join(repr(c) for c in close) + "?")
                 if close
-                else "declare it (with an identifier) before using it: the DSL has no forward references",
+                else (
+                    "declare it (with an identifier) before using it: "
+                    "the DSL has no forward references"
+                ),
             )
         return found
 

@@ -140,7 +140,8 @@ class ViewsReader:
             wanted = ("container", "database", "queue") if kind == "component" else ("system",)
             if not isinstance(scope, PElement) or scope.kind not in wanted:
                 raise ImportSourceError(
-                    f"{tokens[1]!r} is not a {'container' if kind == 'component' else 'software system'}",
+                    f"{tokens[1]!r} is not a "
+                    f"{'container' if kind == 'component' else 'software system'}",
                     location=at,
                     hint=f"a {tokens[0]} view is scoped to one",
                 )

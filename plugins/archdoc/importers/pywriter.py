@@ -90,7 +90,7 @@ def _assign_names(plan: Plan) -> None:
         statement.var = names.claim(base, qualifier=qualifier)
 
 
-# -- one statement ----------------------------------------------------------------------------------
+# -- one statement ---------------------------------------------------------------------------------
 
 
 def _docstring(plan: Plan, tool: str) -> str:

@@ -178,7 +178,8 @@ def embed_images(svg: str) -> str:
                 f'xlink:href="data:image/png;base64,{data}"/></symbol>'
             )
         return (
-            f'<use xlink:href="#{symbols[href]}" x="{attrs.get("x", "0")}" y="{attrs.get("y", "0")}" '
+            f'<use xlink:href="#{symbols[href]}" x="{attrs.get("x", "0")}" '
+            f'y="{attrs.get("y", "0")}" '
             f'width="{attrs.get("width", "100")}" height="{attrs.get("height", "100")}"/>'
         )
 

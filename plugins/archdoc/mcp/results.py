@@ -168,7 +168,9 @@ class ImpactResult(BaseModel):
     breaks: int = Field(description="How many elements break.")
     degraded: int = Field(description="How many elements degrade.")
     impacts: list[ImpactInfo] = Field(
-        description="Breaks first, then by distance; at most `limit` of them (the counts are of all)."
+        description=(
+            "Breaks first, then by distance; at most `limit` of them (the counts are of all)."
+        )
     )
 
 

@@ -97,7 +97,8 @@ def build_server(live: LiveProject) -> MCPServer:
                 ge=1,
                 le=10000,
                 description=(
-                    "At most this many affected elements, the nearest first (the counts are of all)."
+                    "At most this many affected elements, the nearest first "
+                    "(the counts are of all)."
                 ),
             ),
         ] = 100,

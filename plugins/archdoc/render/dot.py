@@ -360,7 +360,8 @@ def sequence_dot(view: SequenceView) -> str:
             style=p.style or NodeStyle("#ffffff", "#b91c1c", "#b91c1c", "box"),
         )
         lines.append(
-            f"  {ids[p.id]} [label={_node_label(node)}, {', '.join(_node_attrs(node.style, False))}];"
+            f"  {ids[p.id]} [label={_node_label(node)}, "
+            f"{', '.join(_node_attrs(node.style, False))}];"
         )
     number = 0
     for item in walk(view.items):

@@ -115,7 +115,8 @@ def _swatch(entry: LegendEntry) -> str:
     if entry.swatch in ("boundary", "group"):
         return (
             f'<svg width="34" height="18" aria-hidden="true"><rect x="1" y="1" width="32" '
-            f'height="16" rx="3" fill="{fill if entry.swatch == "group" and fill != "#ffffff" else "none"}" '
+            'height="16" rx="3" '
+            f'fill="{fill if entry.swatch == "group" and fill != "#ffffff" else "none"}" '
             f'stroke="{border}"{dash}/></svg>'
         )
     if entry.shape == "cylinder":

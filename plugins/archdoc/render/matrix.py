@@ -46,7 +46,10 @@ def matrix_svg(
     for (row, col), dep in sorted(matrix.cells.items()):
         above = col > row
         color = "#dc2626" if above else ("#9ca3af" if dep.interaction == "async" else "#1d4ed8")
-        tip = f"{names.get(dep.source_id, dep.source_id)} → {names.get(dep.destination_id, dep.destination_id)}"
+        tip = (
+            f"{names.get(dep.source_id, dep.source_id)} → "
+            f"{names.get(dep.destination_id, dep.destination_id)}"
+        )
         tip += " (async)" if dep.interaction == "async" else ""
         out.append(
             f'<rect x="{col * cell + 1}" y="{row * cell + 1}" width="{cell - 2 or 1}" '

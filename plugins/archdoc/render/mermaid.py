@@ -96,7 +96,8 @@ def flowchart(view: ComputedView, link_for: LinkFor = no_links) -> str:
             lines.append(f"{indent}{node_ids[node.id]}{open_}{_label(node)}{close}")
         for boundary in inner.get(frame, []):
             lines.append(
-                f'{indent}subgraph {frame_ids[boundary.id]}["{mermaid_text(_boundary_title(boundary))}"]'
+                f"{indent}subgraph {frame_ids[boundary.id]}"
+                f'["{mermaid_text(_boundary_title(boundary))}"]'
             )
             emit(boundary.id, indent + "    ")
             lines.append(f"{indent}end")
@@ -218,7 +219,10 @@ def deployment_flowchart(view: DeploymentView, link_for: LinkFor = no_links) -> 
             emit(child, indent + "    ")
         for c in box.containers:
             label = f"<b>{mermaid_text(c.name)}</b>"
-            label += f"<br/><small>[Container{': ' + mermaid_text(c.technology) if c.technology else ''}]</small>"
+            label += (
+                "<br/><small>[Container"
+                f"{': ' + mermaid_text(c.technology) if c.technology else ''}]</small>"
+            )
             if c.instances:
                 label += f"<br/>× {mermaid_text(c.instances)}"
             shape = ('[("', '")]') if c.kind == "database" else ('["', '"]')

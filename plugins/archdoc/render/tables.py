@@ -41,8 +41,10 @@ def diagram_block(key: str, body: str, legend: str = "", *, engine: str = "merma
         body = f'<pre class="archdoc-mermaid">{html_text(body.rstrip())}</pre>'
     rendered = ' data-archdoc-rendered="true"' if engine != "mermaid" else ""
     return (
-        f'\n<div class="archdoc-diagram archdoc-diagram--{engine}" data-archdoc-view="{html_text(key)}"'
-        f'{rendered} data-search-exclude>\n<div class="archdoc-diagram__canvas">\n{body.rstrip()}\n</div>\n'
+        f'\n<div class="archdoc-diagram archdoc-diagram--{engine}" '
+        f'data-archdoc-view="{html_text(key)}"'
+        f'{rendered} data-search-exclude>\n<div class="archdoc-diagram__canvas">\n'
+        f"{body.rstrip()}\n</div>\n"
         f"{legend}\n</div>\n\n"
     )
 

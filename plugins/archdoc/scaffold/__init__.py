@@ -41,7 +41,8 @@ def scaffold(
     existing = [f for f in SCAFFOLD_FILES if (directory / f).exists()]
     if existing:
         raise ScaffoldError(
-            f"{directory / existing[0]} already exists; archdoc init writes nothing over existing files"
+            f"{directory / existing[0]} already exists; "
+            "archdoc init writes nothing over existing files"
             + (f" ({len(existing) - 1} more exist)" if len(existing) > 1 else ""),
             hint="run it in an empty directory, or remove or rename: " + ", ".join(existing),
         )

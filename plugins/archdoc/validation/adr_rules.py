@@ -192,7 +192,9 @@ def dangling_affects(ctx: RuleContext) -> Iterator[Finding]:
     severity="error",
     scope="adr",
     summary="An ADR has no title.",
-    explanation="""Every record needs a `# Title` heading: the index, links and the site show it.""",
+    explanation=(
+        "Every record needs a `# Title` heading: the index, links and the site show it."
+    ),
 )
 def missing_title(ctx: RuleContext) -> Iterator[Finding]:
     for record in _log(ctx):

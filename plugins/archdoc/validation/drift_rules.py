@@ -100,7 +100,8 @@ def unobserved_dependency(ctx: RuleContext) -> Iterator[Finding]:
             f"{edge.source_id} depends on {edge.destination_id}{implied} but no observed source "
             f"shows the call ({files})",
             location,
-            "remove the dependency if it is gone; else check that the call is traced, or lower min_calls",
+            "remove the dependency if it is gone; else check that the call is traced, "
+            "or lower min_calls",
             relationship.id if relationship else f"{edge.source_id}->{edge.destination_id}",
         )
 

@@ -37,7 +37,10 @@ def duplicate_id(ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     "dangling-reference",
     severity="error",
-    summary="A relationship, flow, event, owner, deployment or view names an id that is not in the model.",
+    summary=(
+        "A relationship, flow, event, owner, deployment or view names an id that is not in "
+        "the model."
+    ),
     explanation="""Elements can be referred to by id (`web.uses("shop.order-api")`) before or
     without being declared. Every such id must name an element of the workspace once the model
     is complete; a typo or a removed element leaves a reference that points nowhere, and the
@@ -92,7 +95,10 @@ def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     "relationship-not-allowed",
     severity="error",
-    summary="A relationship between an element and itself, its parent or child, or across model and deployment.",
+    summary=(
+        "A relationship between an element and itself, its parent or child, or across model "
+        "and deployment."
+    ),
     explanation="""A relationship says one thing depends on another. An element does not depend
     on itself, and a container does not "use" the system it is part of (nor a component its own
     container): such a line carries no information and breaks the views. Deployment nodes relate

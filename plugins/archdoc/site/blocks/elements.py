@@ -17,7 +17,10 @@ def _relationship_table(context: SiteContext, page: str, arg: str, outgoing: boo
             if (r.source_id if outgoing else r.destination_id) in (arg,) or
             (r.source_id if outgoing else r.destination_id).startswith(prefix)]
     if not rels:
-        return f"_{md_text(context.name(arg))} has no {'outgoing' if outgoing else 'incoming'} relationships._\n"
+        return (
+            f"_{md_text(context.name(arg))} has no "
+            f"{'outgoing' if outgoing else 'incoming'} relationships._\n"
+        )
     other = "destination_id" if outgoing else "source_id"
     own = "source_id" if outgoing else "destination_id"
     inside = any(getattr(r, own) != arg for r in rels)

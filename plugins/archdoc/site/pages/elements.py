@@ -165,7 +165,8 @@ def element_page(context: SiteContext, element: Element) -> Page:
         lines += (
             ["## Decisions", ""]
             + [
-                f"- [ADR-{d.number:04d}: {md_text(d.title)}]({layout.md_link(path, layout.decision(d.file.stem))}) "
+                f"- [ADR-{d.number:04d}: {md_text(d.title)}]"
+                f"({layout.md_link(path, layout.decision(d.file.stem))}) "
                 + badge(d.status)
                 for d in decisions
             ]

@@ -59,7 +59,8 @@ def home_page(context: SiteContext) -> Page:
                                  for f in ws.flows[:12]) + (" …" if len(ws.flows) > 12 else ""))
     for env in ws.environments:
         lines.append(
-            f"- Deployment: [{md_text(env.name)}]({layout.md_link(path, layout.environment(env.id))})"
+            f"- Deployment: [{md_text(env.name)}]"
+            f"({layout.md_link(path, layout.environment(env.id))})"
         )
     if context.adrs is not None:
         lines.append(f"- [Decisions]({layout.md_link(path, layout.decisions())})")
