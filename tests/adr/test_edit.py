@@ -86,7 +86,10 @@ def test_supersede_changes_only_the_status_line(  # type: ignore[no-untyped-def]
 def test_crlf_and_bom_survive_an_edit(tmp_path: Path) -> None:
     adr_dir = tmp_path / "adr"
     adr_dir.mkdir()
-    text = "# 1. Old\r\n\r\nDate: 2024-01-02\r\n\r\n## Status\r\n\r\nProposed\r\n\r\n## Context\r\n\r\nKeep   odd  spacing\t\r\n"
+    text = (
+        "# 1. Old\r\n\r\nDate: 2024-01-02\r\n\r\n## Status\r\n\r\nProposed\r\n\r\n"
+        "## Context\r\n\r\nKeep   odd  spacing\t\r\n"
+    )
     path = adr_dir / "0001-old.md"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode())
     change_status(ArchdocConfig(root=tmp_path), 1, "accepted")

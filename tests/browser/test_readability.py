@@ -30,7 +30,8 @@ LABELS_JS = """
   const svg = fig.querySelector('.archdoc-diagram__canvas svg');
   if (!svg) return {key, error: fig.getAttribute('data-archdoc-error') || 'not drawn'};
   let names = fig.classList.contains('archdoc-diagram--graphviz')
-    ? [...svg.querySelectorAll('g.node text[font-weight="bold"], g.cluster text[font-weight="bold"]')]
+    ? [...svg.querySelectorAll(
+        'g.node text[font-weight="bold"], g.cluster text[font-weight="bold"]')]
     : [...svg.querySelectorAll('.nodeLabel b, .nodeLabel strong, text.actor > tspan, text.actor')];
   if (!names.length) {  // labels without a bold name: the first line of each
     names = [...svg.querySelectorAll('.nodeLabel')].map(label => {
@@ -232,9 +233,17 @@ def test_escape_closes_the_viewer(wide: Any, site_dir: Path) -> None:
 CONTRAST_JS = """
 () => {
   const rgb = s => s.match(/[0-9.]+/g).slice(0, 3).map(Number);
-  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const lum = c => {
+    const [r, g, b] = c.map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
   const fig = document.querySelector('.archdoc-diagram--graphviz');
   const card = rgb(getComputedStyle(fig).backgroundColor);
   const page = rgb(getComputedStyle(document.body).backgroundColor);

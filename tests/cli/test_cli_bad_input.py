@@ -155,7 +155,8 @@ CASES = [
         model() | {"README.md": "nothing here\n"},
         2,
         [
-            "error: no mkdocs.yml or properdocs.yml in the working directory or a directory above it",
+            "error: no mkdocs.yml or properdocs.yml in the working directory or a directory "
+            "above it",
             "hint: run the command in the project root",
         ],
         build=False,  # a build has a mkdocs.yml by definition
@@ -163,7 +164,8 @@ CASES = [
     Case(
         "configured-model-package-missing",
         {
-            "mkdocs.yml": "site_name: x\nplugins:\n  - archdoc:\n      model: arch.model  # <- option\n"
+            "mkdocs.yml": "site_name: x\nplugins:\n  - archdoc:\n"
+            "      model: arch.model  # <- option\n"
         },
         2,
         ["error: model package 'arch.model' not found", "create arch/model/__init__.py"],
@@ -276,8 +278,8 @@ CASES = [
         model("web.uses(api, 'Pays', criticality='urgent')  # <- bad\n"),
         2,
         [
-            "error: shop.web.uses(): criticality='urgent' is not one of 'critical', 'high', 'medium', "
-            "'low'",
+            "error: shop.web.uses(): criticality='urgent' is not one of 'critical', 'high', "
+            "'medium', 'low'",
             "hint: use one of",
         ],
         where=("model/__init__.py", "<- bad"),
@@ -402,7 +404,8 @@ CASES = [
         "malformed-mkdocs-yml",
         model()
         | {
-            "mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n      model: [model  # <- here\n"
+            "mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n"
+            "      model: [model  # <- here\n"
             "nav:\n"
         },
         2,
@@ -445,7 +448,8 @@ CASES = [
         },
         2,
         [
-            "error: archdoc option diagrams.direction: Input should be 'TB', 'LR', 'BT' or 'RL' (not 'XY')"
+            "error: archdoc option diagrams.direction: Input should be 'TB', 'LR', 'BT' or 'RL' "
+            "(not 'XY')"
         ],
         where=("mkdocs.yml", "<- option"),
     ),
@@ -458,7 +462,8 @@ CASES = [
         },
         2,
         [
-            "error: archdoc option diagrams.max_view_elements: Input should be a valid integer (not 'lots')"
+            "error: archdoc option diagrams.max_view_elements: Input should be a valid integer "
+            "(not 'lots')"
         ],
         where=("mkdocs.yml", "<- option"),
     ),
@@ -570,7 +575,8 @@ CASES = [
         ),
         2,
         [
-            "error: the model raised Odd: <the message cannot be shown: its __str__ raised RuntimeError>"
+            "error: the model raised Odd: <the message cannot be shown: its __str__ raised "
+            "RuntimeError>"
         ],
         where=("model/__init__.py", "<- raises"),
     ),
@@ -822,8 +828,8 @@ CASES = [
         1,
         [
             "error[adr-incomplete-supersede] ADR-0002 (accepted) supersedes ADR-0001, but ADR-0001 "
-            "is not marked superseded: its status is 'accepted' and it does not name ADR-0002 as its "
-            "successor",
+            "is not marked superseded: its status is 'accepted' and it does not name ADR-0002 "
+            "as its successor",
             "hint: run `archdoc adr link 2 1 --type supersedes`",
         ],
         where=("adr/0002-use-redis.md", "<- link"),
@@ -837,19 +843,20 @@ CASES = [
         },
         0,
         [
-            "warning[adr-stray-temp-file] .0002-use-redis.md.archdoc-k2j4h1.tmp is a temporary file "
-            "left by an interrupted archdoc command"
+            "warning[adr-stray-temp-file] .0002-use-redis.md.archdoc-k2j4h1.tmp is a temporary "
+            "file left by an interrupted archdoc command"
         ],
     ),
     Case(
         "new-adr-affects-a-deployment-node",
         model(
-            "prod = ws.environment('Production')\nprod.node('Kubernetes', id='kubernetes').deploy(api)\n"
+            "prod = ws.environment('Production')\n"
+            "prod.node('Kubernetes', id='kubernetes').deploy(api)\n"
         ),
         2,
         [
-            "error: --affects 'kubernetes' is a deployment node of the environment 'production', not a "
-            "model element",
+            "error: --affects 'kubernetes' is a deployment node of the environment 'production', "
+            "not a model element",
             "hint: name what it runs instead: shop.api",
         ],
         args=["new-adr", "Run on EKS", "--affects", "kubernetes"],
@@ -858,7 +865,8 @@ CASES = [
     Case(
         "new-adr-affects-an-unknown-id",
         model(
-            "prod = ws.environment('Production')\nprod.node('Kubernetes', id='kubernetes').deploy(api)\n"
+            "prod = ws.environment('Production')\n"
+            "prod.node('Kubernetes', id='kubernetes').deploy(api)\n"
         ),
         2,
         ["error: --affects 'shop.apl' is not an element of the model", "did you mean 'shop.api'"],
@@ -899,9 +907,10 @@ CASES = [
         model(),
         2,
         [
-            "error: no mkdocs.yml or properdocs.yml in the working directory or a directory above it",
-            "hint: this directory is the Python package 'model' itself: run archdoc from the project "
-            "root",
+            "error: no mkdocs.yml or properdocs.yml in the working directory or a directory "
+            "above it",
+            "hint: this directory is the Python package 'model' itself: run archdoc from the "
+            "project root",
         ],
         cwd="model",
     ),

@@ -113,7 +113,9 @@ def test_without_dot_the_view_is_drawn_with_mermaid_and_says_so(
 
     monkeypatch.setattr(diagrams, "graphviz_available", lambda: False)
     context = SiteContext(workspace=aws_model())
-    markdown = render_block(context, "deployment:production", "architecture/deployment/production.md")
+    markdown = render_block(
+        context, "deployment:production", "architecture/deployment/production.md"
+    )
     assert 'class="archdoc-mermaid"' in markdown and "flowchart TB" in markdown
     assert "subgraph" in markdown
     assert not context.assets

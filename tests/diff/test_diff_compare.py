@@ -141,7 +141,10 @@ def test_findings_are_matched_without_lines() -> None:
         "severity": "error",
         "hint": "",
         "subject": "shop.web",
-        "message": "duplicate id 'shop.web' (first declared at model/a.py:3); this one is kept as 'shop.web~2'",
+        "message": (
+            "duplicate id 'shop.web' (first declared at model/a.py:3); "
+            "this one is kept as 'shop.web~2'"
+        ),
         "file": "model/a.py",
         "line": 9,
     }

@@ -38,8 +38,13 @@ async (source) => {
   }
   const copy = holder.cloneNode(true);
   copy.querySelectorAll('style').forEach(s => s.remove());
-  return {text: copy.textContent, classes: classes, scripts: holder.querySelectorAll('script').length,
-          handlers: [...holder.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length};
+  return {
+    text: copy.textContent,
+    classes: classes,
+    scripts: holder.querySelectorAll('script').length,
+    handlers: [...holder.querySelectorAll('*')]
+      .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+  };
 }
 """
 

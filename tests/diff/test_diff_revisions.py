@@ -87,10 +87,15 @@ def test_moving_declarations_to_other_files_changes_nothing(
     repo.remove("model/__init__.py")
     repo.write(
         {
-            "model/__init__.py": "from archdoc import Workspace\n\nws = Workspace(\"T\")\n\nfrom . import shop  # noqa\n",
+            "model/__init__.py": (
+                "from archdoc import Workspace\n\nws = Workspace(\"T\")\n\n"
+                "from . import shop  # noqa\n"
+            ),
             "model/shop.py": (
-                "from . import ws\n\n\n# The shop, moved here.\nshop = ws.system(\"Shop\", \"Sells\")\n"
-                "web = shop.container(\"Web\", \"Storefront\")\napi = shop.container(\"API\", \"Orders\")\n"
+                "from . import ws\n\n\n# The shop, moved here.\n"
+                "shop = ws.system(\"Shop\", \"Sells\")\n"
+                "web = shop.container(\"Web\", \"Storefront\")\n"
+                "api = shop.container(\"API\", \"Orders\")\n"
                 "web.uses(api, \"Calls\")\nshop.container(\"Mailer\")\n"
             ),
         }
@@ -190,7 +195,8 @@ def test_a_side_whose_model_cannot_load(tmp_path: Path, archdoc_cmd: Run, side: 
         else f"HEAD ({repo.git('rev-parse', '--short=7', 'HEAD')})"
     )
     assert result.stderr.startswith(
-        f"model/__init__.py:{line}: error: {side} ({where}) cannot be loaded: the model raised KeyError: 'web'"
+        f"model/__init__.py:{line}: error: {side} ({where}) cannot be loaded: "
+        "the model raised KeyError: 'web'"
     )
     assert "archdoc-diff-" not in result.stderr  # no temporary paths
     if side == "BASE":

@@ -85,7 +85,8 @@ def test_malformed_jaeger(name: str, message: str, line: int | None) -> None:
 def test_a_syntax_error_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "deps.json"
     path.write_text(
-        '{\n  "data": [\n    {"parent": "a", "child": "b", "callCount": 1},\n    {"parent": "a" "child": "c"}\n  ]\n}\n'
+        '{\n  "data": [\n    {"parent": "a", "child": "b", "callCount": 1},\n'
+        '    {"parent": "a" "child": "c"}\n  ]\n}\n'
     )
     with pytest.raises(ObservedError) as caught:
         list(read_jaeger(path))
@@ -144,7 +145,9 @@ def test_malformed_servicegraph(name: str, message: str, line: int | None) -> No
     if line is None:
         assert error.location is None
     else:
-        assert error.location is not None and (Path(error.location.file).name, error.location.line) == (name, line)
+        assert error.location is not None and (
+            (Path(error.location.file).name, error.location.line) == (name, line)
+        )
 
 
 # -- compose --------------------------------------------------------------------------------
@@ -247,7 +250,8 @@ def test_huge_exposition_streams(tmp_path: Path) -> None:
         out.write("# TYPE traces_service_graph_request_total counter\n")
         for i in range(20_000):
             out.write(
-                f'traces_service_graph_request_total{{client="s{i % 2000}",server="s{(i + 1) % 2000}",'
+                f'traces_service_graph_request_total{{client="s{i % 2000}",'
+                f'server="s{(i + 1) % 2000}",'
                 f'failed="{i % 2 == 0}"}} {i}\n'
             )
             if i % 100 == 0:

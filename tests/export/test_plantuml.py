@@ -170,8 +170,10 @@ def test_groups_styles_directions_and_what_cannot_be_carried() -> None:
         "the colours and lines themselves are carried",
         "external containers and components are drawn as internal ones: C4-PlantUML 1.0.0 has no "
         "Container_Ext or Component_Ext",
-        "direction BT: PlantUML lays diagrams out top-down or left-right only, so these are drawn TB",
-        "direction RL: PlantUML lays diagrams out top-down or left-right only, so these are drawn LR",
+        "direction BT: PlantUML lays diagrams out top-down or left-right only, "
+        "so these are drawn TB",
+        "direction RL: PlantUML lays diagrams out top-down or left-right only, "
+        "so these are drawn LR",
         "properties of deployment nodes (the site lists them)",
         "icons of deployment nodes",
     ]
@@ -223,7 +225,8 @@ def test_cli_writes_one_file_per_view_and_says_what_it_dropped_once(tmp_path: Pa
     notes = result.stderr.splitlines()
     assert notes == [
         "archdoc export: plantuml cannot carry: icons of deployment nodes",
-        "archdoc export: plantuml cannot carry: properties of deployment nodes (the site lists them)",
+        "archdoc export: plantuml cannot carry: properties of deployment nodes "
+        "(the site lists them)",
     ]
     one = run_archdoc("export", "--format", "plantuml", "--view", "containers:ecommerce",
                       cwd=ECOMMERCE)

@@ -25,7 +25,8 @@ def outline(items: list[Any], depth: int = 0) -> list[str]:
     for item in items:
         if isinstance(item, FlowMessage):
             lines.append(
-                f"{pad}{item.kind} {item.source_id}->{item.destination_id} {item.description}".rstrip()
+                f"{pad}{item.kind} {item.source_id}->{item.destination_id} "
+                f"{item.description}".rstrip()
             )
         elif isinstance(item, FlowNote):
             lines.append(f"{pad}note {','.join(item.over_ids)} {item.text}")

@@ -61,7 +61,7 @@ def test_scaffold_uses_the_given_name(tmp_path: Path) -> None:
         scaffold(tmp_path / "x", name="Order Platform")
 
 
-# -- the GitHub Actions workflow --------------------------------------------------------------------
+# -- the GitHub Actions workflow -------------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / "plugins/archdoc/scaffold/files/github/workflows/architecture.yml"

@@ -291,9 +291,15 @@ def test_the_generated_html_carries_no_raw_user_markup(material: Built) -> None:
 
 def test_a_record_that_cannot_be_read_is_still_published_with_a_warning(tmp_path: Path) -> None:
     adrs = {
-        "0001-use-mysql.md": "---\nstatus: accepted\ndate: 2024-01-15\n---\n\n# Use MySQL\n\nWhy.\n",
-        "0002-use-redis.md": "---\nstatus: accepted\ndecision-makers: [Ana\n---\n\n# Use Redis\n\nWhy.\n",
-        "0003-cache.md": "---\nstatus: accepted\ndate: 2024-03-01\nrelates: [2]\n---\n\n# Cache\n\nWhy.\n",
+        "0001-use-mysql.md": (
+            "---\nstatus: accepted\ndate: 2024-01-15\n---\n\n# Use MySQL\n\nWhy.\n"
+        ),
+        "0002-use-redis.md": (
+            "---\nstatus: accepted\ndecision-makers: [Ana\n---\n\n# Use Redis\n\nWhy.\n"
+        ),
+        "0003-cache.md": (
+            "---\nstatus: accepted\ndate: 2024-03-01\nrelates: [2]\n---\n\n# Cache\n\nWhy.\n"
+        ),
     }
     root = write_project(tmp_path / "p", theme="mkdocs", adrs=adrs)
     built = build_site(root, root / "site", strict=False)

@@ -43,7 +43,9 @@ def history(tmp_path: Path) -> Path:
     repo.commit("Payments: a module of their own | and *more*")
     repo.write(
         {
-            "adr/0003-use-a-queue.md": "---\nstatus: proposed\ndate: 2024-06-01\n---\n\n# Use a queue\n"
+            "adr/0003-use-a-queue.md": (
+                "---\nstatus: proposed\ndate: 2024-06-01\n---\n\n# Use a queue\n"
+            )
         }
     )
     repo.git("mv", "model/payments.py", "model/billing.py")

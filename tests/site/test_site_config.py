@@ -67,12 +67,14 @@ def test_an_option_the_user_sets_is_used_and_one_left_out_keeps_its_default(tmp_
     [
         (
             "diagrams:\n  direction: XY  # <- here\n",
-            "archdoc option diagrams.direction: Input should be 'TB', 'LR', 'BT' or 'RL' (not 'XY')",
+            "archdoc option diagrams.direction: Input should be 'TB', 'LR', 'BT' or 'RL' "
+            "(not 'XY')",
             "<- here",
         ),
         (
             "diagrams: {max_view_elements: lots}  # <- here\n",
-            "archdoc option diagrams.max_view_elements: Input should be a valid integer (not 'lots')",
+            "archdoc option diagrams.max_view_elements: Input should be a valid integer "
+            "(not 'lots')",
             "<- here",
         ),
         ("pages: [home, flow]  # <- here\n", "archdoc option pages.1: Input should be", "<- here"),

@@ -150,7 +150,7 @@ def check_tables(markdown: str) -> None:
         assert cells == header_cells, f"table row with {cells} cells, not {header_cells}: {line!r}"
 
 
-# -- the property -----------------------------------------------------------------------------------
+# -- the property ----------------------------------------------------------------------------------
 
 FRAGMENTS = [
     '"',
@@ -285,7 +285,7 @@ def shown(label: str) -> list[str]:
     return [decode(part) for part in label.split("<br/>")] if label else []
 
 
-# -- the fixed nasty model --------------------------------------------------------------------------
+# -- the fixed nasty model -------------------------------------------------------------------------
 
 
 def test_the_nasty_model_keeps_every_page_well_formed() -> None:

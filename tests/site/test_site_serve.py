@@ -72,7 +72,8 @@ def test_serve_rebuilds_after_a_model_or_adr_change(tmp_path: Path) -> None:
 
         # So does a new decision record.
         (tmp_path / "adr" / "0001-ship-with-the-warehouse.md").write_text(
-            "---\nstatus: accepted\ndate: 2024-05-01\n---\n\n# Ship with the warehouse\n\nBecause.\n"
+            "---\nstatus: accepted\ndate: 2024-05-01\n---\n\n"
+            "# Ship with the warehouse\n\nBecause.\n"
         )
         _wait_for(base + "architecture/decisions/",
                   lambda status, body: status == 200 and "Ship with the warehouse" in body)

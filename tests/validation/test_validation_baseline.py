@@ -129,7 +129,8 @@ def test_line_numbers_inside_messages_do_not_count(tmp_path: Path) -> None:
         ('{"format": "archdoc.baseline/1",\n "findings": [\n', "is not valid JSON", 3),
         ('{"findings": []}\n', "is not an archdoc baseline", 1),
         (
-            '{\n  "format": "archdoc.baseline/1",\n  "findings": [\n    {\n      "rule": 3\n    }\n  ]\n}\n',
+            '{\n  "format": "archdoc.baseline/1",\n'
+            '  "findings": [\n    {\n      "rule": 3\n    }\n  ]\n}\n',
             "finding 1 needs string",
             4,
         ),

@@ -130,7 +130,8 @@ def test_python_and_env_tags_are_tolerated(tmp_path: Path) -> None:
             3,
         ),
         (
-            "plugins:\n  - archdoc:\n      layers:\n        - name: a\n          match: x\n        - name: b\n",
+            "plugins:\n  - archdoc:\n      layers:\n"
+            "        - name: a\n          match: x\n        - name: b\n",
             "archdoc option layers.1.match: Field required",
             6,
         ),
@@ -142,12 +143,15 @@ def test_python_and_env_tags_are_tolerated(tmp_path: Path) -> None:
         # diagrams: a typed sub-model
         (
             "plugins:\n  - archdoc:\n      model: m\n      diagrams: {direction: XY}\n",
-            "archdoc option diagrams.direction: Input should be 'TB', 'LR', 'BT' or 'RL' (not 'XY')",
+            "archdoc option diagrams.direction: Input should be 'TB', 'LR', 'BT' or 'RL' "
+            "(not 'XY')",
             4,
         ),
         (
-            "plugins:\n  - archdoc:\n      diagrams:\n        deployment: mermaid\n        max_view_elements: lots\n",
-            "archdoc option diagrams.max_view_elements: Input should be a valid integer (not 'lots')",
+            "plugins:\n  - archdoc:\n      diagrams:\n"
+            "        deployment: mermaid\n        max_view_elements: lots\n",
+            "archdoc option diagrams.max_view_elements: Input should be a valid integer "
+            "(not 'lots')",
             5,
         ),
         (

@@ -121,7 +121,9 @@ def test_forbidden(tmp_path: Path, options: str, expected: list[str]) -> None:
 def test_forbidden_direct_dependency_is_reported_at_its_relationship(tmp_path: Path) -> None:
     ws = shop()
     r = ws.elements["shop.web"].uses("shop.db", access="read")
-    cfg = config(tmp_path, 'forbidden:\n  - {from: "tag:edge", to: "kind:database", transitive: true}')
+    cfg = config(
+        tmp_path, 'forbidden:\n  - {from: "tag:edge", to: "kind:database", transitive: true}'
+    )
     found = [d for d in diagnose(ws, cfg) if d.rule == "forbidden-dependency"]
     assert [d.message for d in found] == [
         "shop.web must not depend on shop.db"

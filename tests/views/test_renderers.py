@@ -87,7 +87,10 @@ def test_a_drawing_links_each_element_to_its_page_from_the_page_that_shows_it() 
 
 
 def test_placeholders_become_links_or_nothing() -> None:
-    svg = '<a xlink:href="archdoc:element:shop.a&amp;b" xlink:title="A">x</a><a xlink:href="archdoc:element:gone">'
+    svg = (
+        '<a xlink:href="archdoc:element:shop.a&amp;b" xlink:title="A">x</a>'
+        '<a xlink:href="archdoc:element:gone">'
+    )
     out = link_elements(svg, lambda id: "p/a&b.html" if id == "shop.a&b" else None)
     assert out == '<a xlink:href="p/a&amp;b.html" xlink:title="A">x</a><a>'
 
