@@ -49,9 +49,8 @@ def servicegraph_text(
         return f"service-{i:0{width}d}"
 
     series: list[tuple[str, str, str]] = []
-    for (
-        dep
-    ) in arch.dependencies:  # consumer -> producer in the model: producer -> consumer observed
+    # consumer -> producer in the model: producer -> consumer observed
+    for dep in arch.dependencies:
         if dep.is_async:
             series.append((svc(dep.target), svc(dep.source), "messaging_system"))
         else:

@@ -33,9 +33,8 @@ def test_a_second_relationship_of_a_pair_stays_matched_when_the_first_goes() -> 
     web.uses(api, "Reads orders", operation="GET /orders")
     before = snapshot(ws)
     ws, _, web, api = shop()
-    web.uses(
-        api, "Reads orders", operation="GET /orders", criticality="high"
-    )  # now the first: id without ~2
+    # now the first: id without ~2
+    web.uses(api, "Reads orders", operation="GET /orders", criticality="high")
     after = snapshot(ws)
     doc = compare_snapshots(before, after, base_rev="a", head_rev="b")
     assert [r.operation for r in doc.relationships.removed] == ["POST /orders"]

@@ -89,9 +89,8 @@ def test_the_workflow_passes_actionlint() -> None:
     broken = Path(__file__).parent / ".broken-workflow.yml"
     try:
         broken.write_text(bad)
-        assert any(
-            "base_branch" in str(f["message"]) for f in actionlint(broken)
-        )  # the check checks
+        # the check checks
+        assert any("base_branch" in str(f["message"]) for f in actionlint(broken))
     finally:
         broken.unlink()
 

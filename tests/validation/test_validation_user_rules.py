@@ -125,9 +125,8 @@ def test_forbidden_direct_dependency_is_reported_at_its_relationship(tmp_path: P
         tmp_path, 'forbidden:\n  - {from: "tag:edge", to: "kind:database", transitive: true}'
     )
     found = [d for d in diagnose(ws, cfg) if d.rule == "forbidden-dependency"]
-    assert [d.message for d in found] == [
-        "shop.web must not depend on shop.db"
-    ]  # direct, not also the chain
+    # direct, not also the chain
+    assert [d.message for d in found] == ["shop.web must not depend on shop.db"]
     assert found[0].location == r.location
 
 
