@@ -22,7 +22,9 @@ from archdoc.views import DeploymentView, ViewIndex
 OUT = Path(__file__).resolve().parent / "out"
 
 
-def synthetic_environment(clusters: int = 10, hosts_per_cluster: int = 19, per_host: int = 2) -> Workspace:
+def synthetic_environment(
+    clusters: int = 10, hosts_per_cluster: int = 19, per_host: int = 2
+) -> Workspace:
     """1 region, 10 clusters, 180 hosts and 10 managed databases (201 nodes); 2 containers per
     host and 4 datastores per cluster (400 container instances)."""
     ws = Workspace("Deployment benchmark")

@@ -41,11 +41,20 @@ CRITICAL_EVERY = 150
 
 
 def _git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.test",
-           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.test",
-           "GIT_AUTHOR_DATE": "2024-05-01T10:00:00+0000", "GIT_COMMITTER_DATE": "2024-05-01T10:00:00+0000"}
-    proc = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    env = {
+        **os.environ,
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.test",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.test",
+        "GIT_AUTHOR_DATE": "2024-05-01T10:00:00+0000",
+        "GIT_COMMITTER_DATE": "2024-05-01T10:00:00+0000",
+    }
+    proc = subprocess.run(
+        ["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True
+    )
     return proc.stdout.strip()
 
 
@@ -71,14 +80,21 @@ def _second_revision(model: Path, n: int) -> None:
             "from .base import bench", "from . import services_000 as first", ""]
     for k in range(1, NEW_SERVICES + 1):
         name = f"New service {k:02d}"
-        body += [f'n{k} = bench.container("{name}", "Added by the change", technology="Go")',
-                 f'd{k} = bench.database("{name} DB", "Its data", technology="PostgreSQL 16", owner=n{k})',
-                 f'n{k}.uses(d{k}, "Reads and writes its data", technology="SQL", access="readwrite")',
-                 f'n{k}.uses(first.s{k:0{width}d}, "Calls it", technology="gRPC", criticality="high")']
+        body += [
+            f'n{k} = bench.container("{name}", "Added by the change", technology="Go")',
+            f'd{k} = bench.database("{name} DB", "Its data", technology="PostgreSQL 16", '
+            f'owner=n{k})',
+            f'n{k}.uses(d{k}, "Reads and writes its data", technology="SQL", access="readwrite")',
+            f'n{k}.uses(first.s{k:0{width}d}, "Calls it", technology="gRPC", criticality="high")',
+        ]
     (model / "services_new.py").write_text("\n".join(body) + "\n")
     init = model / "__init__.py"
-    init.write_text(init.read_text().replace(
-        "from . import people", "from . import services_new  # noqa: F401,E402\nfrom . import people"))
+    init.write_text(
+        init.read_text().replace(
+            "from . import people",
+            "from . import services_new  # noqa: F401,E402\nfrom . import people",
+        )
+    )
 
 
 def prepare(n: int, out: Path) -> Path:
@@ -101,10 +117,16 @@ def archdoc_bin() -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="archdoc diff of two revisions of a synthetic model")
-    parser.add_argument("--n", type=int, nargs="+", default=[1000], help="numbers of services (default: 1000)")
+    parser = argparse.ArgumentParser(
+        description="archdoc diff of two revisions of a synthetic model"
+    )
+    parser.add_argument(
+        "--n", type=int, nargs="+", default=[1000], help="numbers of services (default: 1000)"
+    )
     parser.add_argument("--runs", type=int, default=3, help="runs per command (default 3)")
-    parser.add_argument("--formats", nargs="+", default=["json", "markdown"], choices=["json", "markdown", "text"])
+    parser.add_argument(
+        "--formats", nargs="+", default=["json", "markdown"], choices=["json", "markdown", "text"]
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="output directory (bench/out)")
     args = parser.parse_args(argv)
     archdoc = str(archdoc_bin())
@@ -113,8 +135,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     failed = False
     for n in args.n:
         repo = prepare(n, args.out)
-        summary = json.loads(subprocess.run([archdoc, "diff", "HEAD~1", "--head", "HEAD", "--format", "json"],
-                                            cwd=repo, capture_output=True, text=True, check=False).stdout)
+        summary = json.loads(
+            subprocess.run(
+                [archdoc, "diff", "HEAD~1", "--head", "HEAD", "--format", "json"],
+                cwd=repo,
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout
+        )
         changes = (f"{len(summary['elements']['added'])} elements added, "
                    f"{len(summary['elements']['changed'])} changed; "
                    f"{len(summary['relationships']['added'])} relationships added, "
@@ -131,18 +160,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             failed |= not result.ok
             rows.append((n, f"`archdoc diff HEAD~1 --head HEAD --format {fmt}`", changes, result))
     load = load_note(load_before, os.getloadavg()[0])
-    lines = ["# `archdoc diff` of two revisions", "",
-             f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python "
-             f"{platform.python_version()}; median of {args.runs} runs; whole process wall time, CPU "
-             "time of the process tree and peak RSS of its largest process.", "", load, "",
-             "| N | command | wall | CPU | peak MB |", "|---:|---|---:|---:|---:|"]
+    lines = [
+        "# `archdoc diff` of two revisions",
+        "",
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}; median of {args.runs} runs; whole process wall time, CPU "
+        "time of the process tree and peak RSS of its largest process.",
+        "",
+        load,
+        "",
+        "| N | command | wall | CPU | peak MB |",
+        "|---:|---|---:|---:|---:|",
+    ]
     for n, command, _, r in rows:
         wall = f"{r.wall_s:.2f} s" if r.wall_s is not None else r.note
         cpu = f"{r.cpu_s:.2f} s" if r.cpu_s is not None else "n/a"
         peak = f"{r.peak_mb:.0f}" if r.peak_mb is not None else "n/a"
         lines.append(f"| {n:,} | {command} | {wall} | {cpu} | {peak} |")
     lines += ["", "The change:", ""]
-    lines += [f"- N={n}: {changes}" for n, command, changes, _ in rows if command.startswith("`archdoc validate")]
+    lines += [
+        f"- N={n}: {changes}"
+        for n, command, changes, _ in rows
+        if command.startswith("`archdoc validate")
+    ]
     text = "\n".join(lines) + "\n"
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "diff.md").write_text(text)

@@ -38,7 +38,9 @@ OUT = HERE / "out"
 SEED = 20240611
 
 
-def servicegraph_text(arch: synthetic.Architecture, pairs: int, seed: int = SEED) -> tuple[str, dict[str, int]]:
+def servicegraph_text(
+    arch: synthetic.Architecture, pairs: int, seed: int = SEED
+) -> tuple[str, dict[str, int]]:
     """The exposition, and how many pairs of each kind it holds."""
     rng = random.Random(seed)
     width = arch.width
@@ -47,7 +49,8 @@ def servicegraph_text(arch: synthetic.Architecture, pairs: int, seed: int = SEED
         return f"service-{i:0{width}d}"
 
     series: list[tuple[str, str, str]] = []
-    for dep in arch.dependencies:  # consumer -> producer in the model: producer -> consumer observed
+    # consumer -> producer in the model: producer -> consumer observed
+    for dep in arch.dependencies:
         if dep.is_async:
             series.append((svc(dep.target), svc(dep.source), "messaging_system"))
         else:
@@ -133,25 +136,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     validate = measure("validate", [archdoc, "validate"], project, args.runs, {0, 1})
     reading = read_time(metrics, args.runs)
     load = load_note(load_before, os.getloadavg()[0])
-    table = "\n".join([
-        "# `archdoc drift` on a servicegraph file",
-        "",
-        f"{args.n:,} services ({len(arch.dependencies):,} dependencies) against {counts['pairs']:,} "
-        f"observed pairs in a {len(text) / 1e6:.1f} MB Prometheus text exposition; median of "
-        f"{args.runs} runs; whole process wall time and peak RSS.",
-        "",
-        load,
-        "",
-        "| command | wall time | CPU | peak MB |",
-        "|---|---:|---:|---:|",
-        f"| `archdoc drift --servicegraph FILE` | {_cell(drift)} | "
-        f"{drift.cpu_s or 0:.2f} s | {drift.peak_mb or 0:.0f} |",
-        f"| `archdoc validate` (the same model, no sources) | {_cell(validate)} | "
-        f"{validate.cpu_s or 0:.2f} s | {validate.peak_mb or 0:.0f} |",
-        "",
-        f"Reading the file alone (in process): {reading:.2f} s.",
-        "",
-    ])
+    table = "\n".join(
+        [
+            "# `archdoc drift` on a servicegraph file",
+            "",
+            f"{args.n:,} services ({len(arch.dependencies):,} dependencies) against "
+            f"{counts['pairs']:,} "
+            f"observed pairs in a {len(text) / 1e6:.1f} MB Prometheus text exposition; median of "
+            f"{args.runs} runs; whole process wall time and peak RSS.",
+            "",
+            load,
+            "",
+            "| command | wall time | CPU | peak MB |",
+            "|---|---:|---:|---:|",
+            f"| `archdoc drift --servicegraph FILE` | {_cell(drift)} | "
+            f"{drift.cpu_s or 0:.2f} s | {drift.peak_mb or 0:.0f} |",
+            f"| `archdoc validate` (the same model, no sources) | {_cell(validate)} | "
+            f"{validate.cpu_s or 0:.2f} s | {validate.peak_mb or 0:.0f} |",
+            "",
+            f"Reading the file alone (in process): {reading:.2f} s.",
+            "",
+        ]
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "drift.md").write_text(table, encoding="utf-8")
     print()

@@ -4,9 +4,9 @@ The workspace (a fixed seed makes the same N give the same file): 20 people, 30 
 and 10 internal ones with 20 containers each (a quarter of them databases, in groups of five),
 the other elements components spread over the containers; relationships from people to
 containers, from each container to the database of its group (the first one writes it, the
-others read it), and from each component to two elements declared before it; an environment deploying every container; a container view per
-system, ten views selected by tag, five dynamic views and three styles. `!identifiers
-hierarchical`, as large workspaces are written.
+others read it), and from each component to two elements declared before it; an environment
+deploying every container; a container view per system, ten views selected by tag, five dynamic
+views and three styles. `!identifiers hierarchical`, as large workspaces are written.
 
 Measured as whole processes, like `validate_bench.py`: `archdoc import structurizr` into a new
 directory (median of --runs), then `archdoc validate` of the package it wrote. The table goes to
@@ -36,17 +36,25 @@ def workspace_dsl(n: int) -> tuple[str, int, int]:
     """The DSL text, its number of elements and of relationships."""
     rng = random.Random(SEED)
     components = max(0, n - PEOPLE - EXTERNAL - INTERNAL - INTERNAL * CONTAINERS)
-    out = ['workspace "Import benchmark" "A generated workspace" {', "    !identifiers hierarchical",
-           "", "    model {"]
+    out = [
+        'workspace "Import benchmark" "A generated workspace" {',
+        "    !identifiers hierarchical",
+        "",
+        "    model {",
+    ]
     elements = relationships = 0
     people = [f"person{p:02d}" for p in range(PEOPLE)]
     for p, person in enumerate(people):
         out.append(f'        {person} = person "Person {p:02d}" "A user" "User"')
     externals = [f"ext{e:02d}" for e in range(EXTERNAL)]
     for e, ext in enumerate(externals):
-        out.append(f'        {ext} = softwareSystem "External {e:02d}" "A partner system" "External"')
+        out.append(
+            f'        {ext} = softwareSystem "External {e:02d}" "A partner system" "External"'
+        )
     elements += PEOPLE + EXTERNAL
-    services = [s * CONTAINERS + c for s in range(INTERNAL) for c in range(CONTAINERS) if c % 5 != 4]
+    services = [
+        s * CONTAINERS + c for s in range(INTERNAL) for c in range(CONTAINERS) if c % 5 != 4
+    ]
     placed = [0] * (INTERNAL * CONTAINERS)
     for c in range(components):
         placed[services[c % len(services)]] += 1
@@ -103,7 +111,9 @@ def workspace_dsl(n: int) -> tuple[str, int, int]:
             relationships += 1
     out += ["", '        live = deploymentEnvironment "Live" {']
     for s in range(INTERNAL):
-        out.append(f'            node{s:02d} = deploymentNode "Cluster {s:02d}" "" "Kubernetes" "" 3 {{')
+        out.append(
+            f'            node{s:02d} = deploymentNode "Cluster {s:02d}" "" "Kubernetes" "" 3 {{'
+        )
         for full in [c for c in containers if c.startswith(f"sys{s:02d}.")] + databases[s]:
             out.append(f"                containerInstance {full}")
         out.append("            }")
@@ -122,10 +132,21 @@ def workspace_dsl(n: int) -> tuple[str, int, int]:
             if line.strip().startswith(comp + " -> "):
                 steps.append("            " + line.strip().rsplit(' "Calls"', 1)[0] + ' "Step"')
         out += [f'        dynamic * "flow-{d}" "Flow {d}" {{', *steps[:6], "        }"]
-    out += ["        styles {", '            element "Critical" {', "                background #fb923c",
-            "            }", '            element "Database" {', "                shape Cylinder",
-            "            }", '            relationship "Async" {', "                style dashed",
-            "            }", "        }", "    }", "}"]
+    out += [
+        "        styles {",
+        '            element "Critical" {',
+        "                background #fb923c",
+        "            }",
+        '            element "Database" {',
+        "                shape Cylinder",
+        "            }",
+        '            relationship "Async" {',
+        "                style dashed",
+        "            }",
+        "        }",
+        "    }",
+        "}",
+    ]
     return "\n".join(out) + "\n", elements, relationships
 
 

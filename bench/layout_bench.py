@@ -87,7 +87,8 @@ def example_views() -> list[tuple[str, ComputedView]]:
 PAGE = """<!doctype html><html><head><meta charset="utf-8">
 <link rel="stylesheet" href="archdoc.css"></head><body>
 {body}
-<script>window.archdocConfig = {{"mermaidUrl": "mermaid.min.js", "panzoomUrl": "panzoom.min.js"}};</script>
+<script>window.archdocConfig = {{"mermaidUrl": "mermaid.min.js", \
+"panzoomUrl": "panzoom.min.js"}};</script>
 {scripts}
 </body></html>
 """
@@ -232,9 +233,16 @@ def main(argv: list[str] | None = None) -> int:
              "| --- | --- | --: | --: | --: | --: |"]
     raw = []
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=shutil.which("chromium"),
-                                     args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                                           "--disable-component-update", "--disable-sync"])
+        browser = pw.chromium.launch(
+            executable_path=shutil.which("chromium"),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         for name, view in cases:
             runs = args.runs if view is cases[0][1] else 1
             results = {"Graphviz": graphviz(view, runs, browser, OUT),

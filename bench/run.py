@@ -67,7 +67,10 @@ def validate_goals(figures: dict[str, Any]) -> list[Goal]:
     goals: list[Goal] = []
     warm = _row(figures, 5000, "warm")
     if warm:
-        for other, label, limit in (("floor", "the floor", 8.0), ("import", "a bare import of the model", 1.5)):
+        for other, label, limit in (
+            ("floor", "the floor", 8.0),
+            ("import", "a bare import of the model", 1.5),
+        ):
             wall = _ratio(warm["validate"], warm[other], "wall_s")
             cpu = _ratio(warm["validate"], warm[other], "cpu_s")
             goals.append(Goal(
@@ -80,10 +83,16 @@ def validate_goals(figures: dict[str, Any]) -> list[Goal]:
     if cold and c4 and c4.get("wall_s"):
         wall = _ratio(c4, cold["validate"], "wall_s")
         cpu = _ratio(c4, cold["validate"], "cpu_s")
-        goals.append(Goal(
-            "LikeC4 against `archdoc validate`, N = 2,000, cold", "≥ 15× faster",
-            f"{_times(wall, None)} ({c4['wall_s']:.2f} s against {cold['validate']['wall_s']:.2f} s)",
-            _times(cpu, None), wall >= 15 if wall is not None else None))
+        goals.append(
+            Goal(
+                "LikeC4 against `archdoc validate`, N = 2,000, cold",
+                "≥ 15× faster",
+                f"{_times(wall, None)} ({c4['wall_s']:.2f} s against "
+                f"{cold['validate']['wall_s']:.2f} s)",
+                _times(cpu, None),
+                wall >= 15 if wall is not None else None,
+            )
+        )
     shares = []
     for row in figures.get("rows", []):
         c4n = figures.get("likec4", {}).get(str(row["n"]))

@@ -103,7 +103,9 @@ def prepare(n: int) -> tuple[Path, Path]:
     (assets / "archdoc.js").write_text(asset_text("archdoc.js"), encoding="utf-8")
     (assets / "archdoc.css").write_text(asset_text("archdoc.css"), encoding="utf-8")
     shutil.copy(find_mermaid(with_plugin), assets / "mermaid.min.js")
-    extra = "extra_css: [assets/archdoc/archdoc.css]\nextra_javascript: [assets/archdoc/archdoc.js]\n"
+    extra = (
+        "extra_css: [assets/archdoc/archdoc.css]\nextra_javascript: [assets/archdoc/archdoc.js]\n"
+    )
     (plain / "mkdocs.yml").write_text(CONFIG.format(plugin="") + extra, encoding="utf-8")
     return with_plugin, plain
 
@@ -185,11 +187,13 @@ def report(rows: list[dict[str, float]], serve: dict[str, float] | None, load: s
         "| --: | --: | --: | --: | --: | --: | --: |",
     ]
     for row in rows:
-        lines.append(f"| {row['n']:,} | {row['pages']:,} | {row['plugin_s']:.1f} s "
-                     f"({row['plugin_cpu_s']:.1f}) | {row['plain_s']:.1f} s ({row['plain_cpu_s']:.1f}) "
-                     f"| {row['share']:.0%} ({row['cpu_share']:.0%}) "
-                     f"| {row['plugin_mb']:.0f} / {row['plain_mb']:.0f} MB "
-                     f"| {row['matrix_bytes'] / 1024 / 1024:.2f} MB |")
+        lines.append(
+            f"| {row['n']:,} | {row['pages']:,} | {row['plugin_s']:.1f} s "
+            f"({row['plugin_cpu_s']:.1f}) | {row['plain_s']:.1f} s ({row['plain_cpu_s']:.1f}) "
+            f"| {row['share']:.0%} ({row['cpu_share']:.0%}) "
+            f"| {row['plugin_mb']:.0f} / {row['plain_mb']:.0f} MB "
+            f"| {row['matrix_bytes'] / 1024 / 1024:.2f} MB |"
+        )
     lines += ["", "Wall time (CPU time in brackets), median of the runs; the plugin's share is "
                   "(with − without) ÷ with, by wall time (by CPU time)."]
     if len(rows) >= 2:
@@ -215,7 +219,9 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.n:
         with_plugin, plain = prepare(n)
         projects.append(with_plugin)
-        plugin_runs = [_build(with_plugin, with_plugin.parent / "site-plugin") for _ in range(args.runs)]
+        plugin_runs = [
+            _build(with_plugin, with_plugin.parent / "site-plugin") for _ in range(args.runs)
+        ]
         plain_runs = [_build(plain, plain.parent / "site-plain") for _ in range(args.runs)]
         matrix = with_plugin.parent / "site-plugin" / "architecture" / "matrix" / "index.html"
         pages = sum(1 for _ in (with_plugin.parent / "site-plugin").rglob("index.html"))
@@ -225,15 +231,20 @@ def main(argv: list[str] | None = None) -> int:
             row[f"{key}_cpu_s"] = statistics.median(r.cpu_s for r in runs)
             row[f"{key}_mb"] = statistics.median(r.peak_mb for r in runs)
         row["share"] = max(0.0, (row["plugin_s"] - row["plain_s"]) / row["plugin_s"])
-        row["cpu_share"] = max(0.0, (row["plugin_cpu_s"] - row["plain_cpu_s"]) / row["plugin_cpu_s"])
+        row["cpu_share"] = max(
+            0.0, (row["plugin_cpu_s"] - row["plain_cpu_s"]) / row["plugin_cpu_s"]
+        )
         rows.append(row)
         print(f"N={n}: {pages} pages, with plugin {row['plugin_s']:.1f} s, "
               f"plain {row['plain_s']:.1f} s", flush=True)
     serve = None
     if not args.no_serve and projects:
         serve = serve_rebuild(projects[-1])
-        print(f"serve: first build {serve['first_build_s']:.1f} s, rebuild {serve['rebuild_s']:.1f} s",
-              flush=True)
+        print(
+            f"serve: first build {serve['first_build_s']:.1f} s, "
+            f"rebuild {serve['rebuild_s']:.1f} s",
+            flush=True,
+        )
     load = load_note(load_before, os.getloadavg()[0])
     text = report(rows, serve, load)
     print(text)

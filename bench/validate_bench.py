@@ -307,7 +307,11 @@ def load_note(before: float, after: float) -> str:
 
 def report(rows: Sequence[Row], likec4: dict[int, Result], runs: int, c4_version: str | None,
            load: str) -> str:
-    c4 = f"LikeC4 {c4_version} (`likec4 validate --no-layout`)" if c4_version else "LikeC4 unavailable"
+    c4 = (
+        f"LikeC4 {c4_version} (`likec4 validate --no-layout`)"
+        if c4_version
+        else "LikeC4 unavailable"
+    )
     lines = [
         "# `archdoc validate`: the floor, a bare import, LikeC4",
         "",

@@ -149,8 +149,12 @@ ci.uses(git, "Checks out the pull request", technology="git")
 ci.uses(pypi, "Installs archdoc and MkDocs", technology="pip")
 ci.uses(npm, "Fetches Mermaid for a site that serves its own copy", technology="npm ci",
         criticality="low")
-ci.uses(cli, "Blocks an inconsistent model or ADR log", operation="archdoc validate --format github",
-        criticality="critical")
+ci.uses(
+    cli,
+    "Blocks an inconsistent model or ADR log",
+    operation="archdoc validate --format github",
+    criticality="critical",
+)
 ci.uses(mkdocs, "Builds the site", operation="mkdocs build --strict", criticality="high")
 ci.uses(web_host, "Publishes the built site", operation="upload site/")
 web_host.uses(built_site, "Serves the pages", technology="HTTPS")
@@ -181,7 +185,9 @@ cli.uses(exporter, "Exports the workspace, its schema, or a deployment view's sc
          operation="archdoc export / schema")
 cli.uses(adr_log, "Creates, lists, links and changes the status of records",
          operation="create_adr / change_status / link_adrs")
-cli.uses(importers, "Imports another tool's model", operation="archdoc import structurizr / backstage")
+cli.uses(
+    importers, "Imports another tool's model", operation="archdoc import structurizr / backstage"
+)
 
 # -- the MCP server ------------------------------------------------------------------------------
 

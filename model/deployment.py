@@ -31,7 +31,9 @@ preview.uses(checkout, "Watches and serves the files", technology="file system")
 ci_env = ws.environment("CI", "A pull request's pipeline, e.g. GitHub Actions", id="ci-pipeline")
 runner = ci_env.node("Runner", "One job: check out, install, validate, build",
                      technology="ubuntu-latest")
-ci_venv = runner.node("Python environment", "`pip install 'archdoc[mkdocs]'`", technology="Python 3.12")
+ci_venv = runner.node(
+    "Python environment", "`pip install 'archdoc[mkdocs]'`", technology="Python 3.12"
+)
 ci_venv.deploy(cli)
 ci_venv.deploy(plugin)
 ci_venv.deploy(core)

@@ -18,7 +18,8 @@ from .context import architect, ci, engineer, graphviz, mkdocs, ws
 
 with ws.flow(
     "archdoc validate in CI",
-    "The check on every pull request: load the model and the ADRs, run the rules, annotate the diff",
+    "The check on every pull request: load the model and the ADRs, run the rules, "
+    "annotate the diff",
 ) as f:
     f.step(ci, cli, "archdoc validate --format github")
     f.step(cli, config, "load_config(mkdocs.yml)")

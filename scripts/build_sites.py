@@ -23,8 +23,12 @@ def mkdocs_env() -> dict[str, str]:
 
 def build(config: Path, out: Path) -> None:
     started = time.perf_counter()
-    result = subprocess.run([*MKDOCS, "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
-                            cwd=config.parent, env=mkdocs_env(), check=False)
+    result = subprocess.run(
+        [*MKDOCS, "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
+        cwd=config.parent,
+        env=mkdocs_env(),
+        check=False,
+    )
     if result.returncode != 0:
         sys.exit(f"make docs: building {config.relative_to(ROOT)} failed")
     print(f"built {config.relative_to(ROOT)} -> {out.relative_to(ROOT)}/ "

@@ -46,7 +46,9 @@ class Golden:
             path.write_text(text, encoding="utf-8", newline="\n")
             return
         if not path.exists():
-            pytest.fail(f"golden file {path} is missing; run with ARCHDOC_UPDATE_GOLDEN=1 to create it")
+            pytest.fail(
+                f"golden file {path} is missing; run with ARCHDOC_UPDATE_GOLDEN=1 to create it"
+            )
         expected = path.read_text(encoding="utf-8")
         if text != expected:
             diff = "".join(difflib.unified_diff(

@@ -18,7 +18,9 @@ def _lint_imports(*args: str) -> subprocess.CompletedProcess[str]:
     tool = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or \
         shutil.which("lint-imports")
     if tool is None:
-        pytest.skip("import-linter is not installed (it is in the test extra: pip install -e '.[test]')")
+        pytest.skip(
+            "import-linter is not installed (it is in the test extra: pip install -e '.[test]')"
+        )
     return subprocess.run([tool, "--no-cache", *args], cwd=ROOT, capture_output=True, text=True,
                           timeout=600, check=False)
 

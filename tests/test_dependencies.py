@@ -33,7 +33,9 @@ def test_the_current_releases_are_required_and_installed(name: str, minimum: str
         f"{requirement} still admits releases before {minimum}")
     installed = importlib.metadata.version(name)
     assert Version(installed) >= Version(minimum), f"{name} {installed} is installed"
-    assert requirement.specifier.contains(installed), f"{requirement} refuses the installed {installed}"
+    assert requirement.specifier.contains(installed), (
+        f"{requirement} refuses the installed {installed}"
+    )
 
 
 def test_pip_check_is_clean() -> None:
@@ -51,13 +53,17 @@ def test_the_site_builds_run_without_the_mkdocs_2_banner(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """The command and environment of scripts/build_sites.py on a Material site: no banner."""
     monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
-    spec = importlib.util.spec_from_file_location("build_sites", ROOT / "scripts" / "build_sites.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_sites", ROOT / "scripts" / "build_sites.py"
+    )
     assert spec is not None and spec.loader is not None
     build_sites = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build_sites)
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\ntheme:\n  name: material\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: x\ntheme:\n  name: material\n", encoding="utf-8"
+    )
     command = [*build_sites.MKDOCS, "build", "--strict", "-d", str(tmp_path / "site")]
     quiet = subprocess.run(command, cwd=tmp_path, env=build_sites.mkdocs_env(),
                            capture_output=True, text=True, check=False, timeout=120)

@@ -66,7 +66,8 @@ class LayerRule(BaseModel):
 
     name: str
     match: list[str]
-    """Patterns: an id glob (``shop.*``), ``tag:NAME`` or ``kind:KIND``; one pattern may be a string."""
+    """Patterns: an id glob (``shop.*``), ``tag:NAME`` or ``kind:KIND``; one pattern may be a
+    string."""
 
     @field_validator("match", mode="before")
     @classmethod
@@ -97,7 +98,8 @@ def _as_list(value: Any) -> Any:
 
 
 class ObservedConfig(BaseModel):
-    """The observed sources the model is compared with (``archdoc drift``, ``validate``, the site)."""
+    """The observed sources the model is compared with (``archdoc drift``, ``validate``, the
+    site)."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -171,7 +173,8 @@ class ArchdocConfig(BaseModel):
     mermaid_url: str = ""
     """URL Mermaid is loaded from when not offline (default: a public CDN, pinned version)."""
     fail_on: Literal["error", "warning"] = "error"
-    """Which validation findings the site build logs as MkDocs warnings (``--strict`` fails on them)."""
+    """Which validation findings the site build logs as MkDocs warnings (``--strict`` fails on
+    them)."""
     diagrams: DiagramOptions = Field(default_factory=DiagramOptions)
     """Diagram options: ``direction``, ``deployment``, ``max_view_elements``."""
 
@@ -191,7 +194,9 @@ class ArchdocConfig(BaseModel):
     def _yaml_off(cls, value: Any) -> Any:
         """YAML reads a bare ``off`` as ``false``: take it as ``off`` (and ``on`` as ``error``)."""
         if isinstance(value, dict):
-            return {k: ("off" if v is False else "error" if v is True else v) for k, v in value.items()}
+            return {
+                k: ("off" if v is False else "error" if v is True else v) for k, v in value.items()
+            }
         return value
 
     @field_validator("observed", mode="before")
@@ -205,7 +210,8 @@ class ArchdocConfig(BaseModel):
         return self.root / self.adr_dir
 
     def location(self, option: str | None = None) -> SourceLocation | None:
-        """Where ``option`` (a dotted path) is written, else the ``archdoc`` entry; None without a file."""
+        """Where ``option`` (a dotted path) is written, else the ``archdoc`` entry; None without a
+        file."""
         if self.config_file is None:
             return None
         line = _line_of(self.option_lines, option) if option else 0
@@ -223,7 +229,8 @@ def user_options() -> dict[str, Any]:
 
 
 def _line_of(lines: dict[str, int], path: str) -> int:
-    """The line of ``path`` or of its closest written parent (``layers.0.match`` -> ``layers.0``)."""
+    """The line of ``path`` or of its closest written parent
+    (``layers.0.match`` -> ``layers.0``)."""
     parts = path.split(".")
     while parts:
         line = lines.get(".".join(parts))
@@ -487,7 +494,9 @@ def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
 def _collect_lines(node: yaml.Node, prefix: str, lines: dict[str, int]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            path = f"{prefix}{key.value}" if isinstance(key, yaml.ScalarNode) else prefix.rstrip(".")
+            path = (
+                f"{prefix}{key.value}" if isinstance(key, yaml.ScalarNode) else prefix.rstrip(".")
+            )
             lines.setdefault(path, key.start_mark.line + 1)
             _collect_lines(value, path + ".", lines)
     elif isinstance(node, yaml.SequenceNode):
@@ -506,8 +515,11 @@ def _archdoc_options(plugins: Any, path: Path, entry: int, lines: dict[str, int]
     elif isinstance(plugins, list):
         entries = plugins
     else:
-        raise ConfigError("`plugins` must be a list", location=SourceLocation(str(path), entry or 1),
-                          hint="write `plugins:` then one `- archdoc` item per line")
+        raise ConfigError(
+            "`plugins` must be a list",
+            location=SourceLocation(str(path), entry or 1),
+            hint="write `plugins:` then one `- archdoc` item per line",
+        )
     for item in entries:
         if item == "archdoc":
             return {}

@@ -70,7 +70,8 @@ class AdrError(ArchdocError):
 
 
 class ObservedError(ArchdocError):
-    """An observed source (a traces export, a metrics file, a compose file) is missing or malformed."""
+    """An observed source (a traces export, a metrics file, a compose file) is missing or
+    malformed."""
 
 
 class MissingDependency(ArchdocError):

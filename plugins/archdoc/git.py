@@ -25,7 +25,11 @@ SHALLOW_HINT = (
     "`fetch-depth: 0`; GitLab CI: `GIT_DEPTH: 0`; by hand: `git fetch --unshallow`)"
 )
 
-_DEFAULT_BRANCH_VARIABLES = ("GITHUB_BASE_REF", "CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "CI_DEFAULT_BRANCH")
+_DEFAULT_BRANCH_VARIABLES = (
+    "GITHUB_BASE_REF",
+    "CI_MERGE_REQUEST_TARGET_BRANCH_NAME",
+    "CI_DEFAULT_BRANCH",
+)
 """Where CI systems name the branch a change goes into (GitHub, GitLab merge requests, GitLab)."""
 
 
@@ -83,7 +87,10 @@ class Repository:
                 raise RevisionError(f"revision {rev!r} is not in this clone", hint=SHALLOW_HINT)
             raise RevisionError(
                 f"unknown revision {rev!r}",
-                hint="name a branch, a tag or a commit (`git branch -a` and `git log --oneline` list them)",
+                hint=(
+                    "name a branch, a tag or a commit "
+                    "(`git branch -a` and `git log --oneline` list them)"
+                ),
             )
         return Revision(sha, f"{rev} ({sha[:7]})")
 
@@ -108,11 +115,16 @@ class Repository:
         for variable in _DEFAULT_BRANCH_VARIABLES:
             name = os.environ.get(variable, "").strip()
             if name:  # the CI names the target branch: that one, or an error
-                found = next((c for c in (f"origin/{name}", name) if self._commit(c) is not None), None)
+                found = next(
+                    (c for c in (f"origin/{name}", name) if self._commit(c) is not None), None
+                )
                 if found is None:
                     raise RevisionError(
                         f"the base branch {name!r} (${variable}) is not in this clone",
-                        hint=SHALLOW_HINT if self.is_shallow() else f"fetch it: git fetch origin {name}")
+                        hint=SHALLOW_HINT
+                        if self.is_shallow()
+                        else f"fetch it: git fetch origin {name}",
+                    )
                 return found
         candidates: list[str] = []
         origin_head = self._run(["symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD"])
@@ -140,9 +152,14 @@ class Repository:
 
     def extract(self, revision: Revision, subdirectory: PurePosixPath, target: Path) -> bool:
         """Write the files of ``subdirectory`` at ``revision`` below ``target`` (as in the
-        repository: ``target/<subdirectory>/...``). False when the directory does not exist there."""
+        repository: ``target/<subdirectory>/...``). False when the directory does not exist
+        there."""
         spec = [] if str(subdirectory) in ("", ".") else ["--", str(subdirectory)]
-        listed = self._run(["ls-tree", "-d", "--name-only", revision.sha, str(subdirectory)]) if spec else None
+        listed = (
+            self._run(["ls-tree", "-d", "--name-only", revision.sha, str(subdirectory)])
+            if spec
+            else None
+        )
         if listed is not None and not listed.stdout.strip():
             return False
         target.mkdir(parents=True, exist_ok=True)
@@ -154,19 +171,32 @@ class Repository:
                     archive.extractall(target, **_data_filter())
             except (tarfile.TarError, OSError) as exc:
                 proc.kill()
-                raise RevisionError(f"cannot extract {revision.label}: {exc}",
-                                    hint="check that `git archive` works in this repository") from None
+                raise RevisionError(
+                    f"cannot extract {revision.label}: {exc}",
+                    hint="check that `git archive` works in this repository",
+                ) from None
             stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
         if proc.returncode != 0:
-            raise RevisionError(f"git archive {revision.short} failed: {stderr.strip()}",
-                                hint=SHALLOW_HINT if self.is_shallow() else "check the repository with `git fsck`")
+            raise RevisionError(
+                f"git archive {revision.short} failed: {stderr.strip()}",
+                hint=SHALLOW_HINT if self.is_shallow() else "check the repository with `git fsck`",
+            )
         return True
 
     def log(self, paths: list[PurePosixPath], *, limit: int) -> str:
         """``git log`` of the commits that changed ``paths``: one record per commit, fields
         separated by US (0x1f), then the ``--name-status`` lines (records separated by RS, 0x1e)."""
-        proc = self._run(["log", f"-n{limit}", "--no-merges", "--format=%x1e%H%x1f%h%x1f%cs%x1f%an%x1f%s",
-                          "--name-status", "--", *map(str, paths)])
+        proc = self._run(
+            [
+                "log",
+                f"-n{limit}",
+                "--no-merges",
+                "--format=%x1e%H%x1f%h%x1f%cs%x1f%an%x1f%s",
+                "--name-status",
+                "--",
+                *map(str, paths),
+            ]
+        )
         return proc.stdout if proc.returncode == 0 else ""
 
     def _run(self, args: list[str]) -> subprocess.CompletedProcess[str]:

@@ -41,7 +41,8 @@ def load_workspace(config: ArchdocConfig) -> Workspace:
         with contextlib.redirect_stdout(sys.stderr), _collector_paused():
             module = importlib.import_module(package)
     except ArchdocError as exc:
-        raise ModelLoadError(exc.message, location=exc.location or _user_frame(exc), hint=exc.hint) from None
+        raise ModelLoadError(exc.message, location=exc.location or _user_frame(exc),
+                             hint=exc.hint) from None
     except ModuleNotFoundError as exc:
         if exc.name is not None and (package == exc.name or package.startswith(exc.name + ".")):
             raise _not_found(package, root, config) from None
@@ -80,8 +81,11 @@ def load_workspace(config: ArchdocConfig) -> Workspace:
     return workspace
 
 
-def _not_found(package: str, root: str, config: ArchdocConfig, elsewhere: str = "") -> ModelLoadError:
-    also = f" (a different {package.split('.')[0]!r} is importable from {elsewhere})" if elsewhere else ""
+def _not_found(
+    package: str, root: str, config: ArchdocConfig, elsewhere: str = "",
+) -> ModelLoadError:
+    top = package.split(".")[0]
+    also = f" (a different {top!r} is importable from {elsewhere})" if elsewhere else ""
     where = relative_to_cwd(root)
     where = "the working directory" if where == "." else where
     if config.config_file is None:
@@ -131,7 +135,8 @@ def _package_location(package: str) -> SourceLocation | None:
 
 
 def _user_frame(exc: BaseException) -> SourceLocation | None:
-    """The innermost frame of the traceback that is the user's code (not archdoc's, not Python's)."""
+    """The innermost frame of the traceback that is the user's code (not archdoc's, not
+    Python's)."""
     frames = traceback.extract_tb(exc.__traceback__)
     for frame in reversed(frames):
         filename = frame.filename
@@ -195,10 +200,12 @@ def _from_user_exception(exc: BaseException, package: str) -> ModelLoadError:
     ]
     location = _user_frame(exc)
     trail = "".join(
-        f"\n    {SourceLocation(f.filename, f.lineno or 1)}: {(f.line or '').strip()}" for f in frames
+        f"\n    {SourceLocation(f.filename, f.lineno or 1)}: {(f.line or '').strip()}"
+        for f in frames
     )
     return ModelLoadError(
-        f"the model raised {type(exc).__name__}: {_text_of(exc)}" + (f"\n  in{trail}" if trail else ""),
+        f"the model raised {type(exc).__name__}: {_text_of(exc)}"
+        + (f"\n  in{trail}" if trail else ""),
         location=location,
         hint=f"fix the model code; archdoc imports the package {package!r} to read it",
     )

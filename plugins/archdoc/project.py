@@ -46,7 +46,9 @@ class Project:
         return compare(self.workspace, self.observations, min_calls=min_calls)
 
 
-def load_project(config_path: str | Path | None = None, *, config: ArchdocConfig | None = None) -> Project:
+def load_project(
+    config_path: str | Path | None = None, *, config: ArchdocConfig | None = None
+) -> Project:
     """Read the configuration, import the model, read the ADRs and the observed sources."""
     config = config or load_config(config_path)
     check_rule_ids(config)
@@ -62,8 +64,13 @@ def observed_files(config: ArchdocConfig) -> Any:
     observed = config.observed
     if observed is None:
         return ObservedFiles()
-    return ObservedFiles.under(config.root, jaeger=observed.jaeger, servicegraph=observed.servicegraph,
-                               compose=observed.compose, declared_at=config.location("observed"))
+    return ObservedFiles.under(
+        config.root,
+        jaeger=observed.jaeger,
+        servicegraph=observed.servicegraph,
+        compose=observed.compose,
+        declared_at=config.location("observed"),
+    )
 
 
 def _load_observations(config: ArchdocConfig) -> Observations | None:

@@ -88,7 +88,8 @@ def test_affects_must_name_model_elements(tmp_path: Path) -> None:
     model = tmp_path / "model"
     model.mkdir()
     (model / "__init__.py").write_text(
-        "from archdoc import Workspace\nws = Workspace('Shop')\nws.system('Shop').container('Order API')\n",
+        "from archdoc import Workspace\nws = Workspace('Shop')\n"
+        "ws.system('Shop').container('Order API')\n",
         encoding="utf-8",
     )
     ok = _archdoc(tmp_path, "new-adr", "Split orders", "--affects", "shop.order-api")

@@ -12,7 +12,9 @@ from archdoc.cli import app
 
 def test_new_adr_writes_the_given_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(app, ["new-adr", "Use PostgreSQL", "--date", "2021-03-04", "--dir", "adr"])
+    result = CliRunner().invoke(
+        app, ["new-adr", "Use PostgreSQL", "--date", "2021-03-04", "--dir", "adr"]
+    )
     assert result.exit_code == 0, result.output
     assert "date: 2021-03-04" in (tmp_path / "adr/0001-use-postgresql.md").read_text()
 

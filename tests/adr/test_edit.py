@@ -41,9 +41,16 @@ def test_supersede_adr_tools_record(fixture_copy) -> None:  # type: ignore[no-un
     removed, added = _changed(before["0004-stream-orders-through-kafka.md"],
                               after["0004-stream-orders-through-kafka.md"])
     assert removed == ["Accepted\n"]
-    assert added == ["Superseded\n", "\n",
-                     "Superseded by [6. Keep orders in Postgres](0006-keep-orders-in-postgres.md)\n",
-                     "\n"] or added[0] == "Superseded\n"
+    assert (
+        added
+        == [
+            "Superseded\n",
+            "\n",
+            "Superseded by [6. Keep orders in Postgres](0006-keep-orders-in-postgres.md)\n",
+            "\n",
+        ]
+        or added[0] == "Superseded\n"
+    )
     others = {k: v for k, v in before.items() if k != "0004-stream-orders-through-kafka.md"}
     assert all(after[k] == v for k, v in others.items())  # nothing else touched
     log = load_log(config)
@@ -60,7 +67,9 @@ def test_supersede_adr_tools_record(fixture_copy) -> None:  # type: ignore[no-un
         ("log4brains", 3, "- Status: superseded by [20240601-next](20240601-next.md)\n"),
     ],
 )
-def test_supersede_changes_only_the_status_line(fixture, old, new_status_line, fixture_copy) -> None:  # type: ignore[no-untyped-def]
+def test_supersede_changes_only_the_status_line(  # type: ignore[no-untyped-def]
+    fixture, old, new_status_line, fixture_copy
+) -> None:
     config = fixture_copy(fixture)
     target = load_log(config).require(old).file
     before = target.read_bytes()
@@ -77,7 +86,10 @@ def test_supersede_changes_only_the_status_line(fixture, old, new_status_line, f
 def test_crlf_and_bom_survive_an_edit(tmp_path: Path) -> None:
     adr_dir = tmp_path / "adr"
     adr_dir.mkdir()
-    text = "# 1. Old\r\n\r\nDate: 2024-01-02\r\n\r\n## Status\r\n\r\nProposed\r\n\r\n## Context\r\n\r\nKeep   odd  spacing\t\r\n"
+    text = (
+        "# 1. Old\r\n\r\nDate: 2024-01-02\r\n\r\n## Status\r\n\r\nProposed\r\n\r\n"
+        "## Context\r\n\r\nKeep   odd  spacing\t\r\n"
+    )
     path = adr_dir / "0001-old.md"
     path.write_bytes(b"\xef\xbb\xbf" + text.encode())
     change_status(ArchdocConfig(root=tmp_path), 1, "accepted")

@@ -74,7 +74,10 @@ def test_killed_at_every_step(tmp_path: Path, status: str) -> None:
         old = read_adr(root / "adr" / "0001-use-mysql.md")[0]
         half_done = new and status == "accepted" and old.status != "superseded"
         if half_done:
-            assert ("adr-incomplete-supersede", "error", "0002-use-postgresql.md") in findings, (n, findings)
+            assert ("adr-incomplete-supersede", "error", "0002-use-postgresql.md") in findings, (
+                n,
+                findings,
+            )
         if temp_files(root / "adr"):
             assert ("adr-stray-temp-file", "warning", temp_files(root / "adr")[0].name) in findings
         # the next command in the directory removes what the killed one left

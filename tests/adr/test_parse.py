@@ -155,7 +155,11 @@ def test_file_names(name: str, number: int | None, prefix: str) -> None:
 @pytest.mark.parametrize(
     ("heading", "number", "title"),
     [
-        ("# ADR-0001: Use PostgreSQL for Primary Database", 1, "Use PostgreSQL for Primary Database"),
+        (
+            "# ADR-0001: Use PostgreSQL for Primary Database",
+            1,
+            "Use PostgreSQL for Primary Database",
+        ),
         ("# 12. Title with 3. dots", 12, "Title with 3. dots"),
         ("# 2024 roadmap", None, "2024 roadmap"),
     ],
@@ -169,6 +173,8 @@ def test_numbers_in_titles(heading: str, number: int | None, title: str) -> None
 
 def test_crlf_and_bom_files(tmp_path: Path) -> None:
     path = tmp_path / "0001-x.md"
-    path.write_bytes("\ufeff# 1. Crlf\r\n\r\nDate: 2024-01-02\r\n\r\n## Status\r\n\r\nAccepted\r\n".encode())
+    path.write_bytes(
+        "\ufeff# 1. Crlf\r\n\r\nDate: 2024-01-02\r\n\r\n## Status\r\n\r\nAccepted\r\n".encode()
+    )
     record = read_log(tmp_path).require(1)
     assert (record.title, record.status, record.date) == ("Crlf", "accepted", dt.date(2024, 1, 2))

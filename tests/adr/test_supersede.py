@@ -115,6 +115,15 @@ def test_a_circle_on_disk_is_reported(tmp_path: Path) -> None:
     (adr / "0002-b.md").write_text(
         "---\nstatus: superseded by ADR-0001\ndate: 2024-01-01\nsupersedes: [1]\n---\n# B\n")
     context = RuleContext(config=ArchdocConfig(root=tmp_path), adrs=read_log(adr))
-    found = [(d.rule, d.severity, d.message) for d in run_rules(context) if d.rule == "adr-supersede-cycle"]
-    assert found == [("adr-supersede-cycle", "error",
-                      "supersede cycle: ADR-0001 -> ADR-0002 -> ADR-0001 (read 'is superseded by')")]
+    found = [
+        (d.rule, d.severity, d.message)
+        for d in run_rules(context)
+        if d.rule == "adr-supersede-cycle"
+    ]
+    assert found == [
+        (
+            "adr-supersede-cycle",
+            "error",
+            "supersede cycle: ADR-0001 -> ADR-0002 -> ADR-0001 (read 'is superseded by')",
+        )
+    ]

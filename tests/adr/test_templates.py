@@ -60,9 +60,13 @@ def test_template_golden(name: str, project: ArchdocConfig) -> None:
     if request.supersedes:
         # a proposed successor leaves the old record as it is; accepting it supersedes the old one
         old = project.adr_path / "0002-use-postgresql.md"
-        assert parse_adr(old).status == "accepted" and parse_adr(old).links_of("superseded-by") == []
+        assert (
+            parse_adr(old).status == "accepted" and parse_adr(old).links_of("superseded-by") == []
+        )
         change_status(project, record.number, "accepted")
-        assert parse_adr(old).status == "superseded" and parse_adr(old).links_of("superseded-by") == [3]
+        assert parse_adr(old).status == "superseded" and parse_adr(old).links_of(
+            "superseded-by"
+        ) == [3]
         _check(name.replace(".md", "-superseded.md"), old.read_text(encoding="utf-8"))
 
 

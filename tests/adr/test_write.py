@@ -111,7 +111,9 @@ def test_never_overwrites_and_takes_next_number(project: ArchdocConfig) -> None:
         ([], 1),
     ],
 )
-def test_next_number_whatever_the_naming_style(names: list[str], expected: int, tmp_path: Path) -> None:
+def test_next_number_whatever_the_naming_style(
+    names: list[str], expected: int, tmp_path: Path
+) -> None:
     for name in names:
         (tmp_path / name).write_text("# T\n", encoding="utf-8")
     assert next_number(tmp_path) == expected
@@ -149,7 +151,9 @@ def test_new_records_never_move_the_numbers_of_existing_ones(tmp_path: Path) -> 
     assert log.require(4).title == "Kafka" and log.links(4)[0].target == 5
 
 
-def test_a_dated_directory_keeps_its_numbers_for_a_record_of_an_earlier_date(tmp_path: Path) -> None:
+def test_a_dated_directory_keeps_its_numbers_for_a_record_of_an_earlier_date(
+    tmp_path: Path,
+) -> None:
     adr_dir = tmp_path / "adr"
     adr_dir.mkdir()
     for name in ("20240110-a.md", "20240212-b.md"):

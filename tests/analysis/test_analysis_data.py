@@ -85,7 +85,9 @@ def table_verdicts(ws: Workspace) -> dict[str, set[str]]:
     text = render_block(SiteContext(workspace=ws), "data-ownership", "architecture/data.md")
     verdicts = {}
     for db in (e for e in ws.elements.values() if e.kind == "database"):
-        row = next(line for line in text.splitlines() if f"elements/{db.id}.md)" in line.split("|")[1])
+        row = next(
+            line for line in text.splitlines() if f"elements/{db.id}.md)" in line.split("|")[1]
+        )
         verdicts[db.id] = {badge for badge in RULE_OF_BADGE if badge in row.split("|")[-2]}
     return verdicts
 
@@ -110,7 +112,11 @@ def test_the_table_and_validate_give_the_same_verdicts(name: str) -> None:
 def test_a_datastore_owned_by_a_component_and_written_only_by_it_is_healthy() -> None:
     ws = owned_by_a_component()
     (verdict,) = data_ownership(DependencyGraph(ws))
-    assert (verdict.owner, verdict.writers, dict(verdict.writes)) == ("shop.orders", ["shop.orders"], {})
+    assert (verdict.owner, verdict.writers, dict(verdict.writes)) == (
+        "shop.orders",
+        ["shop.orders"],
+        {},
+    )
     assert not (verdict.shared_writes or verdict.foreign_reads or verdict.unowned)
     assert table_verdicts(ws) == {"shop.orders-db": set()}
     text = render_block(SiteContext(workspace=ws), "data-ownership", "architecture/data.md")
@@ -125,4 +131,6 @@ def test_writers_and_readers_are_counted_in_containers() -> None:
     assert (list(verdict.writes), list(verdict.reads)) == (["shop.stock"], [])
     messages = [d.message for d in diagnose(a_reader_that_also_writes())
                 if d.rule == "multiple-writers"]
-    assert messages == ["datastore shop.orders-db is written by 2 containers: shop.orders, shop.stock"]
+    assert messages == [
+        "datastore shop.orders-db is written by 2 containers: shop.orders, shop.stock"
+    ]

@@ -41,8 +41,14 @@ def test_component_dependency_rolls_up_to_its_container() -> None:
     [dep] = graph.dependencies()
     assert dep.relationships == [r]
     assert dep.implied  # declared between components, shown between containers
-    assert (dep.interaction, dep.criticality, dep.operations) == ("sync", "high", ["POST /invoices"])
-    assert [d.destination_id for d in graph.dependencies_of("shop.orders.checkout")] == ["shop.billing"]
+    assert (dep.interaction, dep.criticality, dep.operations) == (
+        "sync",
+        "high",
+        ["POST /invoices"],
+    )
+    assert [d.destination_id for d in graph.dependencies_of("shop.orders.checkout")] == [
+        "shop.billing"
+    ]
     assert [d.source_id for d in graph.dependents_of("shop.billing.invoices")] == ["shop.orders"]
 
 
@@ -69,8 +75,12 @@ def test_dependency_merges_relationships_of_a_pair() -> None:
     ws = Workspace("W")
     s = ws.system("S")
     a, b = s.container("A"), s.container("B")
-    a.uses(b, "Reads", technology="REST", operation="GET /x", interaction="async", criticality="low")
-    a.uses(b, "Reads", technology="gRPC", operation="GET /x", interaction="async", criticality="high")
+    a.uses(
+        b, "Reads", technology="REST", operation="GET /x", interaction="async", criticality="low"
+    )
+    a.uses(
+        b, "Reads", technology="gRPC", operation="GET /x", interaction="async", criticality="high"
+    )
     a.component("K").uses(b, "Writes", technology="REST", interaction="async", criticality="medium")
     [dep] = DependencyGraph(ws).dependencies()
     assert len(dep.relationships) == 3
@@ -149,7 +159,9 @@ def chain_model() -> Workspace:
 
 
 def rows(ws: Workspace, id: str) -> list[tuple[str, str, str]]:
-    return [(i.element_id, i.effect, " -> ".join(i.chain)) for i in impact_of(DependencyGraph(ws), id)]
+    return [
+        (i.element_id, i.effect, " -> ".join(i.chain)) for i in impact_of(DependencyGraph(ws), id)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -168,7 +180,9 @@ def rows(ws: Workspace, id: str) -> list[tuple[str, str, str]]:
         ("customer", []),
     ],
 )
-def test_impact_chains_breaks_and_degraded(failing: str, expected: list[tuple[str, str, str]]) -> None:
+def test_impact_chains_breaks_and_degraded(
+    failing: str, expected: list[tuple[str, str, str]]
+) -> None:
     assert rows(chain_model(), failing) == expected
 
 

@@ -83,7 +83,10 @@ def test_startup_layers_leave_out_people_and_events() -> None:
     ws.elements["s.a"].publishes("e")  # type: ignore[attr-defined]
     ws.elements["s.b"].subscribes("e")  # type: ignore[attr-defined]
     db = ws.elements["s"].database("DB", owner=ws.elements["s.b"])  # type: ignore[attr-defined]
-    assert [short(layer) for layer in startup_layers(DependencyGraph(ws))] == [["a", db.id[2:]], ["b"]]
+    assert [short(layer) for layer in startup_layers(DependencyGraph(ws))] == [
+        ["a", db.id[2:]],
+        ["b"],
+    ]
 
 
 def test_critical_paths() -> None:
@@ -104,7 +107,11 @@ def test_critical_paths_in_a_critical_cycle_and_limit() -> None:
     for s, d in [("a", "b"), ("b", "c"), ("c", "a")]:
         ws.elements[f"s.{s}"].uses(f"s.{d}", criticality="critical")
     graph = DependencyGraph(ws)
-    assert [short(p) for p in critical_paths(graph)] == [["a", "b", "c"], ["b", "c", "a"], ["c", "a", "b"]]
+    assert [short(p) for p in critical_paths(graph)] == [
+        ["a", "b", "c"],
+        ["b", "c", "a"],
+        ["c", "a", "b"],
+    ]
     assert len(critical_paths(graph, limit=1)) == 1
     assert critical_paths(DependencyGraph(Workspace("Empty"))) == []
 
@@ -118,11 +125,16 @@ def test_matrix_orders_dependencies_first_with_cycles_as_blocks() -> None:
     assert short(matrix.order) == ["db", "x", "y", "lonely", "api", "web"]
     assert matrix.blocks == [(1, 2)]
     assert [matrix.block_of(i) for i in range(6)] == [None, 0, 0, None, None, None]
-    marks = sorted((short([matrix.order[r]])[0], short([matrix.order[c]])[0]) for r, c in matrix.cells)
+    marks = sorted(
+        (short([matrix.order[r]])[0], short([matrix.order[c]])[0]) for r, c in matrix.cells
+    )
     assert marks == sorted([("web", "api"), ("api", "db"), ("api", "x"), ("x", "y"), ("y", "x")])
     above = [(r, c) for r, c in matrix.cells if c > r]
     assert above == [(1, 2)]  # the only mark above the diagonal is inside the cycle's block
-    assert matrix.cells[(matrix.order.index("s.web"), matrix.order.index("s.api"))].source_id == "s.web"
+    assert (
+        matrix.cells[(matrix.order.index("s.web"), matrix.order.index("s.api"))].source_id
+        == "s.web"
+    )
 
 
 def test_matrix_with_people_and_async_edges() -> None:

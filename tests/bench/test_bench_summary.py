@@ -31,7 +31,9 @@ def _result(wall: float, cpu: float | None = None, peak: float = 100.0) -> dict[
     return {"wall_s": wall, "cpu_s": cpu if cpu is not None else wall, "peak_mb": peak, "note": ""}
 
 
-def _validate(validate_5000: float, floor: float, imported: float, c4_2000: float) -> dict[str, Any]:
+def _validate(
+    validate_5000: float, floor: float, imported: float, c4_2000: float
+) -> dict[str, Any]:
     rows = [
         {"n": 5000, "mode": "warm", "floor": _result(floor, peak=12), "import": _result(imported),
          "validate": _result(validate_5000, peak=130)},
@@ -85,8 +87,9 @@ def test_the_summary_carries_every_report_of_bench_out(tmp_path: Path,
                                                        monkeypatch: Any) -> None:
     run = _run_module()
     monkeypatch.setattr(run, "OUT", tmp_path)
-    (tmp_path / "export.md").write_text("Export of every view.\n\n| format |\n| --- |\n| `json` |\n",
-                                        encoding="utf-8")
+    (tmp_path / "export.md").write_text(
+        "Export of every view.\n\n| format |\n| --- |\n| `json` |\n", encoding="utf-8"
+    )
     (tmp_path / "drift.md").write_text("# `archdoc drift` on a file\n\n# A heading\n\nText.\n",
                                        encoding="utf-8")
     text = run.summary()

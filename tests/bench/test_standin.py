@@ -29,7 +29,9 @@ EXAMPLES = sorted(p.parent for p in (ROOT / "examples").glob("*/mkdocs.yml")
 
 
 def _standin() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("archdoc_standin", STANDIN / "archdoc" / "__init__.py")
+    spec = importlib.util.spec_from_file_location(
+        "archdoc_standin", STANDIN / "archdoc" / "__init__.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -97,7 +97,9 @@ def generated_pages(site_dir: Path) -> list[str]:
     if site_url_style(site_dir) == "file":
         pages = sorted(p.relative_to(site_dir).as_posix() for p in root.rglob("*.html"))
     else:
-        pages = sorted(p.parent.relative_to(site_dir).as_posix() + "/" for p in root.rglob("index.html"))
+        pages = sorted(
+            p.parent.relative_to(site_dir).as_posix() + "/" for p in root.rglob("index.html")
+        )
     if not pages:
         pytest.fail(f"no generated pages: nothing matches {root}/**/*.html", pytrace=False)
     return pages

@@ -30,7 +30,8 @@ LABELS_JS = """
   const svg = fig.querySelector('.archdoc-diagram__canvas svg');
   if (!svg) return {key, error: fig.getAttribute('data-archdoc-error') || 'not drawn'};
   let names = fig.classList.contains('archdoc-diagram--graphviz')
-    ? [...svg.querySelectorAll('g.node text[font-weight="bold"], g.cluster text[font-weight="bold"]')]
+    ? [...svg.querySelectorAll(
+        'g.node text[font-weight="bold"], g.cluster text[font-weight="bold"]')]
     : [...svg.querySelectorAll('.nodeLabel b, .nodeLabel strong, text.actor > tspan, text.actor')];
   if (!names.length) {  // labels without a bold name: the first line of each
     names = [...svg.querySelectorAll('.nodeLabel')].map(label => {
@@ -52,15 +53,35 @@ LABELS_JS = """
 def _build(config: Path, out: Path, extra: dict[str, str] | None = None) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(out)],
-        cwd=config.parent, capture_output=True, text=True, timeout=900, env=env)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(config),
+            "-d",
+            str(out),
+        ],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env=env,
+    )
     if proc.returncode != 0:
-        pytest.fail(f"mkdocs build --strict -f {config} failed:\n{proc.stderr[-3000:]}", pytrace=False)
+        pytest.fail(
+            f"mkdocs build --strict -f {config} failed:\n{proc.stderr[-3000:]}", pytrace=False
+        )
     return out
 
 
 @pytest.fixture(scope="session")
-def example_sites(chromium_executable: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def example_sites(
+    chromium_executable: str, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
     """Every example, built once."""
     base = tmp_path_factory.mktemp("examples")
     return {name: _build(ROOT / "examples" / name / "mkdocs.yml", base / name) for name in EXAMPLES}
@@ -74,7 +95,9 @@ def _pages_with_diagrams(site: Path) -> list[str]:
     return pages
 
 
-def _measure(context: Any, site: Path, label: str, *, console: bool = True) -> tuple[int, list[str]]:
+def _measure(
+    context: Any, site: Path, label: str, *, console: bool = True
+) -> tuple[int, list[str]]:
     """Open every page of ``site`` that holds a diagram; the problems of each diagram (and the
     page's console errors, unless ``console`` is false)."""
     problems: list[str] = []
@@ -92,7 +115,9 @@ def _measure(context: Any, site: Path, label: str, *, console: bool = True) -> t
                 if d.get("error"):
                     problems.append(f"{label}/{path} [{d['key']}]: {d['error']}")
                 elif d["min"] is None:
-                    problems.append(f"{label}/{path} [{d['key']}]: no element name found to measure")
+                    problems.append(
+                        f"{label}/{path} [{d['key']}]: no element name found to measure"
+                    )
                 elif d["min"] < MIN_LABEL_PX:
                     problems.append(f"{label}/{path} [{d['key']}]: element names {d['min']:.1f} px "
                                     f"high (at least {MIN_LABEL_PX:.0f} px)")
@@ -208,9 +233,17 @@ def test_escape_closes_the_viewer(wide: Any, site_dir: Path) -> None:
 CONTRAST_JS = """
 () => {
   const rgb = s => s.match(/[0-9.]+/g).slice(0, 3).map(Number);
-  const lum = c => { const [r, g, b] = c.map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const lum = c => {
+    const [r, g, b] = c.map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
   const fig = document.querySelector('.archdoc-diagram--graphviz');
   const card = rgb(getComputedStyle(fig).backgroundColor);
   const page = rgb(getComputedStyle(document.body).backgroundColor);

@@ -63,7 +63,9 @@ def test_validate_clean(invoke: Invoke) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
-def test_validate_formats_and_strict(project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, fmt: str) -> None:
+def test_validate_formats_and_strict(
+    project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
     root = project(MODEL + 'shop.container("Mailer")\n',  # no description, unconnected: warnings
                    mkdocs="site_name: Shop\nplugins:\n  - archdoc\n")
     monkeypatch.chdir(root)
@@ -79,12 +81,17 @@ def test_validate_formats_and_strict(project: ProjectFactory, monkeypatch: pytes
     elif fmt == "github":
         assert lenient.stdout.startswith("::warning file=model/__init__.py,line=")
     else:
-        assert "model/__init__.py:" in lenient.stdout and "archdoc: 0 errors, 2 warnings" in lenient.stdout
+        assert (
+            "model/__init__.py:" in lenient.stdout
+            and "archdoc: 0 errors, 2 warnings" in lenient.stdout
+        )
 
 
 def test_validate_with_config_elsewhere(project: ProjectFactory, monkeypatch: pytest.MonkeyPatch,
                                         tmp_path: Path) -> None:
-    root = project({"arch/__init__.py": MODEL}, mkdocs="plugins:\n  - archdoc:\n      model: arch\n")
+    root = project(
+        {"arch/__init__.py": MODEL}, mkdocs="plugins:\n  - archdoc:\n      model: arch\n"
+    )
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, ["validate", "-f", str(root / "mkdocs.yml")])
     assert (result.exit_code, result.stdout) == (0, "archdoc: no problems found\n")
@@ -95,18 +102,28 @@ def test_show_an_element(invoke: Invoke) -> None:
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("Web (shop.web)\nkind\tContainer\n")
-    for fragment in ("description\tStorefront", "technology\tReact", "owner\tteam-web",
-                     "tags\tedge", "port\t443", "declared at\tmodel/__init__.py:7",
-                     "\nUses\nelement\tdescription\ttechnology\toperation\tinteraction\tcriticality\n"
-                     "shop.api\tCalls\t\tPOST /orders\tsync\tcritical\n",
-                     "\nUsed by\n", "\nuser\tBrowses\tHTTPS\t\tsync\t\n",
-                     "\nEvents\nevent\trole\treason\norder.created\tsubscribes\tRefreshes the cart\n"):
+    for fragment in (
+        "description\tStorefront",
+        "technology\tReact",
+        "owner\tteam-web",
+        "tags\tedge",
+        "port\t443",
+        "declared at\tmodel/__init__.py:7",
+        "\nUses\nelement\tdescription\ttechnology\toperation\tinteraction\tcriticality\n"
+        "shop.api\tCalls\t\tPOST /orders\tsync\tcritical\n",
+        "\nUsed by\n",
+        "\nuser\tBrowses\tHTTPS\t\tsync\t\n",
+        "\nEvents\nevent\trole\treason\norder.created\tsubscribes\tRefreshes the cart\n",
+    ):
         assert fragment in out, fragment
 
 
 def test_show_children_data_owner_and_failure_modes(invoke: Invoke) -> None:
     api = invoke("show", "shop.api").stdout
-    assert "\nContains\nid\tkind\ttechnology\tdescription\nshop.api.handler\tComponent\t\tHTTP\n" in api
+    assert (
+        "\nContains\nid\tkind\ttechnology\tdescription\nshop.api.handler\tComponent\t\tHTTP\n"
+        in api
+    )
     db = invoke("show", "shop.db").stdout
     assert "\ndata owner\tshop.api\n" in db
     assert "\nFailure modes\nimpact\tmitigation\tfallback\nNo orders\tFailover\t\n" in db

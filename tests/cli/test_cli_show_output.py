@@ -39,7 +39,9 @@ BOX = set("┏┓┗┛━┃┡┩│─┼╇┳┻└┘┌┐├┤")
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = ProjectFactory(tmp_path_factory.mktemp("show"))(MODEL, mkdocs="site_name: x\nplugins:\n  - archdoc\n")
+    root = ProjectFactory(tmp_path_factory.mktemp("show"))(
+        MODEL, mkdocs="site_name: x\nplugins:\n  - archdoc\n"
+    )
     return root
 
 
@@ -83,10 +85,19 @@ def test_piped_impact_keeps_every_id_whole(root: Path) -> None:
 def test_json_of_show_and_impact(root: Path) -> None:
     shown = json.loads(run(root, "show", f"shop.{LONG}", "--format", "json").stdout)
     assert shown["id"] == f"shop.{LONG}" and shown["kind"] == "container"
-    assert shown["used_by"] == [{"element": "admin", "description": "Configures [link=x]prices[/link]",
-                                 "technology": "", "operation": "", "interaction": "sync",
-                                 "criticality": ""}]
-    assert shown["deployed_on"] == [{"environment": "production", "node": "kubernetes", "instances": 3}]
+    assert shown["used_by"] == [
+        {
+            "element": "admin",
+            "description": "Configures [link=x]prices[/link]",
+            "technology": "",
+            "operation": "",
+            "interaction": "sync",
+            "criticality": "",
+        }
+    ]
+    assert shown["deployed_on"] == [
+        {"environment": "production", "node": "kubernetes", "instances": 3}
+    ]
     impact = json.loads(run(root, "impact", "shop.orders-db", "--format", "json").stdout)
     assert impact == {
         "id": "shop.orders-db", "name": "Orders DB", "breaks": 2, "degrades": 0,

@@ -17,7 +17,9 @@ from archdoc.site.diagrams import Drawing
 from archdoc.validation.registry import RuleContext, run_rules
 from archdoc.views import DeploymentView, ViewIndex
 
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
+needs_dot = pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz `dot` is not installed"
+)
 
 
 def deployment_view(ws: Workspace, environment: str = "production") -> DeploymentView:
@@ -104,12 +106,16 @@ def test_unknown_icon_is_a_warning_at_the_declaring_line() -> None:
     assert "aws.compute.NoSuchThing" in findings[0].message
 
 
-def test_without_dot_the_view_is_drawn_with_mermaid_and_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_dot_the_view_is_drawn_with_mermaid_and_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import archdoc.site.diagrams as diagrams
 
     monkeypatch.setattr(diagrams, "graphviz_available", lambda: False)
     context = SiteContext(workspace=aws_model())
-    markdown = render_block(context, "deployment:production", "architecture/deployment/production.md")
+    markdown = render_block(
+        context, "deployment:production", "architecture/deployment/production.md"
+    )
     assert 'class="archdoc-mermaid"' in markdown and "flowchart TB" in markdown
     assert "subgraph" in markdown
     assert not context.assets
@@ -121,7 +127,9 @@ def test_without_dot_the_view_is_drawn_with_mermaid_and_says_so(monkeypatch: pyt
 @needs_dot
 def test_with_dot_the_page_holds_the_drawing_with_links_to_the_containers() -> None:
     context = SiteContext(workspace=aws_model())
-    markdown = render_block(context, "deployment:production", "architecture/deployment/production.md")
+    markdown = render_block(
+        context, "deployment:production", "architecture/deployment/production.md"
+    )
     assert '<svg' in markdown and 'class="archdoc-svg"' in markdown
     assert 'xlink:href="../../elements/shop.order-api/"' in markdown
     assert not context.assets

@@ -32,8 +32,14 @@ class GitRepo:
                 "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
 
     def git(self, *args: str, cwd: Path | None = None) -> str:
-        proc = subprocess.run(["git", *args], cwd=cwd or self.root, env=self.env(), capture_output=True,
-                              text=True, check=False)
+        proc = subprocess.run(
+            ["git", *args],
+            cwd=cwd or self.root,
+            env=self.env(),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if proc.returncode != 0:
             raise AssertionError(f"git {' '.join(args)} failed: {proc.stderr}")
         return proc.stdout.strip()

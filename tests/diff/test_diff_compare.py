@@ -33,7 +33,8 @@ def test_a_second_relationship_of_a_pair_stays_matched_when_the_first_goes() -> 
     web.uses(api, "Reads orders", operation="GET /orders")
     before = snapshot(ws)
     ws, _, web, api = shop()
-    web.uses(api, "Reads orders", operation="GET /orders", criticality="high")  # now the first: id without ~2
+    # now the first: id without ~2
+    web.uses(api, "Reads orders", operation="GET /orders", criticality="high")
     after = snapshot(ws)
     doc = compare_snapshots(before, after, base_rev="a", head_rev="b")
     assert [r.operation for r in doc.relationships.removed] == ["POST /orders"]
@@ -50,7 +51,9 @@ def test_locations_and_tag_order_are_not_changes_but_fields_are() -> None:
     s2.container("Web", "Storefront", tags=["public", "edge"], properties={"port": 443})
     s2.container("API", "Orders", technology="Go")
     doc = compare_snapshots(before, snapshot(ws2), base_rev="a", head_rev="b")
-    assert [(c.id, {k: (v.from_, v.to) for k, v in c.changes.items()}) for c in doc.elements.changed] == [
+    assert [
+        (c.id, {k: (v.from_, v.to) for k, v in c.changes.items()}) for c in doc.elements.changed
+    ] == [
         ("shop.web", {"properties": ({}, {"port": 443})}),
         ("shop.api", {"technology": ("", "Go")}),
     ]
@@ -88,7 +91,9 @@ def test_events_flows_and_deployment() -> None:
     assert flow.changes["steps"].from_ == ["shop.web -> shop.api: POST /orders", "alt Declined",
                                            "  shop.api --> shop.web: 402", "else Accepted",
                                            "  shop.api --> shop.web: 201", "end"]
-    assert [(d.id, d.kind) for d in doc.deployment.added] == [("prod.cluster/shop.worker", "instance")]
+    assert [(d.id, d.kind) for d in doc.deployment.added] == [
+        ("prod.cluster/shop.worker", "instance")
+    ]
     assert [(d.id, d.kind, list(d.changes)) for d in doc.deployment.changed] == [
         ("prod.cluster", "infrastructure", ["kind"])]
 
@@ -100,7 +105,9 @@ def test_views_are_compared_when_the_export_has_them_and_absent_views_are_none()
     before = snapshot(ws, export={"views": [view, {"key": "landscape", "title": "Landscape",
                                                    "kind": "landscape", "elements": ["shop"],
                                                    "relationships": []}]})
-    moved = dict(view, elements=["shop.api", "shop.web", "shop.db"], relationships=[["shop.web", "shop.api"]])
+    moved = dict(
+        view, elements=["shop.api", "shop.web", "shop.db"], relationships=[["shop.web", "shop.api"]]
+    )
     after = snapshot(ws, export={"views": [moved]})
     doc = compare_snapshots(before, after, base_rev="a", head_rev="b")
     assert [v.key for v in doc.views.removed] == ["landscape"]
@@ -128,9 +135,18 @@ def test_decisions_with_a_duplicate_number_are_told_apart_by_file() -> None:
 
 def test_findings_are_matched_without_lines() -> None:
     ws, *_ = shop()
-    finding = {"rule": "duplicate-id", "severity": "error", "hint": "", "subject": "shop.web",
-               "message": "duplicate id 'shop.web' (first declared at model/a.py:3); this one is kept as 'shop.web~2'",
-               "file": "model/a.py", "line": 9}
+    finding = {
+        "rule": "duplicate-id",
+        "severity": "error",
+        "hint": "",
+        "subject": "shop.web",
+        "message": (
+            "duplicate id 'shop.web' (first declared at model/a.py:3); "
+            "this one is kept as 'shop.web~2'"
+        ),
+        "file": "model/a.py",
+        "line": 9,
+    }
     moved = dict(finding, line=30, message=finding["message"].replace("a.py:3", "a.py:14"))
     doc = compare_snapshots(snapshot(ws, findings=[finding]), snapshot(ws, findings=[moved, moved]),
                             base_rev="a", head_rev="b")
@@ -153,11 +169,34 @@ def test_a_workspace_rebuilt_from_its_export_exports_the_same() -> None:
 
 
 def test_flow_lines_of_a_note_and_a_parallel_block() -> None:
-    items = [{"kind": "note", "over_ids": ["a", "b"], "text": "Both"},
-             {"kind": "par", "branches": [{"label": "", "items": [
-                 {"kind": "step", "source_id": "a", "destination_id": "b", "description": "", "technology": "HTTP"}]},
-                 {"label": "then", "items": []}]}]
-    assert flow_lines(items) == ["note over a, b: Both", "par", "  a -> b: [HTTP]", "and then", "end"]
+    items = [
+        {"kind": "note", "over_ids": ["a", "b"], "text": "Both"},
+        {
+            "kind": "par",
+            "branches": [
+                {
+                    "label": "",
+                    "items": [
+                        {
+                            "kind": "step",
+                            "source_id": "a",
+                            "destination_id": "b",
+                            "description": "",
+                            "technology": "HTTP",
+                        }
+                    ],
+                },
+                {"label": "then", "items": []},
+            ],
+        },
+    ]
+    assert flow_lines(items) == [
+        "note over a, b: Both",
+        "par",
+        "  a -> b: [HTTP]",
+        "and then",
+        "end",
+    ]
 
 
 def test_a_changed_criticality_changes_critical_paths_not_blast_radius() -> None:

@@ -1,5 +1,5 @@
-"""The guide's example comment is the real output: ``docs/guide/review.md`` shows the golden
-comment of the shop example, as written and as rendered (``ARCHDOC_UPDATE_GOLDEN=1`` rewrites it)."""
+"""The guide's example comment is the real output: ``docs/guide/review.md`` shows the golden comment
+of the shop example, as written and as rendered (``ARCHDOC_UPDATE_GOLDEN=1`` rewrites it)."""
 
 from __future__ import annotations
 
@@ -18,8 +18,12 @@ def rendered(comment: str) -> str:
     markdown="1">``, and archdoc's script draws the diagram of a diagram block."""
     text = comment.replace("<details open>\n", '<details open markdown="1">\n')
     text = text.replace("<details>\n", '<details markdown="1">\n')
-    return re.sub(r"```mermaid\n(.*?)```\n", lambda m: diagram_block("diff", m.group(1)).lstrip("\n"),
-                  text, flags=re.S)
+    return re.sub(
+        r"```mermaid\n(.*?)```\n",
+        lambda m: diagram_block("diff", m.group(1)).lstrip("\n"),
+        text,
+        flags=re.S,
+    )
 
 
 def example(comment: str) -> str:
@@ -36,4 +40,6 @@ def test_the_guide_shows_the_golden_comment() -> None:
     if UPDATE_GOLDEN:
         GUIDE.write_text(guide[:start] + expected + guide[end:], encoding="utf-8", newline="\n")
         return
-    assert guide[start:end] == expected, "run with ARCHDOC_UPDATE_GOLDEN=1 to update docs/guide/review.md"
+    assert guide[start:end] == expected, (
+        "run with ARCHDOC_UPDATE_GOLDEN=1 to update docs/guide/review.md"
+    )

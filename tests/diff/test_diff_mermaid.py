@@ -38,15 +38,22 @@ async (source) => {
   }
   const copy = holder.cloneNode(true);
   copy.querySelectorAll('style').forEach(s => s.remove());
-  return {text: copy.textContent, classes: classes, scripts: holder.querySelectorAll('script').length,
-          handlers: [...holder.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length};
+  return {
+    text: copy.textContent,
+    classes: classes,
+    scripts: holder.querySelectorAll('script').length,
+    handlers: [...holder.querySelectorAll('*')]
+      .filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length,
+  };
 }
 """
 
 
 def _sitemodels() -> Any:
     if "sitemodels" not in sys.modules:
-        spec = importlib.util.spec_from_file_location("sitemodels", ROOT / "tests/site/sitemodels.py")
+        spec = importlib.util.spec_from_file_location(
+            "sitemodels", ROOT / "tests/site/sitemodels.py"
+        )
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules["sitemodels"] = module
@@ -71,12 +78,20 @@ def test_the_golden_comment_s_diagram_renders(render: Any) -> None:
     result = render(source)
     assert "error" not in result, result
     assert result["classes"] == {"added": 1, "removed": 1, "changed": 2, "context": 3}
-    for name in ("Payments", "Reports", "Order API", "Takes the payment", "POST /orders → POST /checkout"):
+    for name in (
+        "Payments",
+        "Reports",
+        "Order API",
+        "Takes the payment",
+        "POST /orders → POST /checkout",
+    ):
         assert name in result["text"]
 
 
 def _review(base: dict[str, Any], head: dict[str, Any]) -> Review:
-    return review_snapshots(Side("BASE", None), Side("HEAD", None), Snapshot(export=base), Snapshot(export=head))
+    return review_snapshots(
+        Side("BASE", None), Side("HEAD", None), Snapshot(export=base), Snapshot(export=head)
+    )
 
 
 def test_hostile_names_render_as_written_and_run_nothing(render: Any) -> None:
@@ -84,13 +99,22 @@ def test_hostile_names_render_as_written_and_run_nothing(render: Any) -> None:
     base = json.loads(export_json(sitemodels.nasty()))
     head = copy.deepcopy(base)
     head["elements"] = [e for e in head["elements"] if e["id"] != "sys.queue"]  # removed
-    head["relationships"] = [r for r in head["relationships"] if "sys.queue" not in (r["source_id"], r["destination_id"])]
+    head["relationships"] = [
+        r for r in head["relationships"] if "sys.queue" not in (r["source_id"], r["destination_id"])
+    ]
     head["elements"][1]["description"] = sitemodels.NASTY[3]  # changed
     head["relationships"][0]["criticality"] = "critical"
     added = dict(head["elements"][3], id="sys.added", name=sitemodels.NASTY[14])
     head["elements"].append(added)
-    head["relationships"].append(dict(head["relationships"][0], id="sys.added->sys.web", source_id="sys.added",
-                                      destination_id="sys.web", description=sitemodels.NASTY[1]))
+    head["relationships"].append(
+        dict(
+            head["relationships"][0],
+            id="sys.added->sys.web",
+            source_id="sys.added",
+            destination_id="sys.web",
+            description=sitemodels.NASTY[1],
+        )
+    )
     diagram = neighbourhood_diagram(_review(base, head))
     assert diagram is not None
     result = render(diagram.source)
@@ -103,10 +127,22 @@ def test_hostile_names_render_as_written_and_run_nothing(render: Any) -> None:
 
 
 def test_a_large_change_is_cut_to_the_node_limit_and_still_renders(render: Any) -> None:
-    head = {"name": "Big", "elements": [
-        {"id": f"s.c{i}", "name": f"Service {i}", "kind": "container", "parent_id": "s"} for i in range(80)],
-        "relationships": [{"id": f"s.c{i}->s.c{i + 1}", "source_id": f"s.c{i}", "destination_id": f"s.c{i + 1}",
-                           "description": "Calls"} for i in range(79)]}
+    head = {
+        "name": "Big",
+        "elements": [
+            {"id": f"s.c{i}", "name": f"Service {i}", "kind": "container", "parent_id": "s"}
+            for i in range(80)
+        ],
+        "relationships": [
+            {
+                "id": f"s.c{i}->s.c{i + 1}",
+                "source_id": f"s.c{i}",
+                "destination_id": f"s.c{i + 1}",
+                "description": "Calls",
+            }
+            for i in range(79)
+        ],
+    }
     diagram = neighbourhood_diagram(_review({"name": "Big"}, head))
     assert diagram is not None and (diagram.drawn, diagram.total) == (40, 80)
     result = render(diagram.source)

@@ -42,10 +42,14 @@ def diff_json(archdoc_cmd: Run, cwd: Path, *args: str) -> dict:  # type: ignore[
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
 
-def test_the_default_base_is_the_merge_base_with_the_default_branch(tmp_path: Path, archdoc_cmd: Run) -> None:
+def test_the_default_base_is_the_merge_base_with_the_default_branch(
+    tmp_path: Path, archdoc_cmd: Run
+) -> None:
     repo = repo_with(tmp_path, MODEL)
     repo.git("checkout", "-q", "-b", "feature")
-    repo.write({"model/__init__.py": MODEL + 'shop.container("Mailer", "Sends mail").uses(api, "Reads")\n'})
+    repo.write(
+        {"model/__init__.py": MODEL + 'shop.container("Mailer", "Sends mail").uses(api, "Reads")\n'}
+    )
     repo.commit("a mailer")
     repo.git("checkout", "-q", "main")
     repo.write({"model/__init__.py": MODEL + 'shop.container("Search", "Finds")\n'})
@@ -56,10 +60,14 @@ def test_the_default_base_is_the_merge_base_with_the_default_branch(tmp_path: Pa
     assert [e["id"] for e in document["elements"]["added"]] == ["shop.mailer"]
     assert document["elements"]["removed"] == []  # main's new Search is not this change's doing
     text = archdoc_cmd("diff", cwd=repo.root).stdout
-    assert text.startswith(f"archdoc diff: BASE merge base with main ({document['base'][:7]}) -> HEAD working tree\n")
+    assert text.startswith(
+        f"archdoc diff: BASE merge base with main ({document['base'][:7]}) -> HEAD working tree\n"
+    )
 
 
-def test_the_working_tree_is_compared_by_default_and_head_names_a_commit(tmp_path: Path, archdoc_cmd: Run) -> None:
+def test_the_working_tree_is_compared_by_default_and_head_names_a_commit(
+    tmp_path: Path, archdoc_cmd: Run
+) -> None:
     repo = repo_with(tmp_path, MODEL, MODEL.replace('"Orders"', '"Orders and payments"'))
     repo.write({"model/__init__.py": MODEL + 'shop.container("Uncommitted", "Only here")\n'})
     working = diff_json(archdoc_cmd, repo.root, "HEAD~1")
@@ -72,18 +80,31 @@ def test_the_working_tree_is_compared_by_default_and_head_names_a_commit(tmp_pat
         "description": {"from": "Orders", "to": "Orders and payments"}}}]
 
 
-def test_moving_declarations_to_other_files_changes_nothing(tmp_path: Path, archdoc_cmd: Run) -> None:
+def test_moving_declarations_to_other_files_changes_nothing(
+    tmp_path: Path, archdoc_cmd: Run
+) -> None:
     repo = repo_with(tmp_path, MODEL + 'shop.container("Mailer")\n')  # a finding: no description
     repo.remove("model/__init__.py")
-    repo.write({
-        "model/__init__.py": "from archdoc import Workspace\n\nws = Workspace(\"T\")\n\nfrom . import shop  # noqa\n",
-        "model/shop.py": ("from . import ws\n\n\n# The shop, moved here.\nshop = ws.system(\"Shop\", \"Sells\")\n"
-                          "web = shop.container(\"Web\", \"Storefront\")\napi = shop.container(\"API\", \"Orders\")\n"
-                          "web.uses(api, \"Calls\")\nshop.container(\"Mailer\")\n"),
-    })
+    repo.write(
+        {
+            "model/__init__.py": (
+                "from archdoc import Workspace\n\nws = Workspace(\"T\")\n\n"
+                "from . import shop  # noqa\n"
+            ),
+            "model/shop.py": (
+                "from . import ws\n\n\n# The shop, moved here.\n"
+                "shop = ws.system(\"Shop\", \"Sells\")\n"
+                "web = shop.container(\"Web\", \"Storefront\")\n"
+                "api = shop.container(\"API\", \"Orders\")\n"
+                "web.uses(api, \"Calls\")\nshop.container(\"Mailer\")\n"
+            ),
+        }
+    )
     repo.commit("split the model")
     result = archdoc_cmd("diff", "HEAD~1", cwd=repo.root)
-    assert (result.code, result.stdout.splitlines()[1:]) == (0, ["No architecture changes."]), result.output
+    assert (result.code, result.stdout.splitlines()[1:]) == (0, ["No architecture changes."]), (
+        result.output
+    )
     document = diff_json(archdoc_cmd, repo.root, "HEAD~1")
     assert document["findings"] == {"new": [], "fixed": []}  # the warning moved lines and files
 
@@ -108,7 +129,9 @@ def test_a_project_in_a_subdirectory_of_the_repository(tmp_path: Path, archdoc_c
     project = repo.root / "architecture"
     document = diff_json(archdoc_cmd, project, "HEAD")
     assert [e["id"] for e in document["elements"]["added"]] == ["shop.cache"]
-    from_top = archdoc_cmd("diff", "HEAD", "--format", "json", "-f", "architecture/mkdocs.yml", cwd=repo.root)
+    from_top = archdoc_cmd(
+        "diff", "HEAD", "--format", "json", "-f", "architecture/mkdocs.yml", cwd=repo.root
+    )
     assert json.loads(from_top.stdout)["elements"] == document["elements"]
 
 
@@ -135,7 +158,9 @@ def test_an_unknown_revision(tmp_path: Path, archdoc_cmd: Run) -> None:
     assert archdoc_cmd("diff", "HEAD", "--head", "--oops", cwd=repo.root).code == 2
 
 
-def test_a_shallow_clone_lacking_the_base_says_fetch_depth_0(tmp_path: Path, archdoc_cmd: Run) -> None:
+def test_a_shallow_clone_lacking_the_base_says_fetch_depth_0(
+    tmp_path: Path, archdoc_cmd: Run
+) -> None:
     repo = repo_with(tmp_path, MODEL, MODEL + 'shop.container("Cache", "Keeps")\n')
     repo.git("checkout", "-q", "-b", "feature")
     clone = tmp_path / "clone"
@@ -154,7 +179,9 @@ def test_a_shallow_clone_lacking_the_base_says_fetch_depth_0(tmp_path: Path, arc
 
 @pytest.mark.parametrize("side", ["BASE", "HEAD"])
 def test_a_side_whose_model_cannot_load(tmp_path: Path, archdoc_cmd: Run, side: str) -> None:
-    broken = MODEL.replace('web.uses(api, "Calls")', 'web.uses(api, "Calls")\nTEAMS = {}\nowner = TEAMS["web"]')
+    broken = MODEL.replace(
+        'web.uses(api, "Calls")', 'web.uses(api, "Calls")\nTEAMS = {}\nowner = TEAMS["web"]'
+    )
     repo = repo_with(tmp_path, broken if side == "BASE" else MODEL)
     if side == "HEAD":
         repo.write({"model/__init__.py": broken})
@@ -162,9 +189,18 @@ def test_a_side_whose_model_cannot_load(tmp_path: Path, archdoc_cmd: Run, side: 
     assert result.code == 2, result.output
     assert result.stdout == ""
     line = broken.splitlines().index('owner = TEAMS["web"]') + 1
-    where = "the working tree" if side == "HEAD" else f"HEAD ({repo.git('rev-parse', '--short=7', 'HEAD')})"
+    where = (
+        "the working tree"
+        if side == "HEAD"
+        else f"HEAD ({repo.git('rev-parse', '--short=7', 'HEAD')})"
+    )
     assert result.stderr.startswith(
-        f"model/__init__.py:{line}: error: {side} ({where}) cannot be loaded: the model raised KeyError: 'web'")
+        f"model/__init__.py:{line}: error: {side} ({where}) cannot be loaded: "
+        "the model raised KeyError: 'web'"
+    )
     assert "archdoc-diff-" not in result.stderr  # no temporary paths
     if side == "BASE":
-        assert f"git show {repo.git('rev-parse', '--short=7', 'HEAD')}:model/__init__.py" in result.stderr
+        assert (
+            f"git show {repo.git('rev-parse', '--short=7', 'HEAD')}:model/__init__.py"
+            in result.stderr
+        )

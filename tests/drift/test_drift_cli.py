@@ -1,4 +1,5 @@
-"""``archdoc drift`` (and ``validate`` with ``observed:``) on the fixture project, as a user runs them.
+"""``archdoc drift`` (and ``validate`` with ``observed:``) on the fixture project, as a user runs
+them.
 
 The project in ``fixtures/`` is a small shop whose ``mkdocs.yml`` names the Jaeger, servicegraph
 and compose fixtures under ``observed:``. Its outputs are golden files in ``golden/``.
@@ -37,7 +38,11 @@ def test_drift_json_lists_every_dependency_with_its_status(archdoc_cmd: Run) -> 
     assert statuses[("shop.order-api", "stripe")] == "seen"  # declared on a component of it
     assert statuses[("shop.search", "shop.inventory")] == "unseen"
     assert statuses[("shop.web-app", "shop.inventory")] == "undeclared"
-    assert [u["name"] for u in payload["unmapped"]] == ["recommendations", "stripe-mock", "collector"]
+    assert [u["name"] for u in payload["unmapped"]] == [
+        "recommendations",
+        "stripe-mock",
+        "collector",
+    ]
     assert {d["rule"] for d in payload["diagnostics"]} == {
         "undeclared-dependency", "unobserved-dependency", "unmapped-service"}
 
@@ -91,16 +96,20 @@ def test_a_malformed_source_exits_2_at_its_line(archdoc_cmd: Run) -> None:
     result = archdoc_cmd("drift", "--servicegraph", "servicegraph/bad-labels.txt", cwd=FIXTURES)
     assert result.code == 2
     assert result.stdout == ""
-    assert result.stderr.startswith("servicegraph/bad-labels.txt:3: error: servicegraph/bad-labels.txt is "
-                                    "not valid Prometheus text exposition")
+    assert result.stderr.startswith(
+        "servicegraph/bad-labels.txt:3: error: servicegraph/bad-labels.txt is "
+        "not valid Prometheus text exposition"
+    )
     assert "Traceback" not in result.stderr
 
 
 def test_a_malformed_json_source_names_the_json_path(archdoc_cmd: Run) -> None:
     result = archdoc_cmd("drift", "--jaeger", "jaeger/bad-call-count.json", cwd=FIXTURES)
     assert result.code == 2
-    assert ("error: jaeger/bad-call-count.json: data[1].callCount: must be a whole number of calls, "
-            'not "many"') in result.stderr
+    assert (
+        "error: jaeger/bad-call-count.json: data[1].callCount: must be a whole number of calls, "
+        'not "many"'
+    ) in result.stderr
 
 
 def test_no_sources_at_all_exits_2(archdoc_cmd: Run, project: Callable[..., Path]) -> None:
@@ -112,11 +121,20 @@ def test_no_sources_at_all_exits_2(archdoc_cmd: Run, project: Callable[..., Path
     assert "--jaeger" in result.stderr
 
 
-@pytest.mark.parametrize(("observed", "message"), [
-    ("{min_calls: -1}", "archdoc option observed.min_calls: Input should be greater than or equal to 0"),
-    ("{jaegr: deps.json}", "unknown archdoc option 'observed.jaegr'\n  hint: did you mean 'jaeger'?"),
-    ("{jaeger: missing.json}", "observed source missing.json does not exist"),
-])
+@pytest.mark.parametrize(
+    ("observed", "message"),
+    [
+        (
+            "{min_calls: -1}",
+            "archdoc option observed.min_calls: Input should be greater than or equal to 0",
+        ),
+        (
+            "{jaegr: deps.json}",
+            "unknown archdoc option 'observed.jaegr'\n  hint: did you mean 'jaeger'?",
+        ),
+        ("{jaeger: missing.json}", "observed source missing.json does not exist"),
+    ],
+)
 def test_configuration_errors_exit_2(archdoc_cmd: Run, project: Callable[..., Path], observed: str,
                                      message: str) -> None:
     root = project("from archdoc import Workspace\nws = Workspace('W')\n",

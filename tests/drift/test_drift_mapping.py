@@ -1,4 +1,5 @@
-"""How observed service names map to elements: each case of DESIGN.md and of the connection types."""
+"""How observed service names map to elements: each case of DESIGN.md and of the connection
+types."""
 
 from __future__ import annotations
 
@@ -47,7 +48,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("name", "role", "element", "how"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES])
+@pytest.mark.parametrize(
+    ("name", "role", "element", "how"), CASES, ids=[f"{c[0]}:{c[1]}" for c in CASES]
+)
 def test_mapping(name: str, role: str, element: str, how: str) -> None:
     match = ServiceMap(model()).match(name, role)  # type: ignore[arg-type]
     assert (match.element_id, match.how) == (element, how)

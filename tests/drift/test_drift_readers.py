@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from archdoc.drift import ObservedFiles, read_compose, read_jaeger, read_observations, read_servicegraph
+from archdoc.drift import (
+    ObservedFiles,
+    read_compose,
+    read_jaeger,
+    read_observations,
+    read_servicegraph,
+)
 from archdoc.drift.compose import ComposeService, compose_services
 from archdoc.errors import ObservedError
 
@@ -45,13 +51,24 @@ def test_an_empty_answer_is_no_calls(tmp_path: Path) -> None:
     assert list(read_jaeger(path)) == []
 
 
-@pytest.mark.parametrize(("name", "message", "line"), [
-    ("truncated.json", "is not valid JSON: Unterminated string", 1),
-    ("bad-call-count.json", "data[1].callCount: must be a whole number of calls, not \"many\"", None),
-    ("missing-child.json", "data[0].child: missing", None),
-    ("error-answer.json", "is an error answer of Jaeger: unable to parse param 'endTs'", 1),
-    ("not-dependencies.yml", "is not a Jaeger or Zipkin dependencies file (it starts with 'd')", 1),
-])
+@pytest.mark.parametrize(
+    ("name", "message", "line"),
+    [
+        ("truncated.json", "is not valid JSON: Unterminated string", 1),
+        (
+            "bad-call-count.json",
+            "data[1].callCount: must be a whole number of calls, not \"many\"",
+            None,
+        ),
+        ("missing-child.json", "data[0].child: missing", None),
+        ("error-answer.json", "is an error answer of Jaeger: unable to parse param 'endTs'", 1),
+        (
+            "not-dependencies.yml",
+            "is not a Jaeger or Zipkin dependencies file (it starts with 'd')",
+            1,
+        ),
+    ],
+)
 def test_malformed_jaeger(name: str, message: str, line: int | None) -> None:
     with pytest.raises(ObservedError) as caught:
         list(read_jaeger(JAEGER / name))
@@ -67,7 +84,10 @@ def test_malformed_jaeger(name: str, message: str, line: int | None) -> None:
 
 def test_a_syntax_error_names_its_line(tmp_path: Path) -> None:
     path = tmp_path / "deps.json"
-    path.write_text('{\n  "data": [\n    {"parent": "a", "child": "b", "callCount": 1},\n    {"parent": "a" "child": "c"}\n  ]\n}\n')
+    path.write_text(
+        '{\n  "data": [\n    {"parent": "a", "child": "b", "callCount": 1},\n'
+        '    {"parent": "a" "child": "c"}\n  ]\n}\n'
+    )
     with pytest.raises(ObservedError) as caught:
         list(read_jaeger(path))
     assert caught.value.location is not None and caught.value.location.line == 4
@@ -94,13 +114,18 @@ def test_servicegraph_legacy_name_without_total() -> None:
 
 def test_servicegraph_query_vector() -> None:
     found = list(read_servicegraph(SERVICEGRAPH / "query.json"))
-    assert calls(found) == [("storefront", "order-api", 1204, ""), ("order-api", "orders", 5025, "database"),
-                            ("storefront", "inventory", 42, "")]
+    assert calls(found) == [
+        ("storefront", "order-api", 1204, ""),
+        ("order-api", "orders", 5025, "database"),
+        ("storefront", "inventory", 42, ""),
+    ]
     assert found[2].source.path == "data.result[2]"
 
 
 def test_servicegraph_query_matrix_counts_the_last_sample_and_skips_other_metrics() -> None:
-    assert calls(read_servicegraph(SERVICEGRAPH / "query-range.json")) == [("storefront", "search", 311, "")]
+    assert calls(read_servicegraph(SERVICEGRAPH / "query-range.json")) == [
+        ("storefront", "search", 311, "")
+    ]
 
 
 @pytest.mark.parametrize(("name", "message", "line"), [
@@ -120,30 +145,52 @@ def test_malformed_servicegraph(name: str, message: str, line: int | None) -> No
     if line is None:
         assert error.location is None
     else:
-        assert error.location is not None and (Path(error.location.file).name, error.location.line) == (name, line)
+        assert error.location is not None and (
+            (Path(error.location.file).name, error.location.line) == (name, line)
+        )
 
 
 # -- compose --------------------------------------------------------------------------------
 
 
 def test_compose_merges_files_as_compose_does() -> None:
-    services = compose_services([COMPOSE / "docker-compose.yml", COMPOSE / "docker-compose.override.yml"])
-    assert list(services) == ["web", "api-gateway", "order-api", "orders-db", "search", "stripe-mock",
-                              "collector", "inventory", "recommendations"]
+    services = compose_services(
+        [COMPOSE / "docker-compose.yml", COMPOSE / "docker-compose.override.yml"]
+    )
+    assert list(services) == [
+        "web",
+        "api-gateway",
+        "order-api",
+        "orders-db",
+        "search",
+        "stripe-mock",
+        "collector",
+        "inventory",
+        "recommendations",
+    ]
     assert services["web"].name == "storefront"  # OTEL_SERVICE_NAME, over the merged anchor
     assert services["order-api"].name == "order-api"  # the anchor's environment has no name
     deps = {k: list(s.dependencies()) for k, s in services.items() if s.dependencies()}
-    assert deps == {"web": ["api-gateway"], "api-gateway": ["order-api", "search"],
-                    "order-api": ["orders-db", "stripe-mock"],  # depends_on (with restart) and links
-                    "search": ["recommendations"], "inventory": ["order-api", "orders-db"]}
+    assert deps == {
+        "web": ["api-gateway"],
+        "api-gateway": ["order-api", "search"],
+        "order-api": ["orders-db", "stripe-mock"],  # depends_on (with restart) and links
+        "search": ["recommendations"],
+        "inventory": ["order-api", "orders-db"],
+    }
     source, _ = services["inventory"].depends_on["orders-db"]
     assert (Path(source.file).name, source.line) == ("docker-compose.override.yml", 4)
     assert services["api-gateway"].depends_on["search"][0].line == 19
 
 
 def test_compose_reset_and_override_tags() -> None:
-    services = compose_services([COMPOSE / "docker-compose.yml", COMPOSE / "docker-compose.override.yml",
-                                 COMPOSE / "reset.override.yml"])
+    services = compose_services(
+        [
+            COMPOSE / "docker-compose.yml",
+            COMPOSE / "docker-compose.override.yml",
+            COMPOSE / "reset.override.yml",
+        ]
+    )
     assert services["inventory"].dependencies() == {}
     assert list(services["api-gateway"].dependencies()) == ["order-api"]
 
@@ -166,7 +213,10 @@ def test_malformed_compose(name: str, message: str, line: int) -> None:
     error = caught.value
     assert message in error.message, error.message
     assert error.hint
-    assert error.location is not None and (Path(error.location.file).name, error.location.line) == (name, line)
+    assert error.location is not None and (Path(error.location.file).name, error.location.line) == (
+        name,
+        line,
+    )
 
 
 # -- all together ---------------------------------------------------------------------------
@@ -199,8 +249,11 @@ def test_huge_exposition_streams(tmp_path: Path) -> None:
     with path.open("w") as out:
         out.write("# TYPE traces_service_graph_request_total counter\n")
         for i in range(20_000):
-            out.write(f'traces_service_graph_request_total{{client="s{i % 2000}",server="s{(i + 1) % 2000}",'
-                      f'failed="{i % 2 == 0}"}} {i}\n')
+            out.write(
+                f'traces_service_graph_request_total{{client="s{i % 2000}",'
+                f'server="s{(i + 1) % 2000}",'
+                f'failed="{i % 2 == 0}"}} {i}\n'
+            )
             if i % 100 == 0:
                 out.write(f"other_metric{{i=\"{i}\"}} 1\n")
     observed = read_observations(ObservedFiles(servicegraph=(path,)))

@@ -20,7 +20,8 @@ def here() -> int:
 
 
 def observe(*pairs: tuple, kind: str = "jaeger") -> Observations:  # type: ignore[type-arg]
-    """``("a", "b", 12)`` or ``("a", "b", 12, "database")``: one record each, in a file deps.json."""
+    """``("a", "b", 12)`` or ``("a", "b", 12, "database")``: one record each, in a file
+    deps.json."""
     observed = Observations()
     observed.add_file(kind, "deps.json")  # type: ignore[arg-type]
     for i, (client, server, calls, *rest) in enumerate(pairs):
@@ -138,7 +139,12 @@ def test_a_messaging_pair_through_a_shared_queue_is_declared() -> None:
 
 def test_a_database_call_maps_to_the_datastore() -> None:
     ws, _ = base()
-    assert status(ws, observe(("orders", "ordersdb", 100, "database")))[("shop.orders", "shop.orders-db")] == "seen"
+    assert (
+        status(ws, observe(("orders", "ordersdb", 100, "database")))[
+            ("shop.orders", "shop.orders-db")
+        ]
+        == "seen"
+    )
 
 
 def test_a_call_through_an_unmapped_service_shows_the_declared_dependency() -> None:
@@ -161,7 +167,10 @@ def test_min_calls_drops_rare_pairs() -> None:
     report = compare(ws, observe(("web", "inventory", 3), ("web", "gateway", 30)), min_calls=5)
     assert report.ignored_pairs == 1
     assert not report.with_status("undeclared")
-    assert compare(ws, observe(("web", "inventory", 3))).edge_status()[("shop.web", "shop.inventory")] == "undeclared"
+    assert (
+        compare(ws, observe(("web", "inventory", 3))).edge_status()[("shop.web", "shop.inventory")]
+        == "undeclared"
+    )
 
 
 def test_judged_only_when_synchronous_and_both_ends_are_observed() -> None:
@@ -169,7 +178,9 @@ def test_judged_only_when_synchronous_and_both_ends_are_observed() -> None:
     found = status(ws, observe(("web", "gateway", 10)))
     assert found[("shop.gateway", "shop.orders")] == "unjudged"  # orders is not observed
     assert found[("shop.orders", "stripe")] == "unjudged"
-    found = status(ws, observe(("web", "gateway", 10), ("orders", "inventory", 2, "messaging_system")))
+    found = status(
+        ws, observe(("web", "gateway", 10), ("orders", "inventory", 2, "messaging_system"))
+    )
     assert found[("shop.gateway", "shop.orders")] == "unseen"
     assert found[("shop.inventory", "shop.orders")] == "seen"  # the event
     assert found[("shop.orders", "shop.bus")] == "unjudged"  # asynchronous
@@ -188,20 +199,29 @@ def test_lifted_status_for_a_landscape() -> None:
 def test_undeclared_dependency_at_the_calling_element() -> None:
     ws, lines = base()
     [d] = diagnose(ws, observe(("web", "inventory", 1204)))
-    assert (d.rule, d.severity) == ("undeclared-dependency", RULES["undeclared-dependency"].severity)
+    assert (d.rule, d.severity) == (
+        "undeclared-dependency",
+        RULES["undeclared-dependency"].severity,
+    )
     assert d.severity == "error"
-    assert d.message == ("shop.web calls shop.inventory (1,204 calls) but the model declares no such "
-                         "dependency (seen in deps.json data[0])")
+    assert d.message == (
+        "shop.web calls shop.inventory (1,204 calls) but the model declares no such "
+        "dependency (seen in deps.json data[0])"
+    )
     assert (d.location.file, d.location.line) == (HERE, lines["web"])
     assert d.subject == "shop.web->shop.inventory" and "--suggest" in d.hint
 
 
 def test_unobserved_dependency_at_the_relationship() -> None:
     ws, lines = base()
-    found = diagnose(ws, observe(("web", "gateway", 10), ("gateway", "orders", 10), ("inventory", "bus", 3)))
+    found = diagnose(
+        ws, observe(("web", "gateway", 10), ("gateway", "orders", 10), ("inventory", "bus", 3))
+    )
     [d] = [d for d in found if d.rule == "unobserved-dependency"]
     assert d.severity == "warning"
-    assert d.message.startswith("shop.inventory depends on shop.orders but no observed source shows the call")
+    assert d.message.startswith(
+        "shop.inventory depends on shop.orders but no observed source shows the call"
+    )
     assert (d.location.file, d.location.line) == (HERE, lines["inventory->orders"])
     assert d.subject == "shop.inventory->shop.orders"
 
@@ -225,7 +245,9 @@ def test_unmapped_service_at_the_observed_source(tmp_path) -> None:  # type: ign
     observed = read_observations(ObservedFiles(jaeger=(path,)))
     [d] = diagnose(ws, observed)
     assert (d.rule, d.severity) == ("unmapped-service", "warning")
-    assert d.message == "observed service 'ledger' matches no element of the model (data[1], 5 calls)"
+    assert (
+        d.message == "observed service 'ledger' matches no element of the model (data[1], 5 calls)"
+    )
     assert (d.location.file, d.location.line) == (str(path), 3)
     assert "properties={'service.name': 'ledger'}" in d.hint
 
@@ -239,11 +261,15 @@ def test_an_ambiguous_service_lists_the_candidates() -> None:
     assert "matches several elements equally: a.api, b.api" in d.message
 
 
-@pytest.mark.parametrize("rule", ["undeclared-dependency", "unobserved-dependency", "unmapped-service"])
+@pytest.mark.parametrize(
+    "rule", ["undeclared-dependency", "unobserved-dependency", "unmapped-service"]
+)
 @pytest.mark.parametrize("severity", ["error", "warning", "off"])
 def test_severities_are_configurable(rule: str, severity: str) -> None:
     ws, _ = base()
-    observed = observe(("web", "inventory", 5), ("orders", "ordersdb", 1, "database"), ("ghost", "web", 1))
+    observed = observe(
+        ("web", "inventory", 5), ("orders", "ordersdb", 1, "database"), ("ghost", "web", 1)
+    )
     found = [d for d in diagnose(ws, observed, rules={rule: severity}) if d.rule == rule]
     assert [d.severity for d in found] == ([] if severity == "off" else [severity])
 

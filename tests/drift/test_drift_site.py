@@ -67,7 +67,9 @@ def test_a_real_build_puts_the_page_in_the_navigation(tmp_path: Path) -> None:
     finally:
         os.chdir(cwd)
         logger.setLevel(level)
-    html = (tmp_path / "site" / "architecture" / "observed" / "index.html").read_text(encoding="utf-8")
+    html = (tmp_path / "site" / "architecture" / "observed" / "index.html").read_text(
+        encoding="utf-8"
+    )
     assert "<h1 id=\"model-vs-observed\">Model vs. observed" in html
     assert "Declared, never seen" in html
     home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

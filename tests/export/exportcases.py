@@ -1,12 +1,12 @@
 """The workspaces the LikeC4 and D2 exports are checked on: every example, the site tests'
 ``nasty()`` model of hostile text, and ``styled()``, built here with archdoc's own API.
 
-``styled()`` uses what the examples leave out: ``ws.style`` with every key, groups (nested, at
-the top and inside a system), ``ws.view`` with ``of``/``include``/``exclude``/``around`` and a
+``styled()`` uses what the examples leave out: ``ws.style`` with every key, groups (nested, at the
+top and inside a system), ``ws.view`` with ``of``/``include``/``exclude``/``around`` and a
 direction, names that are keywords or not identifiers in the formats (``views``, ``style``,
-``this``, ``true``, ``3D``, ``注文``, two names with one slug, an id full of quotes), flows with every kind of block,
-empty branches, parallel blocks inside parallel blocks, notes alone and steps between an
-element and its own part, and an environment with node-to-node relationships.
+``this``, ``true``, ``3D``, ``注文``, two names with one slug, an id full of quotes), flows with
+every kind of block, empty branches, parallel blocks inside parallel blocks, notes alone and steps
+between an element and its own part, and an environment with node-to-node relationships.
 """
 
 from __future__ import annotations

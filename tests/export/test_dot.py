@@ -150,7 +150,9 @@ def test_ecommerce_views_match_the_golden_files(exports: list[Export]) -> None:
 def test_export_is_deterministic() -> None:
     fmt = export_format("dot")
     assert fmt is not None
-    assert run_export(hostile(), fmt, root=HERE).files == run_export(hostile(), fmt, root=HERE).files
+    assert (
+        run_export(hostile(), fmt, root=HERE).files == run_export(hostile(), fmt, root=HERE).files
+    )
 
 
 def test_cli_writes_one_graph_per_view(tmp_path: Path) -> None:

@@ -89,7 +89,9 @@ def test_likec4_validate_accepts_every_export(workspace_dir: Path, cases: dict[s
     assert report["stats"]["totalFiles"] == len(cases)
 
 
-def test_every_view_is_laid_out(cases: dict[str, Case], read_back: dict[str, dict[str, Any]]) -> None:
+def test_every_view_is_laid_out(
+    cases: dict[str, Case], read_back: dict[str, dict[str, Any]]
+) -> None:
     for name, case in cases.items():
         written = VIEW.findall(case.text)
         assert sorted(read_back[name]["views"]) == sorted(written), name

@@ -57,10 +57,25 @@ def svgs(exports: list[Export]) -> dict[Path, str]:
     """Every exported diagram drawn by one plantuml process: source path -> SVG."""
     plantuml = _plantuml()
     sources = [path for export in exports for path in export.paths()]
-    proc = subprocess.run([plantuml, "-tsvg", "-failfast2", "-charset", "UTF-8", "-nbthread",
-                           "auto", *map(str, sources)], capture_output=True, text=True, timeout=1800,
-                          check=False)
-    assert proc.returncode == 0, f"plantuml exited with {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+    proc = subprocess.run(
+        [
+            plantuml,
+            "-tsvg",
+            "-failfast2",
+            "-charset",
+            "UTF-8",
+            "-nbthread",
+            "auto",
+            *map(str, sources),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+        check=False,
+    )
+    assert proc.returncode == 0, (
+        f"plantuml exited with {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
+    )
     missing = [str(p) for p in sources if not _svg_of(p).is_file()]
     assert not missing, f"plantuml drew no image of {missing}"
     return {p: _svg_of(p).read_text(encoding="utf-8") for p in sources}
@@ -114,8 +129,10 @@ def test_views_use_the_c4_macros_of_their_level(exports: list[Export]) -> None:
     assert "!include <C4/C4_Component>" in files["components-ecommerce.order-api.puml"]
     containers = files["containers-ecommerce.puml"]
     assert 'System_Boundary(ecommerce, "E-Commerce System") {' in containers
-    assert 'ContainerDb(ecommerce_postgresql, "PostgreSQL", "PostgreSQL 16", "Primary data store")' \
+    assert (
+        'ContainerDb(ecommerce_postgresql, "PostgreSQL", "PostgreSQL 16", "Primary data store")'
         in containers
+    )
     assert "Person(customer, " in containers and "System_Ext(payment_provider, " in containers
     # asynchronous: dashed; critical: thick and orange, as the site draws them
     assert ('Rel_(ecommerce_order_api, email_service, "Sends emails", "REST API", "-[dashed]->")'
@@ -138,7 +155,9 @@ def test_groups_styles_directions_and_what_cannot_be_carried() -> None:
     # a relationship's style by tag is carried on its arrow
     assert '"-[#7c3aed,dotted,thickness=4]->")' in containers
     # the element style's shape: a cylinder is a database
-    assert "ComponentDb(layout_top_down_a_b_c2," in result.files["components-LAYOUT_TOP_DOWN.a-b.puml"]
+    assert (
+        "ComponentDb(layout_top_down_a_b_c2," in result.files["components-LAYOUT_TOP_DOWN.a-b.puml"]
+    )
     assert "\ntop to bottom direction\n" in result.files["view-bt.puml"]
     assert "\nleft to right direction\n" in result.files["view-rl.puml"]
     assert "\nleft to right direction\n" in result.files["view-around.puml"]
@@ -151,8 +170,10 @@ def test_groups_styles_directions_and_what_cannot_be_carried() -> None:
         "the colours and lines themselves are carried",
         "external containers and components are drawn as internal ones: C4-PlantUML 1.0.0 has no "
         "Container_Ext or Component_Ext",
-        "direction BT: PlantUML lays diagrams out top-down or left-right only, so these are drawn TB",
-        "direction RL: PlantUML lays diagrams out top-down or left-right only, so these are drawn LR",
+        "direction BT: PlantUML lays diagrams out top-down or left-right only, "
+        "so these are drawn TB",
+        "direction RL: PlantUML lays diagrams out top-down or left-right only, "
+        "so these are drawn LR",
         "properties of deployment nodes (the site lists them)",
         "icons of deployment nodes",
     ]
@@ -204,7 +225,8 @@ def test_cli_writes_one_file_per_view_and_says_what_it_dropped_once(tmp_path: Pa
     notes = result.stderr.splitlines()
     assert notes == [
         "archdoc export: plantuml cannot carry: icons of deployment nodes",
-        "archdoc export: plantuml cannot carry: properties of deployment nodes (the site lists them)",
+        "archdoc export: plantuml cannot carry: properties of deployment nodes "
+        "(the site lists them)",
     ]
     one = run_archdoc("export", "--format", "plantuml", "--view", "containers:ecommerce",
                       cwd=ECOMMERCE)

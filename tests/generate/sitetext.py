@@ -16,7 +16,8 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 
 
 def pages(site: Path) -> list[str]:
-    """Every HTML page of ``site`` (without the engine's own 404 page), as a sorted list of paths."""
+    """Every HTML page of ``site`` (without the engine's own 404 page), as a sorted list of
+    paths."""
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
                   if p.name != "404.html")
 

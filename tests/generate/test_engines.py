@@ -116,7 +116,9 @@ def test_the_engine_publishes_the_same_pages_with_the_same_text(built: Built, en
 def test_mkdocs_builds_the_tree_into_the_plugins_html(built: Built) -> None:
     """Not only the text: MkDocs turns the tree into the very pages the plugin builds."""
     reference, site = built.sites["plugin"], built.sites["mkdocs"]
-    different = [p for p in pages(reference) if not filecmp.cmp(reference / p, site / p, shallow=False)]
+    different = [
+        p for p in pages(reference) if not filecmp.cmp(reference / p, site / p, shallow=False)
+    ]
     assert not different, different[:10]
 
 
@@ -159,7 +161,9 @@ def _all_same(comparison: filecmp.dircmp[str]) -> bool:
 def test_every_diagram_is_drawn_in_chromium(built: Built, engine: str, browser: Any) -> None:
     shot = sys.modules["archdoc_screenshot"]
     site = built.sites[engine]
-    with_diagrams = [p for p in pages(site) if "archdoc-diagram" in (site / p).read_text(encoding="utf-8")]
+    with_diagrams = [
+        p for p in pages(site) if "archdoc-diagram" in (site / p).read_text(encoding="utf-8")
+    ]
     assert with_diagrams
     failures: dict[str, list[str]] = {}
     drawn = 0

@@ -110,7 +110,11 @@ def snapshot(root: Path, *, skip: str = "build") -> dict[str, str]:
 
 
 def tree_files(tree: Path) -> dict[str, bytes]:
-    return {p.relative_to(tree).as_posix(): p.read_bytes() for p in sorted(tree.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(tree).as_posix(): p.read_bytes()
+        for p in sorted(tree.rglob("*"))
+        if p.is_file()
+    }
 
 
 # -- the tree --------------------------------------------------------------------------------
@@ -126,7 +130,9 @@ def test_the_tree_holds_the_users_files_the_generated_pages_and_a_standalone_con
     assert "mkdocs build -f build/archdoc/mkdocs.yml" in result.stdout
     docs = tree / "docs"
     # The user's files, those without fences byte for byte.
-    assert (docs / "notes" / "one.md").read_bytes() == (shop / "docs" / "notes" / "one.md").read_bytes()
+    assert (docs / "notes" / "one.md").read_bytes() == (
+        shop / "docs" / "notes" / "one.md"
+    ).read_bytes()
     assert (docs / "logo.png").read_bytes() == (shop / "docs" / "logo.png").read_bytes()
     assert (docs / "css" / "site.css").is_file()
     # Every generated page, as the plugin generates it.
@@ -197,10 +203,17 @@ def test_a_properdocs_yml_is_the_configuration_where_the_project_has_it(shop: Pa
 def test_inherit_is_merged_into_the_tree(shop: Path) -> None:
     base = (shop / "mkdocs.yml").read_text(encoding="utf-8")
     (shop / "base.yml").write_text(base, encoding="utf-8")
-    (shop / "mkdocs.yml").write_text("INHERIT: base.yml\nsite_name: Shop, inherited\n", encoding="utf-8")
+    (shop / "mkdocs.yml").write_text(
+        "INHERIT: base.yml\nsite_name: Shop, inherited\n", encoding="utf-8"
+    )
     result = generate(shop)
     assert result.code == 0, result.output
-    data = yaml.safe_load((shop / "build" / "archdoc" / "mkdocs.yml").read_text().replace("!!python/name:", "").replace("!ENV", ""))
+    data = yaml.safe_load(
+        (shop / "build" / "archdoc" / "mkdocs.yml")
+        .read_text()
+        .replace("!!python/name:", "")
+        .replace("!ENV", "")
+    )
     assert data["site_name"] == "Shop, inherited" and "INHERIT" not in data
     assert data["plugins"] == ["search"]
 
@@ -243,7 +256,9 @@ def test_leftovers_of_a_killed_run_look_incomplete_and_are_cleared(shop: Path) -
     assert (build / "archdoc" / ".archdoc-tree").is_file()
 
 
-def test_an_interrupted_write_leaves_the_previous_tree(shop: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_interrupted_write_leaves_the_previous_tree(
+    shop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert generate(shop).code == 0
     before = tree_files(shop / "build" / "archdoc")
     from archdoc.project import load_project, validate_project
@@ -275,7 +290,9 @@ def test_an_interrupted_write_leaves_the_previous_tree(shop: Path, monkeypatch: 
 
 
 def test_an_unknown_block_names_its_page_and_line_and_writes_nothing(shop: Path) -> None:
-    write(shop, {"docs/notes/one.md": "# One\n\n```archdoc\ncontainers:shop\ncontainerz:shop\n```\n"})
+    write(
+        shop, {"docs/notes/one.md": "# One\n\n```archdoc\ncontainers:shop\ncontainerz:shop\n```\n"}
+    )
     result = generate(shop)
     assert result.code == 2
     assert "docs/notes/one.md:5: error: unknown archdoc block 'containerz:shop'" in result.stderr
@@ -316,8 +333,10 @@ def test_a_users_page_where_a_generated_one_goes_is_an_error(shop: Path) -> None
 
 
 def test_strict_mode_with_warnings_writes_nothing(project: ProjectFactory) -> None:
-    root = project(MODEL + "api.uses(web, 'Calls back', operation='GET /cart')\n",
-                   mkdocs="site_name: x\nstrict: true\nplugins:\n  - archdoc:\n      offline_mermaid: false\n")
+    root = project(
+        MODEL + "api.uses(web, 'Calls back', operation='GET /cart')\n",
+        mkdocs="site_name: x\nstrict: true\nplugins:\n  - archdoc:\n      offline_mermaid: false\n",
+    )
     write(root, {"docs/index.md": "# x\n"})
     result = generate(root)
     assert result.code == 1, result.output

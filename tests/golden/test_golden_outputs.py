@@ -1,4 +1,5 @@
-"""Golden files: the JSON export of a small fixed model, and the reports of a model with known problems.
+"""Golden files: the JSON export of a small fixed model, and the reports of a model with known
+problems.
 
 Inputs are the projects under ``tests/golden/projects/``; expected outputs are the files under
 ``tests/golden/files/``. ``ARCHDOC_UPDATE_GOLDEN=1`` rewrites the expected outputs. Each project
@@ -56,7 +57,10 @@ def test_export_of_the_shop_model(in_project: Enter, golden: Golden) -> None:
     golden.check("shop.export.json", result.stdout)
     document = json.loads(result.stdout)
     assert document["format"] == "archdoc.workspace/1"
-    assert {loc["file"] for loc in _locations(document)} == {"model/__init__.py", "model/services.py"}
+    assert {loc["file"] for loc in _locations(document)} == {
+        "model/__init__.py",
+        "model/services.py",
+    }
 
 
 def test_export_is_the_same_from_another_working_directory(
@@ -85,7 +89,9 @@ def test_shop_model_is_clean(in_project: Enter) -> None:
 @pytest.mark.parametrize(("fmt", "name"), [("text", "broken.validate.txt"),
                                            ("json", "broken.validate.json"),
                                            ("github", "broken.validate.github")])
-def test_reports_of_the_broken_model(in_project: Enter, golden: Golden, fmt: str, name: str) -> None:
+def test_reports_of_the_broken_model(
+    in_project: Enter, golden: Golden, fmt: str, name: str
+) -> None:
     in_project("broken")
     text, _ = model_report(fmt)
     golden.check(name, text)

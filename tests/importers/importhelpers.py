@@ -22,7 +22,9 @@ def notes_text(result: ImportResult, base: Path) -> str:
     for notice in result.notices:
         where = ""
         if notice.location is not None:
-            where = f"{Path(notice.location.file).resolve().relative_to(base)}:{notice.location.line}: "
+            where = (
+                f"{Path(notice.location.file).resolve().relative_to(base)}:{notice.location.line}: "
+            )
         lines.append(f"{where}note: {notice.message}")
     return "\n".join(lines) + ("\n" if lines else "")
 

@@ -49,7 +49,9 @@ def test_an_error_writes_nothing(tmp_path: Path, archdoc_cmd) -> None:  # type: 
         encoding="utf-8")
     run = archdoc_cmd("import", "structurizr", "workspace.dsl", cwd=tmp_path)
     assert run.code == 1
-    assert run.stderr.startswith("workspace.dsl:4: error: the destination element 'b' does not exist")
+    assert run.stderr.startswith(
+        "workspace.dsl:4: error: the destination element 'b' does not exist"
+    )
     assert "Traceback" not in run.output
     assert not (tmp_path / "model").exists()
 

@@ -22,6 +22,11 @@ def load(root: Path):  # type: ignore[no-untyped-def]
     return load_workspace(config_from_options({}, root=root))
 
 
+#: Longer than a line of code: the writer cuts it at spaces into literals Python joins.
+LONG_DESCRIPTION = (
+    "A very long description that is much longer than one line of code can be, so that the writer "
+    "has to cut it at spaces into pieces which Python joins again"
+)
 HOSTILE = textwrap.dedent('''\
     workspace "Quotes \\"and\\" \\ backslashes" {
         model {
@@ -32,13 +37,13 @@ HOSTILE = textwrap.dedent('''\
             import = softwareSystem "import" "Tabs\tand ''' + "'''" + ''' triple quotes"
             orderApi = softwareSystem "Order API" "Unicode: Straße, 注文, ✓, \u2028 separator"
             order_api = softwareSystem "order_api" "A name that is already a variable"
-            x = softwareSystem "x" "A very long description that is much longer than one line of code can be, so that the writer has to cut it at spaces into pieces which Python joins again"
+            x = softwareSystem "x" "LONG_DESCRIPTION"
             class -> import "Calls \\"import\\"" "HTTP/1.1 \\ TLS"
             orderApi -> order_api "Uses"
             x -> import "Uses"
         }
     }
-    ''')
+    ''').replace("LONG_DESCRIPTION", LONG_DESCRIPTION)
 
 
 def test_hostile_text_becomes_valid_python(tmp_path: Path) -> None:
@@ -52,7 +57,10 @@ def test_hostile_text_becomes_valid_python(tmp_path: Path) -> None:
     ws = load(tmp_path / "project")
     names = {e.name: e for e in ws.elements.values()}
     assert ws.name == 'Quotes "and" \\ backslashes'
-    assert names["class"].description == 'Two lines, "quoted",\nand a \\ backslash; ${NOT_DEFINED} stays'
+    assert (
+        names["class"].description
+        == 'Two lines, "quoted",\nand a \\ backslash; ${NOT_DEFINED} stays'
+    )
     assert names["import"].description == "Tabs\tand ''' triple quotes"
     assert names["Order API"].description == "Unicode: Straße, 注文, ✓, \u2028 separator"
     assert names["x"].description.startswith("A very long description") and \

@@ -22,33 +22,79 @@ workspace {{
 
 ERRORS = [
     # (id, the model's extra lines or a whole file, the line of the error, words of its message)
-    ("unknown-keyword", "        sofwareSystem \"Typo\"", 7, "unexpected 'sofwareSystem' in the model"),
-    ("unknown-identifier", "        user -> ap \"Uses\"", 7, "the destination element 'ap' does not exist"),
-    ("forward-reference", "        user -> later \"Uses\"\n        later = softwareSystem \"Later\"", 7,
-     "'later' does not exist"),
-    ("duplicate-identifier", "        app = softwareSystem \"Again\"", 7, "identifier 'app' is already in use"),
-    ("too-many-tokens", "        user -> app \"Uses\" \"HTTPS\" \"Tag\" \"more\"", 7, "too many tokens"),
-    ("script", "        !script groovy {\n            workspace.name = 'x'\n        }", 7,
-     "!script is not supported"),
+    (
+        "unknown-keyword",
+        "        sofwareSystem \"Typo\"",
+        7,
+        "unexpected 'sofwareSystem' in the model",
+    ),
+    (
+        "unknown-identifier",
+        "        user -> ap \"Uses\"",
+        7,
+        "the destination element 'ap' does not exist",
+    ),
+    (
+        "forward-reference",
+        "        user -> later \"Uses\"\n        later = softwareSystem \"Later\"",
+        7,
+        "'later' does not exist",
+    ),
+    (
+        "duplicate-identifier",
+        "        app = softwareSystem \"Again\"",
+        7,
+        "identifier 'app' is already in use",
+    ),
+    (
+        "too-many-tokens",
+        "        user -> app \"Uses\" \"HTTPS\" \"Tag\" \"more\"",
+        7,
+        "too many tokens",
+    ),
+    (
+        "script",
+        "        !script groovy {\n            workspace.name = 'x'\n        }",
+        7,
+        "!script is not supported",
+    ),
     ("plugin", "        !plugin com.example.Plugin", 7, "!plugin is not supported"),
-    ("bulk", "        !elements \"element.type==Container\" {\n            tags \"X\"\n        }", 7,
-     "!elements is not supported"),
+    (
+        "bulk",
+        "        !elements \"element.type==Container\" {\n            tags \"X\"\n        }",
+        7,
+        "!elements is not supported",
+    ),
     ("remove-relationship", "        user -/> app", 7, "-/> is not supported"),
-    ("remote-include", "        !include https://example.com/model.dsl", 7,
-     "!include of a URL (https://example.com/model.dsl) is not supported"),
+    (
+        "remote-include",
+        "        !include https://example.com/model.dsl",
+        7,
+        "!include of a URL (https://example.com/model.dsl) is not supported",
+    ),
     ("missing-include", "        !include nowhere.dsl", 7, "does not exist"),
     ("unclosed-block", "        other = softwareSystem \"Other\" {", 7, "never closed"),
     ("bad-identifiers", "        !identifiers nested", 7, "expected flat or hierarchical"),
     ("container-in-model", "        container \"Stray\"", 7, "unexpected 'container' in the model"),
-    ("instance-of-system", "        live = deploymentEnvironment \"Live\" {\n"
-     "            node = deploymentNode \"Node\" {\n"
-     "                containerInstance app\n"
-     "            }\n"
-     "        }", 9, "'app' is not a container"),
-    ("node-to-element", "        live = deploymentEnvironment \"Live\" {\n"
-     "            node = deploymentNode \"Node\"\n"
-     "            node -> user \"Uses\"\n"
-     "        }", 9, "between a deployment node and a model element is not allowed"),
+    (
+        "instance-of-system",
+        "        live = deploymentEnvironment \"Live\" {\n"
+        "            node = deploymentNode \"Node\" {\n"
+        "                containerInstance app\n"
+        "            }\n"
+        "        }",
+        9,
+        "'app' is not a container",
+    ),
+    (
+        "node-to-element",
+        "        live = deploymentEnvironment \"Live\" {\n"
+        "            node = deploymentNode \"Node\"\n"
+        "            node -> user \"Uses\"\n"
+        "        }",
+        9,
+        "between a deployment node and a model element is not allowed",
+    ),
 ]
 
 
@@ -116,7 +162,9 @@ def test_include_cycle(tmp_path: Path) -> None:
     (tmp_path / "a.dsl").write_text("!include b.dsl\n", encoding="utf-8")
     (tmp_path / "b.dsl").write_text("!include a.dsl\n", encoding="utf-8")
     path = tmp_path / "workspace.dsl"
-    path.write_text("workspace {\n    model {\n        !include a.dsl\n    }\n}\n", encoding="utf-8")
+    path.write_text(
+        "workspace {\n    model {\n        !include a.dsl\n    }\n}\n", encoding="utf-8"
+    )
     with pytest.raises(ImportSourceError, match="includes itself"):
         import_structurizr(path)
 

@@ -1,4 +1,5 @@
-"""The tools' answers and the reloading, in-process (no MCP): ``archdoc.mcp.queries`` and ``live``."""
+"""The tools' answers and the reloading, in-process (no MCP): ``archdoc.mcp.queries`` and
+``live``."""
 
 from __future__ import annotations
 
@@ -111,8 +112,10 @@ def test_a_removed_model_file_reloads(live: LiveProject, root: Path) -> None:
 def test_a_configuration_edit_reloads(live: LiveProject, root: Path) -> None:
     assert queries.validate(live.current()).summary.warnings == 1
     (root / "mkdocs.yml").write_text(
-        "site_name: Shop\nplugins:\n  - archdoc:\n      rules:\n        container-not-deployed: off\n",
-        encoding="utf-8")
+        "site_name: Shop\nplugins:\n  - archdoc:\n"
+        "      rules:\n        container-not-deployed: off\n",
+        encoding="utf-8",
+    )
     assert queries.validate(live.current()).diagnostics == []
 
 

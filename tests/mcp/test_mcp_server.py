@@ -1,4 +1,5 @@
-"""``archdoc mcp`` as an assistant runs it: a subprocess over stdio, driven by the MCP SDK's client."""
+"""``archdoc mcp`` as an assistant runs it: a subprocess over stdio, driven by the MCP SDK's
+client."""
 
 from __future__ import annotations
 
@@ -16,10 +17,20 @@ from mcpproject import MODEL, QUIET_MODEL, Session, ToolFailed, mcp_session, sho
 
 pytest.importorskip("mcp", reason="the MCP SDK is installed by the test extra (archdoc[mcp])")
 
-TOOLS = ["find_elements", "get_element", "impact", "dependencies", "list_decisions", "validate", "views"]
+TOOLS = [
+    "find_elements",
+    "get_element",
+    "impact",
+    "dependencies",
+    "list_decisions",
+    "validate",
+    "views",
+]
 
 
-def run(root: Path, tmp_path: Path, scenario: Callable[[Session], Awaitable[None]], *args: str) -> str:
+def run(
+    root: Path, tmp_path: Path, scenario: Callable[[Session], Awaitable[None]], *args: str
+) -> str:
     """Run ``scenario`` against ``archdoc mcp ARGS`` started in ``root``; the server's stderr."""
     if not ARCHDOC_EXE.exists():
         pytest.skip(f"{ARCHDOC_EXE} is not installed")
@@ -96,11 +107,18 @@ def test_a_client_lists_the_tools_and_calls_each(
         "neighbourhood:shop.api.handler", "flow:checkout", "deployment:production",
     ]
     flow = next(v for v in views if v["key"] == "flow:checkout")
-    assert (flow["kind"], flow["title"], flow["elements"], flow["relationships"]) == ("flow", "Checkout", 3, 3)
+    assert (flow["kind"], flow["title"], flow["elements"], flow["relationships"]) == (
+        "flow",
+        "Checkout",
+        3,
+        3,
+    )
 
     found = answers["find_elements(query='orders')"]
     assert [e["id"] for e in found["elements"]] == ["shop.api", "shop.db"]
-    assert [e["id"] for e in answers["find_elements(query='kind:database')"]["elements"]] == ["shop.db"]
+    assert [e["id"] for e in answers["find_elements(query='kind:database')"]["elements"]] == [
+        "shop.db"
+    ]
 
     api = answers["get_element(id='shop.api')"]
     assert (api["kind"], api["technology"], api["owner"], api["location"]) == (
@@ -111,7 +129,9 @@ def test_a_client_lists_the_tools_and_calls_each(
     assert [r["source"] for r in api["used_by"]] == ["shop.web"]
     assert [e["event"] for e in api["publishes"]] == ["order.created"]
     assert [d["number"] for d in api["decisions"]] == [1]
-    assert api["deployments"] == [{"environment": "production", "node": "production.cluster", "instances": None}]
+    assert api["deployments"] == [
+        {"environment": "production", "node": "production.cluster", "instances": None}
+    ]
     assert api["views"] == ["containers:shop", "neighbourhood:shop.web", "neighbourhood:shop.db",
                             "flow:checkout", "deployment:production"]
     assert api["flows"] == ["checkout"]
@@ -126,11 +146,17 @@ def test_a_client_lists_the_tools_and_calls_each(
     deps = answers["dependencies(id='shop.api')"]
     assert [(d["destination"], d["owns_data"], d["implied"]) for d in deps["depends_on"]] == [
         ("stripe", False, False), ("shop.db", True, True)]
-    assert [(d["source"], d["events"]) for d in deps["depended_on_by"]] == [("shop.web", ["order.created"])]
+    assert [(d["source"], d["events"]) for d in deps["depended_on_by"]] == [
+        ("shop.web", ["order.created"])
+    ]
     system = answers["dependencies(id='shop')"]
     assert system["units"] == ["shop.web", "shop.api", "shop.db"]
-    assert [(d["source"], d["destination"]) for d in system["depends_on"]] == [("shop.api", "stripe")]
-    assert [(d["source"], d["destination"]) for d in system["depended_on_by"]] == [("user", "shop.web")]
+    assert [(d["source"], d["destination"]) for d in system["depends_on"]] == [
+        ("shop.api", "stripe")
+    ]
+    assert [(d["source"], d["destination"]) for d in system["depended_on_by"]] == [
+        ("user", "shop.web")
+    ]
 
     def numbers(key: str) -> list[int]:
         return [d["number"] for d in answers[key]["decisions"]]
@@ -139,7 +165,10 @@ def test_a_client_lists_the_tools_and_calls_each(
     assert numbers("list_decisions(element_id='shop')") == [1, 2]
     assert numbers("list_decisions(status='proposed')") == [2]
     assert numbers("list_decisions(element_id='shop.api', status='accepted')") == [1]
-    assert answers["list_decisions()"]["decisions"][0]["file"] == "adr/0001-write-the-order-api-in-go.md"
+    assert (
+        answers["list_decisions()"]["decisions"][0]["file"]
+        == "adr/0001-write-the-order-api-in-go.md"
+    )
 
 
 def test_the_findings_are_those_of_archdoc_validate(
@@ -159,7 +188,9 @@ def test_the_findings_are_those_of_archdoc_validate(
     assert answers[0]["summary"] == {"errors": 0, "warnings": 1}  # shop.db is deployed nowhere
 
 
-def test_unknown_ids_are_tool_errors_naming_the_closest(project: ProjectFactory, tmp_path: Path) -> None:
+def test_unknown_ids_are_tool_errors_naming_the_closest(
+    project: ProjectFactory, tmp_path: Path
+) -> None:
     root = shop_project(project)
 
     async def scenario(s: Session) -> None:
@@ -250,7 +281,9 @@ def test_the_configuration_is_taken_from_config(project: ProjectFactory, tmp_pat
 
     async def scenario(s: Session) -> None:
         line = line_of("api = shop.container", root / "model" / "__init__.py")
-        assert (await s.call("get_element", id="shop.api"))["location"] == f"model/__init__.py:{line}"
+        assert (await s.call("get_element", id="shop.api"))[
+            "location"
+        ] == f"model/__init__.py:{line}"
         assert (await s.call("validate"))["diagnostics"][0]["file"] == "model/__init__.py"
 
     run(elsewhere, tmp_path, scenario, "--config", str(root / "site.yml"))

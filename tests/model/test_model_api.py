@@ -1,4 +1,5 @@
-"""The model API of DESIGN.md: every call, its fields, its source location, and its bad arguments."""
+"""The model API of DESIGN.md: every call, its fields, its source location, and its bad
+arguments."""
 
 from __future__ import annotations
 
@@ -81,7 +82,11 @@ def test_design_example_builds_the_documented_model() -> None:
     ]
     assert m["stripe"].external and not m["shop"].external
     orders = m["orders"]
-    assert (orders.technology, orders.owner, orders.tags) == ("Node.js", "team-checkout", ["critical"])
+    assert (orders.technology, orders.owner, orders.tags) == (
+        "Node.js",
+        "team-checkout",
+        ["critical"],
+    )
     assert m["orders_db"].data_owner_id == "shop.order-api"
     assert m["orders_db"].owner == ""
     assert m["checkout"].parent is orders
@@ -116,7 +121,9 @@ def test_design_example_events_failure_modes_deployment() -> None:
     m = build_design_example()
     ws: Workspace = m["ws"]
     event = ws.events["order.created"]
-    assert [(p.element_id, p.via_id) for p in event.producers] == [("shop.order-api", "shop.event-bus")]
+    assert [(p.element_id, p.via_id) for p in event.producers] == [
+        ("shop.order-api", "shop.event-bus")
+    ]
     assert [(c.element_id, c.reason, c.via_id) for c in event.consumers] == [
         ("shop.inventory", "Reserves stock", None)]
     [mode] = ws.failure_modes
@@ -182,8 +189,17 @@ def test_location_is_the_users_frame_even_through_a_helper() -> None:
 def test_relationship_carries_every_field() -> None:
     ws = Workspace("W")
     a, b = ws.system("A"), ws.system("B")
-    r = a.uses(b, "Reads", technology="gRPC", operation="GetOrder", interaction="async",
-               criticality="low", access="read", tags=["x"], properties={"port": 50051, "tls": True})
+    r = a.uses(
+        b,
+        "Reads",
+        technology="gRPC",
+        operation="GetOrder",
+        interaction="async",
+        criticality="low",
+        access="read",
+        tags=["x"],
+        properties={"port": 50051, "tls": True},
+    )
     assert r.model_dump(exclude={"location"}) == {
         "id": "a->b", "source_id": "a", "destination_id": "b", "description": "Reads",
         "technology": "gRPC", "operation": "GetOrder", "interaction": "async", "criticality": "low",
@@ -194,7 +210,9 @@ def test_relationship_carries_every_field() -> None:
 
 @pytest.mark.parametrize("interaction", ["sync", "async"])
 @pytest.mark.parametrize("criticality", ["critical", "high", "medium", "low", None])
-def test_every_interaction_and_criticality_is_accepted(interaction: str, criticality: str | None) -> None:
+def test_every_interaction_and_criticality_is_accepted(
+    interaction: str, criticality: str | None
+) -> None:
     ws = Workspace("W")
     r = ws.system("A").uses(ws.system("B"), interaction=interaction, criticality=criticality)  # type: ignore[arg-type]
     assert (r.interaction, r.criticality) == (interaction, criticality)
@@ -233,7 +251,10 @@ def test_events_collect_producers_and_consumers_in_order() -> None:
     s.publishes("system.event")
     event = ws.events["paid"]
     assert [p.reason for p in event.producers] == ["After charging"]
-    assert [(x.element_id, x.reason) for x in event.consumers] == [("s.b", "Ships"), ("s.c", "Emails")]
+    assert [(x.element_id, x.reason) for x in event.consumers] == [
+        ("s.b", "Ships"),
+        ("s.c", "Emails"),
+    ]
     assert [(r.source_id, r.destination_id, r.access, r.interaction) for r in ws.relationships] == [
         ("s.a", "s.topic", "write", "async"), ("s.b", "s.topic", "read", "async")]
     assert list(ws.events) == ["paid", "system.event"]
@@ -251,10 +272,22 @@ def test_deployment_nodes_nest_and_relate() -> None:
     rel = lb.uses(cluster, "Forwards", technology="HTTPS")
     assert (region.technology, region.icon, region.tags, region.properties) == (
         "AWS", "aws.Region", ["eu"], {"az": 3})
-    assert (cluster.parent_id, cluster.environment_id, cluster.instances) == ("prod.region", "prod", 3)
+    assert (cluster.parent_id, cluster.environment_id, cluster.instances) == (
+        "prod.region",
+        "prod",
+        3,
+    )
     assert lb.kind == "infrastructure"
-    assert (inst.container_id, inst.node_id, inst.instances) == ("s.api", "prod.region.cluster", "2-4")
-    assert (rel.source_id, rel.destination_id, rel.interaction) == ("prod.region.lb", "prod.region.cluster", "sync")
+    assert (inst.container_id, inst.node_id, inst.instances) == (
+        "s.api",
+        "prod.region.cluster",
+        "2-4",
+    )
+    assert (rel.source_id, rel.destination_id, rel.interaction) == (
+        "prod.region.lb",
+        "prod.region.cluster",
+        "sync",
+    )
     assert ws.find("prod.region.lb") is lb
     assert ws.find("prod") is prod
 
@@ -285,30 +318,94 @@ def _flow_step_non_element(ws: Workspace) -> object:
 
 
 BAD_CALLS: list[tuple[str, Case, list[str]]] = [
-    ("uses-int", lambda ws: ws.system("A").uses(42), ["destination must be an element", "int", "a.uses()"]),  # type: ignore[arg-type]
-    ("uses-none", lambda ws: ws.system("A").uses(None), ["destination must be an element", "NoneType"]),  # type: ignore[arg-type]
-    ("uses-list", lambda ws: ws.system("A").uses([ws.system("B")]), ["destination must be an element", "list"]),  # type: ignore[arg-type]
+    (
+        "uses-int",
+        lambda ws: ws.system("A").uses(42),  # type: ignore[arg-type]
+        ["destination must be an element", "int", "a.uses()"],
+    ),
+    (
+        "uses-none",
+        lambda ws: ws.system("A").uses(None),  # type: ignore[arg-type]
+        ["destination must be an element", "NoneType"],
+    ),
+    (
+        "uses-list",
+        lambda ws: ws.system("A").uses([ws.system("B")]),  # type: ignore[arg-type]
+        ["destination must be an element", "list"],
+    ),
     ("uses-empty-id", lambda ws: ws.system("A").uses(""), ["destination is an empty id"]),
-    ("other-workspace", _other_workspace_element, ["'stranger' belongs to another workspace ('Other')"]),
-    ("criticality", lambda ws: ws.system("A").uses("b", criticality="urgent"), ["criticality='urgent'", "'critical', 'high', 'medium', 'low'"]),  # type: ignore[arg-type]
-    ("interaction", lambda ws: ws.system("A").uses("b", interaction="rpc"), ["interaction='rpc'", "'sync', 'async'"]),  # type: ignore[arg-type]
-    ("criticality-case", lambda ws: ws.system("A").uses("b", criticality="Critical"), ["criticality='Critical'"]),  # type: ignore[arg-type]
+    (
+        "other-workspace",
+        _other_workspace_element,
+        ["'stranger' belongs to another workspace ('Other')"],
+    ),
+    (
+        "criticality",
+        lambda ws: ws.system("A").uses("b", criticality="urgent"),  # type: ignore[arg-type]
+        ["criticality='urgent'", "'critical', 'high', 'medium', 'low'"],
+    ),
+    (
+        "interaction",
+        lambda ws: ws.system("A").uses("b", interaction="rpc"),  # type: ignore[arg-type]
+        ["interaction='rpc'", "'sync', 'async'"],
+    ),
+    (
+        "criticality-case",
+        lambda ws: ws.system("A").uses("b", criticality="Critical"),  # type: ignore[arg-type]
+        ["criticality='Critical'"],
+    ),
     ("access", lambda ws: ws.system("A").uses("b", access="delete"), ["access='delete'"]),  # type: ignore[arg-type]
-    ("tags-str", lambda ws: ws.system("A").uses("b", tags="critical"), ["tags must be a list of strings"]),  # type: ignore[arg-type]
-    ("properties", lambda ws: ws.system("A").uses("b", properties={"a": [1]}), ["properties must map strings"]),  # type: ignore[dict-item]
-    ("properties-nan", lambda ws: ws.system("A").uses("b", properties={"a": float("nan")}), ["finite numbers"]),
-    ("description-int", lambda ws: ws.system("A").uses("b", 3), ["description must be a string, not int"]),  # type: ignore[arg-type]
+    (
+        "tags-str",
+        lambda ws: ws.system("A").uses("b", tags="critical"),  # type: ignore[arg-type]
+        ["tags must be a list of strings"],
+    ),
+    (
+        "properties",
+        lambda ws: ws.system("A").uses("b", properties={"a": [1]}),  # type: ignore[dict-item]
+        ["properties must map strings"],
+    ),
+    (
+        "properties-nan",
+        lambda ws: ws.system("A").uses("b", properties={"a": float("nan")}),
+        ["finite numbers"],
+    ),
+    (
+        "description-int",
+        lambda ws: ws.system("A").uses("b", 3),  # type: ignore[arg-type]
+        ["description must be a string, not int"],
+    ),
     ("name-none", lambda ws: ws.person(None), ["person(): name must be a string"]),  # type: ignore[arg-type]
     ("name-empty", lambda ws: ws.system("  "), ["system(): the name is empty"]),
-    ("container-name-int", lambda ws: ws.system("A").container(7), ["container(): name must be a string"]),  # type: ignore[arg-type]
+    (
+        "container-name-int",
+        lambda ws: ws.system("A").container(7),  # type: ignore[arg-type]
+        ["container(): name must be a string"],
+    ),
     ("owner-int", lambda ws: ws.system("A").database("DB", owner=5), ["owner must be an element"]),  # type: ignore[arg-type]
     ("event-empty", lambda ws: ws.system("A").publishes(" "), ["the event name is empty"]),
     ("event-via", lambda ws: ws.system("A").subscribes("e", via=1), ["via must be an element"]),  # type: ignore[arg-type]
     ("failure-impact", lambda ws: ws.system("A").failure_mode(None), ["impact must be a string"]),  # type: ignore[arg-type]
-    ("node-instances", lambda ws: ws.environment("E").node("N", instances=[2]), ["instances must be a number or a range"]),  # type: ignore[arg-type]
-    ("node-instances-bool", lambda ws: ws.environment("E").node("N", instances=True), ["instances must be a number or a range"]),
-    ("deploy-instances", lambda ws: ws.environment("E").node("N").deploy("x", instances=2.5), ["instances must be a number or a range"]),  # type: ignore[arg-type]
-    ("deploy-non-element", lambda ws: ws.environment("E").node("N").deploy(object()), ["container must be an element"]),  # type: ignore[arg-type]
+    (
+        "node-instances",
+        lambda ws: ws.environment("E").node("N", instances=[2]),  # type: ignore[arg-type]
+        ["instances must be a number or a range"],
+    ),
+    (
+        "node-instances-bool",
+        lambda ws: ws.environment("E").node("N", instances=True),
+        ["instances must be a number or a range"],
+    ),
+    (
+        "deploy-instances",
+        lambda ws: ws.environment("E").node("N").deploy("x", instances=2.5),  # type: ignore[arg-type]
+        ["instances must be a number or a range"],
+    ),
+    (
+        "deploy-non-element",
+        lambda ws: ws.environment("E").node("N").deploy(object()),  # type: ignore[arg-type]
+        ["container must be an element"],
+    ),
     ("flow-step", _flow_step_non_element, ["f.step(): destination must be an element", "float"]),
     ("flow-name", lambda ws: ws.flow(None), ["flow(): name must be a string"]),  # type: ignore[arg-type]
     ("environment-name", lambda ws: ws.environment(1), ["environment(): name must be a string"]),  # type: ignore[arg-type]
@@ -317,7 +414,9 @@ BAD_CALLS: list[tuple[str, Case, list[str]]] = [
 
 
 @pytest.mark.parametrize(("case", "call", "expected"), BAD_CALLS, ids=[c[0] for c in BAD_CALLS])
-def test_bad_argument_is_a_model_error_at_the_call_site(case: str, call: Case, expected: list[str]) -> None:
+def test_bad_argument_is_a_model_error_at_the_call_site(
+    case: str, call: Case, expected: list[str]
+) -> None:
     ws = Workspace("W")
     with pytest.raises(ModelError) as info:
         call(ws)
@@ -328,7 +427,9 @@ def test_bad_argument_is_a_model_error_at_the_call_site(case: str, call: Case, e
     assert error.location is not None
     assert error.location.file == HERE
     code = call.__code__
-    last = max((line for _, _, line in code.co_lines() if line is not None), default=code.co_firstlineno)
+    last = max(
+        (line for _, _, line in code.co_lines() if line is not None), default=code.co_firstlineno
+    )
     assert code.co_firstlineno <= error.location.line <= last
     assert str(error).startswith(f"{error.location}: ")
 

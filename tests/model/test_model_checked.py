@@ -87,7 +87,9 @@ def build_one_of_each() -> Workspace:
 def test_every_builder_record_is_the_record_validation_makes() -> None:
     ws = build_one_of_each()
     records: list[BaseModel] = [*ws.elements.values(), *ws.relationships]
-    records += [link for event in ws.events.values() for link in (*event.producers, *event.consumers)]
+    records += [
+        link for event in ws.events.values() for link in (*event.producers, *event.consumers)
+    ]
     kinds = {type(r).__name__ for r in records}
     assert kinds >= {"Person", "SoftwareSystem", "Container", "Database", "Queue", "Component",
                      "Relationship", "EventLink"}
@@ -125,23 +127,61 @@ def test_subclasses_of_str_int_float_become_what_validation_makes_of_them() -> N
 
 
 FAST_PATH_MISTAKES: list[tuple[str, Any, str]] = [
-    ("container-description", lambda s: s.container("A", 3), "container(): description must be a string, not int"),
-    ("container-technology", lambda s: s.container("A", technology=5), "container(): technology must be a string, not int"),
-    ("uses-technology", lambda s: s.uses("x", technology=["REST"]), "s.uses(): technology must be a string, not list"),
-    ("uses-operation", lambda s: s.uses("x", operation=b"GET"), "s.uses(): operation must be a string, not bytes"),
-    ("uses-interaction-case", lambda s: s.uses("x", interaction="Sync"), "s.uses(): interaction='Sync' is not one of 'sync', 'async'"),
-    ("uses-interaction-unhashable", lambda s: s.uses("x", interaction=["sync"]), "interaction=['sync'] is not one of"),
-    ("uses-criticality-int", lambda s: s.uses("x", criticality=1), "s.uses(): criticality=1 is not one of 'critical', 'high', 'medium', 'low'"),
-    ("uses-access", lambda s: s.uses("x", access="rw"), "s.uses(): access='rw' is not one of 'read', 'write', 'readwrite'"),
+    (
+        "container-description",
+        lambda s: s.container("A", 3),
+        "container(): description must be a string, not int",
+    ),
+    (
+        "container-technology",
+        lambda s: s.container("A", technology=5),
+        "container(): technology must be a string, not int",
+    ),
+    (
+        "uses-technology",
+        lambda s: s.uses("x", technology=["REST"]),
+        "s.uses(): technology must be a string, not list",
+    ),
+    (
+        "uses-operation",
+        lambda s: s.uses("x", operation=b"GET"),
+        "s.uses(): operation must be a string, not bytes",
+    ),
+    (
+        "uses-interaction-case",
+        lambda s: s.uses("x", interaction="Sync"),
+        "s.uses(): interaction='Sync' is not one of 'sync', 'async'",
+    ),
+    (
+        "uses-interaction-unhashable",
+        lambda s: s.uses("x", interaction=["sync"]),
+        "interaction=['sync'] is not one of",
+    ),
+    (
+        "uses-criticality-int",
+        lambda s: s.uses("x", criticality=1),
+        "s.uses(): criticality=1 is not one of 'critical', 'high', 'medium', 'low'",
+    ),
+    (
+        "uses-access",
+        lambda s: s.uses("x", access="rw"),
+        "s.uses(): access='rw' is not one of 'read', 'write', 'readwrite'",
+    ),
     ("uses-tags", lambda s: s.uses("x", tags=("a", 1)), "s.uses(): tags must be a list of strings"),
     ("name-bytes", lambda s: s.container(b"A"), "container(): name must be a string, not bytes"),
-    ("group-part", lambda s: s.container("A", group="A//B"), "container(): group 'A//B' has an empty part"),
+    (
+        "group-part",
+        lambda s: s.container("A", group="A//B"),
+        "container(): group 'A//B' has an empty part",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("case", "call", "message"), FAST_PATH_MISTAKES,
                          ids=[c[0] for c in FAST_PATH_MISTAKES])
-def test_a_mistake_is_still_a_model_error_at_the_users_line(case: str, call: Any, message: str) -> None:
+def test_a_mistake_is_still_a_model_error_at_the_users_line(
+    case: str, call: Any, message: str
+) -> None:
     ws = Workspace("W")
     system = ws.system("S")
     with pytest.raises(ModelError) as info:
@@ -149,7 +189,10 @@ def test_a_mistake_is_still_a_model_error_at_the_users_line(case: str, call: Any
     assert message in info.value.message
     assert info.value.location is not None
     # The user's line: the lambda's, where the call into archdoc is written.
-    assert (info.value.location.file, info.value.location.line) == (HERE, call.__code__.co_firstlineno)
+    assert (info.value.location.file, info.value.location.line) == (
+        HERE,
+        call.__code__.co_firstlineno,
+    )
     assert info.value.hint
 
 

@@ -24,7 +24,10 @@ def outline(items: list[Any], depth: int = 0) -> list[str]:
     lines: list[str] = []
     for item in items:
         if isinstance(item, FlowMessage):
-            lines.append(f"{pad}{item.kind} {item.source_id}->{item.destination_id} {item.description}".rstrip())
+            lines.append(
+                f"{pad}{item.kind} {item.source_id}->{item.destination_id} "
+                f"{item.description}".rstrip()
+            )
         elif isinstance(item, FlowNote):
             lines.append(f"{pad}note {','.join(item.over_ids)} {item.text}")
         else:
@@ -58,8 +61,11 @@ def test_steps_replies_and_notes_in_order(parts: tuple[Workspace, Any, Any, Any]
     assert ws.flows == [f]
     assert (f.id, f.name, f.description) == ("checkout", "Checkout", "The happy path")
     assert outline(f.items) == [
-        "step user->s.web Click", "step s.web->s.api POST /checkout", "note s.api Validates the cart",
-        "note s.web,s.api Both log", "reply s.api->s.web 201",
+        "step user->s.web Click",
+        "step s.web->s.api POST /checkout",
+        "note s.api Validates the cart",
+        "note s.web,s.api Both log",
+        "reply s.api->s.web 201",
     ]
     assert f.items[0].technology == "HTTPS"  # type: ignore[union-attr]
     assert f.participant_ids() == ["user", "s.web", "s.api"]
@@ -131,7 +137,9 @@ def test_blocks(parts: tuple[Workspace, Any, Any, Any], name: str,
         build(f, web, api)
     assert outline(f.items) == expected
     # every item is reachable by the depth-first walk, and messages are found at any depth
-    assert len(list(walk(f.items))) == sum(1 for line in expected if not line.lstrip().startswith("|"))
+    assert len(list(walk(f.items))) == sum(
+        1 for line in expected if not line.lstrip().startswith("|")
+    )
     assert [m.description for m in f.messages()] == [
         line.split()[-1] for line in expected if line.lstrip().startswith(("step", "reply"))]
 
@@ -166,7 +174,9 @@ def test_a_flow_can_be_built_without_with(parts: tuple[Workspace, Any, Any, Any]
     assert len(f.items) == 1
 
 
-def test_exception_inside_a_block_leaves_the_flow_usable(parts: tuple[Workspace, Any, Any, Any]) -> None:
+def test_exception_inside_a_block_leaves_the_flow_usable(
+    parts: tuple[Workspace, Any, Any, Any],
+) -> None:
     ws, _, web, api = parts
     f = ws.flow("F")
     with pytest.raises(RuntimeError):
@@ -210,16 +220,26 @@ def _otherwise_inside_alt(f: Flow) -> None:
 
 
 MISPLACED: list[tuple[str, Callable[[Flow], None], str]] = [
-    ("otherwise-first", _otherwise_first, "otherwise() must directly follow a `with flow.alt(...)` block"),
+    (
+        "otherwise-first",
+        _otherwise_first,
+        "otherwise() must directly follow a `with flow.alt(...)` block",
+    ),
     ("otherwise-after-opt", _otherwise_after_opt, "otherwise() must directly follow"),
     ("otherwise-after-note", _otherwise_after_step, "otherwise() must directly follow"),
-    ("also-after-alt", _also_after_alt, "also() must directly follow a `with flow.parallel(...)` block"),
+    (
+        "also-after-alt",
+        _also_after_alt,
+        "also() must directly follow a `with flow.parallel(...)` block",
+    ),
     ("otherwise-inside-alt", _otherwise_inside_alt, "otherwise() must directly follow"),
 ]
 
 
 @pytest.mark.parametrize(("name", "build", "message"), MISPLACED, ids=[m[0] for m in MISPLACED])
-def test_misplaced_branch_is_a_model_error(name: str, build: Callable[[Flow], None], message: str) -> None:
+def test_misplaced_branch_is_a_model_error(
+    name: str, build: Callable[[Flow], None], message: str
+) -> None:
     ws = Workspace("W")
     ws.system("S").container("Web")
     with pytest.raises(ModelError) as info:

@@ -46,12 +46,16 @@ def test_slugify(name: str, slug: str) -> None:
     ("first", "second"),
     [("Order 注文", "Order 配送"), ("Straße", "Strae"), ("Ørsted", "Rsted")],
 )
-def test_names_that_differ_only_in_non_ascii_letters_get_distinct_ids(first: str, second: str) -> None:
+def test_names_that_differ_only_in_non_ascii_letters_get_distinct_ids(
+    first: str, second: str
+) -> None:
     assert slugify(first) != slugify(second)
 
 
-@pytest.mark.parametrize(("parent", "own", "joined"), [(None, "shop", "shop"), ("shop", "web", "shop.web"),
-                                                       ("shop.web", "c", "shop.web.c")])
+@pytest.mark.parametrize(
+    ("parent", "own", "joined"),
+    [(None, "shop", "shop"), ("shop", "web", "shop.web"), ("shop.web", "c", "shop.web.c")],
+)
 def test_join_id(parent: str | None, own: str, joined: str) -> None:
     assert join_id(parent, own) == joined
 

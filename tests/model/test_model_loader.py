@@ -53,7 +53,9 @@ def test_the_project_wins_over_a_package_earlier_on_sys_path(
 def test_each_load_imports_afresh(project: ProjectFactory) -> None:
     root = project(WS.format(name="Before"))
     assert load_workspace(make_config(root)).name == "Before"
-    (root / "model" / "__init__.py").write_text(WS.format(name="After") + "# edited\n", encoding="utf-8")
+    (root / "model" / "__init__.py").write_text(
+        WS.format(name="After") + "# edited\n", encoding="utf-8"
+    )
     assert load_workspace(make_config(root)).name == "After"
     assert "model" in sys.modules  # the last import stays, for the plugin's page builders
 
@@ -79,14 +81,18 @@ def test_a_model_error_keeps_the_users_call_site(project: ProjectFactory) -> Non
 
 
 def test_an_archdoc_error_raised_by_the_user_gets_the_users_frame(project: ProjectFactory) -> None:
-    root = project(WS.format(name="W") + "from archdoc import ModelError\nraise ModelError('my own check')\n")
+    root = project(
+        WS.format(name="W") + "from archdoc import ModelError\nraise ModelError('my own check')\n"
+    )
     with pytest.raises(ModelLoadError) as info:
         load_workspace(make_config(root))
     assert info.value.message == "my own check"
     assert info.value.location is not None and info.value.location.line == 4
 
 
-def test_load_project_reads_config_and_model(project: ProjectFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_load_project_reads_config_and_model(
+    project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = project(WS.format(name="P"), mkdocs="site_name: x\nplugins:\n  - archdoc\n")
     monkeypatch.chdir(root)
     loaded = load_project()

@@ -85,20 +85,27 @@ def flow_items(depth: int) -> st.SearchStrategy[list[Any]]:
     return st.lists(st.one_of(leaf, block), max_size=4)
 
 
-plans = st.fixed_dictionaries({
-    "workspace": names,
-    "people": st.lists(st.tuples(names, short_text), max_size=3),
-    "systems": systems,
-    "relationships": relationships,
-    "events": events,
-    "failure_modes": st.lists(st.tuples(index, names, short_text), max_size=2),
-    "flows": st.lists(st.tuples(names, flow_items(2)), max_size=2),
-    "environments": st.lists(
-        st.tuples(names, st.lists(st.tuples(names, st.booleans(), instances, st.lists(index, max_size=2)),
-                                  max_size=3)),
-        max_size=2,
-    ),
-})
+plans = st.fixed_dictionaries(
+    {
+        "workspace": names,
+        "people": st.lists(st.tuples(names, short_text), max_size=3),
+        "systems": systems,
+        "relationships": relationships,
+        "events": events,
+        "failure_modes": st.lists(st.tuples(index, names, short_text), max_size=2),
+        "flows": st.lists(st.tuples(names, flow_items(2)), max_size=2),
+        "environments": st.lists(
+            st.tuples(
+                names,
+                st.lists(
+                    st.tuples(names, st.booleans(), instances, st.lists(index, max_size=2)),
+                    max_size=3,
+                ),
+            ),
+            max_size=2,
+        ),
+    }
+)
 
 
 def build(plan: dict[str, Any]) -> Workspace:
@@ -143,7 +150,9 @@ def build(plan: dict[str, Any]) -> Workspace:
         env = ws.environment(env_name)
         parent: Any = env
         for node_name, infrastructure, count, deploys in nodes:
-            node = (parent.infrastructure if infrastructure else parent.node)(node_name, instances=count)
+            node = (parent.infrastructure if infrastructure else parent.node)(
+                node_name, instances=count
+            )
             for i in deploys:
                 node.deploy(deployable[i % len(deployable)] if deployable else pick(i))
             if not infrastructure:
@@ -185,7 +194,9 @@ def test_random_models_validate_and_analyse_without_raising(plan: dict[str, Any]
     critical_paths(graph, limit=20)
     for element in ws.elements.values():
         for impact in impact_of(graph, element.id):
-            assert impact.chain[0] == impact.element_id and impact.element_id != graph.unit[element.id]
+            assert (
+                impact.chain[0] == impact.element_id and impact.element_id != graph.unit[element.id]
+            )
         assert ws.find(element.id) is element
 
 

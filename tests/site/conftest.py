@@ -27,7 +27,9 @@ def site_golden() -> Golden:
 
 @pytest.fixture
 def shop_context() -> SiteContext:
-    return SiteContext(workspace=sitemodels.shop(), layout=Layout(), options=dict(sitemodels.OPTIONS))
+    return SiteContext(
+        workspace=sitemodels.shop(), layout=Layout(), options=dict(sitemodels.OPTIONS)
+    )
 
 
 @pytest.fixture

@@ -84,8 +84,11 @@ dependency-summary
 
 
 def mkdocs_yml(*, theme: str = "material", options: str = "", extra: str = "") -> str:
-    plugin = "  - archdoc" + (":\n" + textwrap.indent(textwrap.dedent(options).strip("\n"), "      ")
-                              if options.strip() else "")
+    plugin = "  - archdoc" + (
+        ":\n" + textwrap.indent(textwrap.dedent(options).strip("\n"), "      ")
+        if options.strip()
+        else ""
+    )
     return (f"site_name: Shop\nsite_url: https://example.test/\ntheme:\n  name: {theme}\n"
             "markdown_extensions:\n  - tables\n  - attr_list\n  - md_in_html\n"
             f"plugins:\n  - search\n{plugin}\n{textwrap.dedent(extra)}")
@@ -99,7 +102,9 @@ def write_project(
     """A project: ``mkdocs.yml``, ``docs/``, ``model/__init__.py``, ``adr/``."""
     contents = {"mkdocs.yml": mkdocs_yml(theme=theme, options=options, extra=extra),
                 "model/__init__.py": model}
-    contents.update({f"docs/{k}": v for k, v in (docs if docs is not None else {"index.md": INDEX}).items()})
+    contents.update(
+        {f"docs/{k}": v for k, v in (docs if docs is not None else {"index.md": INDEX}).items()}
+    )
     contents.update({f"adr/{k}": v for k, v in (ADRS if adrs is None else adrs).items()})
     contents.update(files or {})
     for rel, text in contents.items():

@@ -8,12 +8,15 @@ import re
 from archdoc.site import Layout
 
 DIAGRAM = re.compile(
-    r'<div class="archdoc-diagram archdoc-diagram--mermaid" data-archdoc-view="(?P<key>[^"]*)"[^>]*>\n'
-    r'<div class="archdoc-diagram__canvas">\n<pre class="archdoc-mermaid">(?P<source>.*?)</pre>\n</div>',
+    r'<div class="archdoc-diagram archdoc-diagram--mermaid" '
+    r'data-archdoc-view="(?P<key>[^"]*)"[^>]*>\n'
+    r'<div class="archdoc-diagram__canvas">\n'
+    r'<pre class="archdoc-mermaid">(?P<source>.*?)</pre>\n</div>',
     re.DOTALL,
 )
 DRAWING = re.compile(
-    r'<div class="archdoc-diagram archdoc-diagram--graphviz" data-archdoc-view="(?P<key>[^"]*)"[^>]*>\n'
+    r'<div class="archdoc-diagram archdoc-diagram--graphviz" '
+    r'data-archdoc-view="(?P<key>[^"]*)"[^>]*>\n'
     r'<div class="archdoc-diagram__canvas">\n(?P<svg><svg\b.*?</svg>)\n</div>',
     re.DOTALL,
 )

@@ -1,4 +1,5 @@
-"""The plugin in real MkDocs builds: pages, strict mode, embedding, themes, nav, offline, determinism.
+"""The plugin in real MkDocs builds: pages, strict mode, embedding, themes, nav, offline,
+determinism.
 
 Material builds are slow (its templates compile for a few seconds), so one Material site is
 built per module and the other cases use the plain ``mkdocs`` theme.
@@ -58,7 +59,9 @@ def test_strict_build_of_a_clean_model_writes_every_generated_page(material: Bui
 
 def test_superseded_decision_has_a_banner_linking_its_successor(material: Built) -> None:
     old = material.html("architecture/decisions/0001-use-mysql/index.html")
-    banner = re.search(r'<div class="archdoc-banner archdoc-banner--critical">\s*<p>(.*?)</p>', old, re.S)
+    banner = re.search(
+        r'<div class="archdoc-banner archdoc-banner--critical">\s*<p>(.*?)</p>', old, re.S
+    )
     assert banner, "no banner on the superseded record"
     assert banner[1] == ('This decision is superseded by <a href="../0002-use-postgresql/">'
                          "ADR-0002: Use PostgreSQL for orders</a>.")
@@ -66,12 +69,17 @@ def test_superseded_decision_has_a_banner_linking_its_successor(material: Built)
     assert "archdoc-banner" not in new
     assert re.search(r'<a href="../0001-use-mysql/">ADR-0001: Use MySQL for orders</a>', new)
     index = material.html("architecture/decisions/index.html")
-    assert re.search(r'<a href="0001-use-mysql/">ADR-0001</a> → <a href="0002-use-postgresql/">ADR-0002</a>',
-                     index), "no supersede chain on the index"
+    assert re.search(
+        r'<a href="0001-use-mysql/">ADR-0001</a> → <a href="0002-use-postgresql/">ADR-0002</a>',
+        index,
+    ), "no supersede chain on the index"
     # the affected element lists both decisions
     db = material.html("architecture/elements/shop.orders-db/index.html")
     assert '<a href="../../decisions/0001-use-mysql/">ADR-0001: Use MySQL for orders</a>' in db
-    assert '<a href="../../decisions/0002-use-postgresql/">ADR-0002: Use PostgreSQL for orders</a>' in db
+    assert (
+        '<a href="../../decisions/0002-use-postgresql/">ADR-0002: Use PostgreSQL for orders</a>'
+        in db
+    )
 
 
 def test_a_hand_written_page_embeds_blocks_with_links_relative_to_itself(material: Built) -> None:
@@ -101,7 +109,10 @@ def test_offline_mermaid_is_served_from_the_site(material: Built) -> None:
     assert copied.is_file()
     shipped = ROOT / "node_modules/mermaid/dist/mermaid.min.js"
     if shipped.is_file():
-        assert hashlib.sha256(copied.read_bytes()).digest() == hashlib.sha256(shipped.read_bytes()).digest()
+        assert (
+            hashlib.sha256(copied.read_bytes()).digest()
+            == hashlib.sha256(shipped.read_bytes()).digest()
+        )
     script = (site / "assets/archdoc/archdoc.js").read_text(encoding="utf-8")
     assert script.startswith(
         'window.archdocConfig = {"mermaidUrl": "mermaid.min.js", "panzoomUrl": "panzoom.min.js"};')
@@ -212,7 +223,9 @@ def test_plain_theme_explicit_nav_and_html_urls(tmp_path: Path) -> None:
     nav = home[home.index('<ul class="nav navbar-nav'):]
     nav = nav[:nav.index("</ul>\n")] if "</ul>\n" in nav else nav
     assert nav.index("Guide") < nav.index("Our architecture")
-    assert 'href="architecture/index.html"' in home and 'href="architecture/dependencies.html"' in home
+    assert (
+        'href="architecture/index.html"' in home and 'href="architecture/dependencies.html"' in home
+    )
     # drill-down links use .html URLs, relative to the page that embeds the view
     guide = drawings(built.html("guide.html"))["context:shop"]
     assert 'xlink:href="architecture/elements/customer.html"' in guide
@@ -254,7 +267,9 @@ def _tree(site: Path) -> dict[str, bytes]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_two_builds_give_byte_identical_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_builds_give_byte_identical_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # MkDocs stamps the build date
     root = write_project(tmp_path / "p", theme="mkdocs")
     first = build_site(root, tmp_path / "one")
@@ -276,9 +291,15 @@ def test_the_generated_html_carries_no_raw_user_markup(material: Built) -> None:
 
 def test_a_record_that_cannot_be_read_is_still_published_with_a_warning(tmp_path: Path) -> None:
     adrs = {
-        "0001-use-mysql.md": "---\nstatus: accepted\ndate: 2024-01-15\n---\n\n# Use MySQL\n\nWhy.\n",
-        "0002-use-redis.md": "---\nstatus: accepted\ndecision-makers: [Ana\n---\n\n# Use Redis\n\nWhy.\n",
-        "0003-cache.md": "---\nstatus: accepted\ndate: 2024-03-01\nrelates: [2]\n---\n\n# Cache\n\nWhy.\n",
+        "0001-use-mysql.md": (
+            "---\nstatus: accepted\ndate: 2024-01-15\n---\n\n# Use MySQL\n\nWhy.\n"
+        ),
+        "0002-use-redis.md": (
+            "---\nstatus: accepted\ndecision-makers: [Ana\n---\n\n# Use Redis\n\nWhy.\n"
+        ),
+        "0003-cache.md": (
+            "---\nstatus: accepted\ndate: 2024-03-01\nrelates: [2]\n---\n\n# Cache\n\nWhy.\n"
+        ),
     }
     root = write_project(tmp_path / "p", theme="mkdocs", adrs=adrs)
     built = build_site(root, root / "site", strict=False)

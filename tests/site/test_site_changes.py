@@ -29,7 +29,8 @@ EXPLICIT_NAV = "nav:\n  - Home: index.md\n"
 
 
 def history(tmp_path: Path) -> Path:
-    """A project with four commits: the model and ADRs, a docs-only change, a model change, an ADR."""
+    """A project with four commits: the model and ADRs, a docs-only change, a model change, an
+    ADR."""
     repo = _gitrepo().GitRepo(tmp_path / "shop")
     write_project(repo.root, extra=EXPLICIT_NAV)
     repo.commit("The shop, with two decisions")
@@ -40,7 +41,13 @@ def history(tmp_path: Path) -> Path:
                     '"Orders", technology="Node.js"', '"Orders | checkout", technology="Node.js"')
                 + "from . import payments  # noqa\n"})
     repo.commit("Payments: a module of their own | and *more*")
-    repo.write({"adr/0003-use-a-queue.md": "---\nstatus: proposed\ndate: 2024-06-01\n---\n\n# Use a queue\n"})
+    repo.write(
+        {
+            "adr/0003-use-a-queue.md": (
+                "---\nstatus: proposed\ndate: 2024-06-01\n---\n\n# Use a queue\n"
+            )
+        }
+    )
     repo.git("mv", "model/payments.py", "model/billing.py")
     init = repo.root / "model/__init__.py"
     init.write_text(init.read_text().replace("import payments", "import billing"))
@@ -50,7 +57,9 @@ def history(tmp_path: Path) -> Path:
     return repo.root
 
 
-def test_the_page_lists_the_commits_that_changed_the_architecture(tmp_path: Path, site_golden: Golden) -> None:
+def test_the_page_lists_the_commits_that_changed_the_architecture(
+    tmp_path: Path, site_golden: Golden
+) -> None:
     root = history(tmp_path)
     built = build_site(root, tmp_path / "site")
     assert built.error is None, built.messages()
@@ -75,7 +84,9 @@ def test_the_page_lists_the_commits_that_changed_the_architecture(tmp_path: Path
 def _text(html: str) -> str:
     import re
 
-    return re.sub(r"<[^>]+>", "", html).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return (
+        re.sub(r"<[^>]+>", "", html).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    )
 
 
 def test_no_page_outside_a_git_checkout(tmp_path: Path) -> None:

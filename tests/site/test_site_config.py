@@ -62,16 +62,30 @@ def test_an_option_the_user_sets_is_used_and_one_left_out_keeps_its_default(tmp_
     assert not (root / "site/architecture/events/index.html").exists()
 
 
-@pytest.mark.parametrize(("options", "message", "marker"), [
-    ("diagrams:\n  direction: XY  # <- here\n",
-     "archdoc option diagrams.direction: Input should be 'TB', 'LR', 'BT' or 'RL' (not 'XY')", "<- here"),
-    ("diagrams: {max_view_elements: lots}  # <- here\n",
-     "archdoc option diagrams.max_view_elements: Input should be a valid integer (not 'lots')", "<- here"),
-    ("pages: [home, flow]  # <- here\n", "archdoc option pages.1: Input should be", "<- here"),
-    ("modle: model  # <- here\n", "unknown archdoc option 'modle'", "<- here"),
-    ("rules:\n  sync-cycle: error\n  sync-cylce: 'off'  # <- here\n",
-     "unknown rule 'sync-cylce' under `rules:`", "<- here"),
-])
+@pytest.mark.parametrize(
+    ("options", "message", "marker"),
+    [
+        (
+            "diagrams:\n  direction: XY  # <- here\n",
+            "archdoc option diagrams.direction: Input should be 'TB', 'LR', 'BT' or 'RL' "
+            "(not 'XY')",
+            "<- here",
+        ),
+        (
+            "diagrams: {max_view_elements: lots}  # <- here\n",
+            "archdoc option diagrams.max_view_elements: Input should be a valid integer "
+            "(not 'lots')",
+            "<- here",
+        ),
+        ("pages: [home, flow]  # <- here\n", "archdoc option pages.1: Input should be", "<- here"),
+        ("modle: model  # <- here\n", "unknown archdoc option 'modle'", "<- here"),
+        (
+            "rules:\n  sync-cycle: error\n  sync-cylce: 'off'  # <- here\n",
+            "unknown rule 'sync-cylce' under `rules:`",
+            "<- here",
+        ),
+    ],
+)
 def test_a_bad_option_stops_the_build_at_its_line(
     tmp_path: Path, options: str, message: str, marker: str, monkeypatch: pytest.MonkeyPatch,
 ) -> None:

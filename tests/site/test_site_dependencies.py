@@ -39,7 +39,12 @@ def test_shop_pairs_and_their_statuses(shop_context: SiteContext) -> None:
         ("Inventory", "Order API"): "Asynchronous",     # consumes order.created
         ("Inventory", "Orders DB"): "Healthy",
     }
-    assert status_counts(shop_context.graph) == {"pairs": 8, "critical": 2, "healthy": 2, "async": 4}
+    assert status_counts(shop_context.graph) == {
+        "pairs": 8,
+        "critical": 2,
+        "healthy": 2,
+        "async": 4,
+    }
     summary = "**8 dependency pairs:** 2 critical path · 2 healthy · 4 async\n"
     assert render_block(shop_context, "dependency-summary", PAGE) == summary
     assert render_block(shop_context, "dependencies", PAGE).startswith(summary)
@@ -134,7 +139,10 @@ def test_matrix_block_draws_the_cycle() -> None:
     assert labels == [("../elements/s.d/", "1", "D"), ("../elements/s.b/", "2", "B"),
                       ("../elements/s.c/", "3", "C"), ("../elements/s.a/", "4", "A")]
     # the mark above the diagonal (B -> C, row 2, column 3) is red
-    assert '<rect x="29" y="15" width="12" height="12" fill="#dc2626"><title>B → C</title></rect>' in text
+    assert (
+        '<rect x="29" y="15" width="12" height="12" fill="#dc2626"><title>B → C</title></rect>'
+        in text
+    )
 
 
 def test_a_clean_graph_has_no_block(shop_context: SiteContext) -> None:
@@ -166,4 +174,6 @@ def test_matrix_labels_and_tooltips_are_escaped() -> None:
     text = render_block(SiteContext(workspace=ws), "matrix", Layout().group("matrix"))
     assert "<script" not in text and "<img" not in text
     assert "&lt;script&gt;alert(&quot;a&quot;)&lt;/script&gt; &amp; co" in text
-    assert "<title>&lt;script&gt;alert(&quot;a&quot;)&lt;/script&gt; &amp; co → &lt;img src=x" in text
+    assert (
+        "<title>&lt;script&gt;alert(&quot;a&quot;)&lt;/script&gt; &amp; co → &lt;img src=x" in text
+    )

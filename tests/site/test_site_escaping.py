@@ -52,7 +52,9 @@ SEQUENCE_LINE = [re.compile(p) for p in (
     r"^\s+end$",
 )]
 #: Markup archdoc itself puts inside labels.
-OWN_TAGS = re.compile(r"</?b>|<br/>|<small>\[(?:[A-Z][A-Za-z ]*: |[A-Z][A-Za-z ]*(?=\]))?|\]</small>")
+OWN_TAGS = re.compile(
+    r"</?b>|<br/>|<small>\[(?:[A-Z][A-Za-z ]*: |[A-Z][A-Za-z ]*(?=\]))?|\]</small>"
+)
 ENTITY = re.compile(r"#(\d+);")
 #: Characters that mean something to Mermaid (or HTML) and so must never be raw in user text.
 SPECIAL = set('"<>#;%|`[](){}:=&\\')
@@ -148,12 +150,59 @@ def check_tables(markdown: str) -> None:
         assert cells == header_cells, f"table row with {cells} cells, not {header_cells}: {line!r}"
 
 
-# -- the property -----------------------------------------------------------------------------------
+# -- the property ----------------------------------------------------------------------------------
 
-FRAGMENTS = ['"', "'", "<", ">", "&", "#", ";", "%%", "|", "`", "```", "[", "]", "(", ")", "{", "}",
-             "-->", "==>", "-.->", ":", "=", "\\", "\n", "\r\n", "\t", " ", "<script>", "</pre>",
-             "<br/>", "#35;", "&amp;", "end", "subgraph", "click", "style", "classDef", "%%{init}%%",
-             "日本語", "العربية", "🚀", "👩‍💻", "*", "_", "!", "$", "\u2028", "\x00", "\x85"]
+FRAGMENTS = [
+    '"',
+    "'",
+    "<",
+    ">",
+    "&",
+    "#",
+    ";",
+    "%%",
+    "|",
+    "`",
+    "```",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{",
+    "}",
+    "-->",
+    "==>",
+    "-.->",
+    ":",
+    "=",
+    "\\",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    "<script>",
+    "</pre>",
+    "<br/>",
+    "#35;",
+    "&amp;",
+    "end",
+    "subgraph",
+    "click",
+    "style",
+    "classDef",
+    "%%{init}%%",
+    "日本語",
+    "العربية",
+    "🚀",
+    "👩‍💻",
+    "*",
+    "_",
+    "!",
+    "$",
+    "\u2028",
+    "\x00",
+    "\x85",
+]
 
 nasty_text = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), st.text(min_size=1, max_size=6)), min_size=1, max_size=6,
@@ -193,7 +242,9 @@ def models(draw: st.DrawFn) -> Workspace:
         with f.loop(t()):
             f.step(part, other, t())
     env = ws.environment(n(), t(), id="e")
-    node = env.node(n(), technology=t(), instances=t() or None, properties={"net.cidr": t()}, id="e.n")
+    node = env.node(
+        n(), technology=t(), instances=t() or None, properties={"net.cidr": t()}, id="e.n"
+    )
     node.deploy(web)
     node.infrastructure(n(), technology=t(), id="e.i").deploy(db)
     return ws
@@ -234,7 +285,7 @@ def shown(label: str) -> list[str]:
     return [decode(part) for part in label.split("<br/>")] if label else []
 
 
-# -- the fixed nasty model --------------------------------------------------------------------------
+# -- the fixed nasty model -------------------------------------------------------------------------
 
 
 def test_the_nasty_model_keeps_every_page_well_formed() -> None:
@@ -280,10 +331,15 @@ def nasty_adrs() -> dict[str, str]:
 
 def nasty_project(root: Path, *, theme: str) -> Path:
     here = Path(sitemodels.__file__)
-    return write_project(root, model=NASTY_MODEL, theme=theme, adrs=nasty_adrs(),
-                         options="offline_mermaid: true",
-                         files={"model/nastymodel.py": here.read_text(encoding="utf-8")},
-                         docs={"index.md": "# Home\n\n```archdoc\nlandscape\ncontainers:sys\n```\n"})
+    return write_project(
+        root,
+        model=NASTY_MODEL,
+        theme=theme,
+        adrs=nasty_adrs(),
+        options="offline_mermaid: true",
+        files={"model/nastymodel.py": here.read_text(encoding="utf-8")},
+        docs={"index.md": "# Home\n\n```archdoc\nlandscape\ncontainers:sys\n```\n"},
+    )
 
 
 def main_content(page: str) -> str:
@@ -301,7 +357,9 @@ def nasty_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_nasty_html_has_no_injected_markup(nasty_site: Path) -> None:
-    pages = sorted(nasty_site.joinpath("architecture").rglob("*.html")) + [nasty_site / "index.html"]
+    pages = sorted(nasty_site.joinpath("architecture").rglob("*.html")) + [
+        nasty_site / "index.html"
+    ]
     assert len(pages) > 15
     for path in pages:
         article = main_content(path.read_text(encoding="utf-8"))
@@ -317,7 +375,9 @@ def test_nasty_names_show_as_written_in_html(nasty_site: Path) -> None:
     ws = sitemodels.nasty()
     layout = Layout()
     for id, element in ws.elements.items():
-        page = (nasty_site / layout.url(layout.element(id)) / "index.html").read_text(encoding="utf-8")
+        page = (nasty_site / layout.url(layout.element(id)) / "index.html").read_text(
+            encoding="utf-8"
+        )
         h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
         assert h1 is not None, id
         text = html.unescape(re.sub(r"<[^>]+>", "", h1[1]))

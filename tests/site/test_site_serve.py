@@ -50,7 +50,9 @@ def test_serve_rebuilds_after_a_model_or_adr_change(tmp_path: Path) -> None:
     (tmp_path / "model").mkdir()
     (tmp_path / "model" / "__init__.py").write_text(MODEL)
     (tmp_path / "adr").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: Serve\ntheme: {name: mkdocs}\nplugins:\n  - archdoc\n")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Serve\ntheme: {name: mkdocs}\nplugins:\n  - archdoc\n"
+    )
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
@@ -70,7 +72,9 @@ def test_serve_rebuilds_after_a_model_or_adr_change(tmp_path: Path) -> None:
 
         # So does a new decision record.
         (tmp_path / "adr" / "0001-ship-with-the-warehouse.md").write_text(
-            "---\nstatus: accepted\ndate: 2024-05-01\n---\n\n# Ship with the warehouse\n\nBecause.\n")
+            "---\nstatus: accepted\ndate: 2024-05-01\n---\n\n"
+            "# Ship with the warehouse\n\nBecause.\n"
+        )
         _wait_for(base + "architecture/decisions/",
                   lambda status, body: status == 200 and "Ship with the warehouse" in body)
     finally:

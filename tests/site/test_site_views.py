@@ -132,7 +132,10 @@ def test_shapes_and_classes_follow_the_kind(shop_context: SiteContext) -> None:
     assert definitions[classes[node["shop.orders-db"]]].startswith("fill:#438dd5,")  # a container
     assert "External Software System" in declaration("stripe")
     # the containers sit inside the system's boundary, the rest outside it
-    start, end = lines.index('    subgraph b0["Shop #91;Software System#93;"]'), lines.index("    end")
+    start, end = (
+        lines.index('    subgraph b0["Shop #91;Software System#93;"]'),
+        lines.index("    end"),
+    )
     inside = {NODE.match(line)[1] for line in lines[start + 1:end]}  # type: ignore[index]
     assert inside == {node[i] for i in view.boundary_ids}
 
@@ -254,14 +257,22 @@ def test_href(directory_urls: bool, from_page: str, to_page: str, href: str) -> 
     assert urljoin(base + layout.url(from_page), href) == base + layout.url(to_page)
 
 
-@pytest.mark.parametrize(("from_page", "to_page", "anchor", "link"), [
-    ("architecture/index.md", "architecture/elements/shop.md", "", "elements/shop.md"),
-    ("architecture/elements/a.md", "architecture/elements/b.md", "", "b.md"),
-    ("architecture/elements/a.md", "architecture/flows/f.md", "", "../flows/f.md"),
-    ("architecture/elements/a.md", "architecture/index.md", "impact", "../index.md#impact"),
-    ("index.md", "architecture/index.md", "", "architecture/index.md"),
-    ("guide/site.md", "architecture/decisions/0001-x.md", "", "../architecture/decisions/0001-x.md"),
-])
+@pytest.mark.parametrize(
+    ("from_page", "to_page", "anchor", "link"),
+    [
+        ("architecture/index.md", "architecture/elements/shop.md", "", "elements/shop.md"),
+        ("architecture/elements/a.md", "architecture/elements/b.md", "", "b.md"),
+        ("architecture/elements/a.md", "architecture/flows/f.md", "", "../flows/f.md"),
+        ("architecture/elements/a.md", "architecture/index.md", "impact", "../index.md#impact"),
+        ("index.md", "architecture/index.md", "", "architecture/index.md"),
+        (
+            "guide/site.md",
+            "architecture/decisions/0001-x.md",
+            "",
+            "../architecture/decisions/0001-x.md",
+        ),
+    ],
+)
 def test_md_link(from_page: str, to_page: str, anchor: str, link: str) -> None:
     assert Layout().md_link(from_page, to_page, anchor) == link
 
@@ -278,15 +289,37 @@ def test_url(layout: Layout, page: str, url: str) -> None:
     assert layout.url(page) == url
 
 
-@pytest.mark.parametrize(("layout", "paths"), [
-    (Layout(), ["architecture/index.md", "architecture/elements/x.md", "architecture/flows/index.md",
-                "architecture/flows/f.md", "architecture/matrix.md",
-                "architecture/deployment/prod.md", "architecture/decisions/index.md",
-                "architecture/decisions/0001-a.md"]),
-    (Layout(prefix=""), ["index.md", "elements/x.md", "flows/index.md", "flows/f.md",
-                         "matrix.md", "deployment/prod.md", "decisions/index.md",
-                         "decisions/0001-a.md"]),
-])
+@pytest.mark.parametrize(
+    ("layout", "paths"),
+    [
+        (
+            Layout(),
+            [
+                "architecture/index.md",
+                "architecture/elements/x.md",
+                "architecture/flows/index.md",
+                "architecture/flows/f.md",
+                "architecture/matrix.md",
+                "architecture/deployment/prod.md",
+                "architecture/decisions/index.md",
+                "architecture/decisions/0001-a.md",
+            ],
+        ),
+        (
+            Layout(prefix=""),
+            [
+                "index.md",
+                "elements/x.md",
+                "flows/index.md",
+                "flows/f.md",
+                "matrix.md",
+                "deployment/prod.md",
+                "decisions/index.md",
+                "decisions/0001-a.md",
+            ],
+        ),
+    ],
+)
 def test_page_paths(layout: Layout, paths: list[str]) -> None:
     assert [layout.home(), layout.element("x"), layout.flows(), layout.flow("f"),
             layout.group("matrix"), layout.environment("prod"), layout.decisions(),

@@ -50,20 +50,32 @@ def test_round_trip_only_new_findings_fail(project: ProjectFactory, archdoc_cmd:
     model.write_text("# moved down\n\n" + model.read_text() + 'shop.container("Search")\n')
     moved = archdoc_cmd("validate", "--baseline", "archdoc-baseline.json", cwd=root)
     assert moved.code == 0, moved.output  # warnings only
-    assert moved.stdout.splitlines()[0].endswith("warning[missing-description] container shop.search has no description")
+    assert moved.stdout.splitlines()[0].endswith(
+        "warning[missing-description] container shop.search has no description"
+    )
     assert "shop.mailer" not in moved.stdout
-    assert archdoc_cmd("validate", "--baseline", "archdoc-baseline.json", "--strict", cwd=root).code == 1
+    assert (
+        archdoc_cmd("validate", "--baseline", "archdoc-baseline.json", "--strict", cwd=root).code
+        == 1
+    )
 
     # The cycle is fixed: the baseline has an entry no finding matches any more.
     model.write_text(model.read_text().replace('api.uses(web, "Calls back")\n', ""))
-    fixed = archdoc_cmd("validate", "--baseline", "archdoc-baseline.json", "--format", "json", cwd=root)
+    fixed = archdoc_cmd(
+        "validate", "--baseline", "archdoc-baseline.json", "--format", "json", cwd=root
+    )
     payload = json.loads(fixed.stdout)
     assert payload["baseline"] == {"file": "archdoc-baseline.json", "known": 2, "fixed": 1}
     assert {d["subject"] for d in payload["diagnostics"]} == {"shop.search"}
-    assert "1 of its entries no longer found: update it with --write-baseline archdoc-baseline.json" in fixed.stderr
+    assert (
+        "1 of its entries no longer found: update it with --write-baseline archdoc-baseline.json"
+        in fixed.stderr
+    )
 
 
-def test_the_file_is_sorted_stable_and_without_lines(project: ProjectFactory, archdoc_cmd: Run) -> None:
+def test_the_file_is_sorted_stable_and_without_lines(
+    project: ProjectFactory, archdoc_cmd: Run
+) -> None:
     root = project(LEGACY, mkdocs="site_name: Legacy\nplugins:\n  - archdoc\n")
     archdoc_cmd("validate", "--write-baseline", "b.json", cwd=root)
     first = (root / "b.json").read_text()
@@ -79,10 +91,14 @@ def test_the_file_is_sorted_stable_and_without_lines(project: ProjectFactory, ar
     assert first.endswith("}\n") and "\r" not in first
 
 
-def test_github_annotations_only_for_new_findings(project: ProjectFactory, archdoc_cmd: Run) -> None:
+def test_github_annotations_only_for_new_findings(
+    project: ProjectFactory, archdoc_cmd: Run
+) -> None:
     root = project(LEGACY, mkdocs="site_name: Legacy\nplugins:\n  - archdoc\n")
     archdoc_cmd("validate", "--write-baseline", "b.json", cwd=root)
-    (root / "model/__init__.py").write_text((root / "model/__init__.py").read_text() + 'shop.container("X")\n')
+    (root / "model/__init__.py").write_text(
+        (root / "model/__init__.py").read_text() + 'shop.container("X")\n'
+    )
     result = archdoc_cmd("validate", "--baseline", "b.json", "--format", "github", cwd=root)
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert annotations and all("shop.x " in a for a in annotations), result.stdout
@@ -107,13 +123,22 @@ def test_line_numbers_inside_messages_do_not_count(tmp_path: Path) -> None:
     assert (result.known, len(result.new), result.fixed) == (1, 1, [])
 
 
-@pytest.mark.parametrize(("text", "message", "line"), [
-    ('{"format": "archdoc.baseline/1",\n "findings": [\n', "is not valid JSON", 3),
-    ('{"findings": []}\n', "is not an archdoc baseline", 1),
-    ('{\n  "format": "archdoc.baseline/1",\n  "findings": [\n    {\n      "rule": 3\n    }\n  ]\n}\n',
-     "finding 1 needs string", 4),
-])
-def test_a_bad_baseline_is_an_error_at_its_line(tmp_path: Path, text: str, message: str, line: int) -> None:
+@pytest.mark.parametrize(
+    ("text", "message", "line"),
+    [
+        ('{"format": "archdoc.baseline/1",\n "findings": [\n', "is not valid JSON", 3),
+        ('{"findings": []}\n', "is not an archdoc baseline", 1),
+        (
+            '{\n  "format": "archdoc.baseline/1",\n'
+            '  "findings": [\n    {\n      "rule": 3\n    }\n  ]\n}\n',
+            "finding 1 needs string",
+            4,
+        ),
+    ],
+)
+def test_a_bad_baseline_is_an_error_at_its_line(
+    tmp_path: Path, text: str, message: str, line: int
+) -> None:
     path = tmp_path / "b.json"
     path.write_text(text)
     with pytest.raises(BaselineError) as raised:
@@ -122,12 +147,17 @@ def test_a_bad_baseline_is_an_error_at_its_line(tmp_path: Path, text: str, messa
     assert raised.value.location is not None and raised.value.location.line == line
 
 
-def test_a_missing_baseline_and_an_unwritable_one(project: ProjectFactory, archdoc_cmd: Run) -> None:
+def test_a_missing_baseline_and_an_unwritable_one(
+    project: ProjectFactory, archdoc_cmd: Run
+) -> None:
     root = project(LEGACY, mkdocs="site_name: Legacy\nplugins:\n  - archdoc\n")
     missing = archdoc_cmd("validate", "--baseline", "nope.json", cwd=root)
     assert missing.code == 2
     assert "error: baseline file nope.json does not exist" in missing.stderr
-    assert "hint: record today's findings first: archdoc validate --write-baseline nope.json" in missing.stderr
+    assert (
+        "hint: record today's findings first: archdoc validate --write-baseline nope.json"
+        in missing.stderr
+    )
     nowhere = archdoc_cmd("validate", "--write-baseline", "no/such/dir/b.json", cwd=root)
     assert nowhere.code == 2
     assert "the directory no/such/dir does not exist" in nowhere.stderr

@@ -237,20 +237,64 @@ CASES: list[tuple[str, str, Build, Build | None]] = [
     ("dangling-reference", "destination 's.apx' is not in the model", dangling_rel, None),
     ("dangling-reference", "participant 's.nope' is not in the model", dangling_flow, None),
     ("dangling-reference", "via 's.bus' is not in the model", dangling_via, None),
-    ("dangling-reference", "deployed container 's.gone' is not in the model", dangling_deploy, dangling_owner),
+    (
+        "dangling-reference",
+        "deployed container 's.gone' is not in the model",
+        dangling_deploy,
+        dangling_owner,
+    ),
     ("relationship-not-allowed", "s.api uses itself", self_use, None),
     ("relationship-not-allowed", "s and s.web are parent and child", child_use, None),
-    ("relationship-not-allowed", "joins a model element and a deployment node", model_to_node, None),
-    ("unbacked-flow-step", "step user -> s.api is backed by no relationship", unbacked,
-     backed_reply_and_components),
-    ("sync-cycle", "synchronous dependency cycle: s.web -> s.api -> s.db -> s.web", cycle, async_loop),
-    ("multiple-writers", "datastore s.db is written by 2 containers: s.api, s.web", two_writers, reader),
+    (
+        "relationship-not-allowed",
+        "joins a model element and a deployment node",
+        model_to_node,
+        None,
+    ),
+    (
+        "unbacked-flow-step",
+        "step user -> s.api is backed by no relationship",
+        unbacked,
+        backed_reply_and_components,
+    ),
+    (
+        "sync-cycle",
+        "synchronous dependency cycle: s.web -> s.api -> s.db -> s.web",
+        cycle,
+        async_loop,
+    ),
+    (
+        "multiple-writers",
+        "datastore s.db is written by 2 containers: s.api, s.web",
+        two_writers,
+        reader,
+    ),
     ("foreign-datastore-access", "s.web reads s.db, which s.api owns", reader, two_writers),
     ("datastore-without-owner", "datastore s.cache has no owner", no_owner, external_db),
-    ("event-without-producer", "event 'paid' has consumers but no producer", no_producer, described_event),
-    ("event-without-consumer", "event 'paid' is published but never consumed", no_consumer, described_event),
-    ("missing-description", "container s.mailer has no description", no_description, no_description_exempt),
-    ("unconnected-element", "software system island has no relationship", lonely, connected_through_child),
+    (
+        "event-without-producer",
+        "event 'paid' has consumers but no producer",
+        no_producer,
+        described_event,
+    ),
+    (
+        "event-without-consumer",
+        "event 'paid' is published but never consumed",
+        no_consumer,
+        described_event,
+    ),
+    (
+        "missing-description",
+        "container s.mailer has no description",
+        no_description,
+        no_description_exempt,
+    ),
+    (
+        "unconnected-element",
+        "software system island has no relationship",
+        lonely,
+        connected_through_child,
+    ),
     ("invalid-instances", "instances='10-2' is not a count or a range", bad_instances, None),
     ("invalid-deployment", "deploys software system s", deploy_system, None),
     ("container-not-deployed", "container s.api is deployed in no environment", not_deployed, None),
@@ -286,12 +330,16 @@ def test_sync_cycle_is_reported_at_the_first_sync_relationship_of_the_cycle() ->
     assert d.location == ws.relationships[1].location  # web.uses(api): the cycle starts at web
 
 
-@pytest.mark.parametrize(("severity", "expected"), [("error", "error"), ("warning", "warning"), ("off", None)])
+@pytest.mark.parametrize(
+    ("severity", "expected"), [("error", "error"), ("warning", "warning"), ("off", None)]
+)
 def test_severity_is_configurable_per_rule(severity: str, expected: str | None) -> None:
     ws = base()
     lonely(ws)
     found = diagnose(ws, make_config(rules={"unconnected-element": severity}))
-    assert [d.severity for d in found if d.rule == "unconnected-element"] == ([expected] if expected else [])
+    assert [d.severity for d in found if d.rule == "unconnected-element"] == (
+        [expected] if expected else []
+    )
 
 
 def test_diagnostics_are_sorted_by_file_and_line() -> None:

@@ -12,7 +12,9 @@ from archdoc.validation.diagnostics import Diagnostic
 from archdoc.validation.report import format_report, summary_line
 
 
-def diag(rule: str, severity: str, message: str, file: str | None, line: int = 1, hint: str = "") -> Diagnostic:
+def diag(
+    rule: str, severity: str, message: str, file: str | None, line: int = 1, hint: str = ""
+) -> Diagnostic:
     location = SourceLocation(file, line) if file else None
     return Diagnostic(rule=rule, severity=severity, message=message, hint=hint, location=location,  # type: ignore[arg-type]
                       subject="x")
@@ -39,7 +41,9 @@ def sample(root: Path) -> list[Diagnostic]:
      ((0, 1), "archdoc: 0 errors, 1 warning"), ((2, 3), "archdoc: 2 errors, 3 warnings")],
 )
 def test_summary_line(counts: tuple[int, int], line: str) -> None:
-    found = [diag("r", "error", "m", None)] * counts[0] + [diag("r", "warning", "m", None)] * counts[1]
+    found = [diag("r", "error", "m", None)] * counts[0] + [
+        diag("r", "warning", "m", None)
+    ] * counts[1]
     assert summary_line(found) == line
 
 
@@ -65,7 +69,10 @@ def test_paths_outside_the_working_directory_stay_absolute(cwd: Path) -> None:
 
 def test_empty_reports() -> None:
     assert format_report([], "text") == "archdoc: no problems found\n"
-    assert json.loads(format_report([], "json")) == {"diagnostics": [], "summary": {"errors": 0, "warnings": 0}}
+    assert json.loads(format_report([], "json")) == {
+        "diagnostics": [],
+        "summary": {"errors": 0, "warnings": 0},
+    }
     assert format_report([], "github") == "archdoc: no problems found\n"
 
 
@@ -93,7 +100,10 @@ def test_github_annotations(cwd: Path) -> None:
 def test_github_escapes_data_and_properties(cwd: Path) -> None:
     d = diag("r", "error", "100% broken\nsee: a, b", str(cwd / "dir,with:odd" / "f.py"), 4)
     [line, _] = format_report([d], "github").splitlines()
-    assert line == "::error file=dir%2Cwith%3Aodd/f.py,line=4,title=archdoc r::100%25 broken%0Asee: a, b"
+    assert (
+        line
+        == "::error file=dir%2Cwith%3Aodd/f.py,line=4,title=archdoc r::100%25 broken%0Asee: a, b"
+    )
 
 
 def test_unicode_is_kept_readable(cwd: Path) -> None:

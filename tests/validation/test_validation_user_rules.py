@@ -57,10 +57,22 @@ def test_layers_allow_downward_dependencies(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("source", "destination", "message"),
     [
-        ("shop.api", "shop.web", "shop.api (layer 'services') depends on shop.web (layer 'edge', above it)"),
-        ("shop.db", "shop.worker", "shop.db (layer 'data') depends on shop.worker (layer 'services', above it)"),
+        (
+            "shop.api",
+            "shop.web",
+            "shop.api (layer 'services') depends on shop.web (layer 'edge', above it)",
+        ),
+        (
+            "shop.db",
+            "shop.worker",
+            "shop.db (layer 'data') depends on shop.worker (layer 'services', above it)",
+        ),
         # a component is in the layer of its closest matching ancestor
-        ("shop.api.repo", "shop.web", "shop.api.repo (layer 'services') depends on shop.web (layer 'edge', above it)"),
+        (
+            "shop.api.repo",
+            "shop.web",
+            "shop.api.repo (layer 'services') depends on shop.web (layer 'edge', above it)",
+        ),
     ],
 )
 def test_layer_violation(tmp_path: Path, source: str, destination: str, message: str) -> None:
@@ -109,15 +121,22 @@ def test_forbidden(tmp_path: Path, options: str, expected: list[str]) -> None:
 def test_forbidden_direct_dependency_is_reported_at_its_relationship(tmp_path: Path) -> None:
     ws = shop()
     r = ws.elements["shop.web"].uses("shop.db", access="read")
-    cfg = config(tmp_path, 'forbidden:\n  - {from: "tag:edge", to: "kind:database", transitive: true}')
+    cfg = config(
+        tmp_path, 'forbidden:\n  - {from: "tag:edge", to: "kind:database", transitive: true}'
+    )
     found = [d for d in diagnose(ws, cfg) if d.rule == "forbidden-dependency"]
-    assert [d.message for d in found] == ["shop.web must not depend on shop.db"]  # direct, not also the chain
+    # direct, not also the chain
+    assert [d.message for d in found] == ["shop.web must not depend on shop.db"]
     assert found[0].location == r.location
 
 
-def test_forbidden_transitive_is_reported_at_the_first_relationship_of_the_chain(tmp_path: Path) -> None:
+def test_forbidden_transitive_is_reported_at_the_first_relationship_of_the_chain(
+    tmp_path: Path,
+) -> None:
     ws = shop()
-    cfg = config(tmp_path, 'forbidden:\n  - {from: "tag:edge", to: "kind:database", transitive: true}')
+    cfg = config(
+        tmp_path, 'forbidden:\n  - {from: "tag:edge", to: "kind:database", transitive: true}'
+    )
     [d] = [d for d in diagnose(ws, cfg) if d.rule == "forbidden-dependency"]
     assert d.location == ws.relationships[0].location  # web.uses(api)
 

@@ -26,7 +26,9 @@ from archdoc.views import ComputedView, DeploymentView, ViewIndex  # noqa: E402
 from archdoc_testing import Golden  # noqa: E402
 
 GOLDEN = Golden(Path(__file__).resolve().parent / "golden")
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz `dot` is not installed")
+needs_dot = pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz `dot` is not installed"
+)
 
 
 def shop_with_views() -> Workspace:
@@ -77,13 +79,18 @@ def test_a_drawing_links_each_element_to_its_page_from_the_page_that_shows_it() 
     assert 'class="archdoc-diagram archdoc-diagram--graphviz"' in block
     assert 'aria-label="Shop: containers"' in block
     # on the element's own page, the element is drawn without a link to itself
-    own = render_block(context, "neighbourhood:shop.inventory", "architecture/elements/shop.inventory.md")
+    own = render_block(
+        context, "neighbourhood:shop.inventory", "architecture/elements/shop.inventory.md"
+    )
     assert re.search(r'<a xlink:title="Inventory"', own)  # a tooltip, no link to itself
     assert re.search(r'<a xlink:href="shop.event-bus.html" xlink:title="Event bus"', own)
 
 
 def test_placeholders_become_links_or_nothing() -> None:
-    svg = '<a xlink:href="archdoc:element:shop.a&amp;b" xlink:title="A">x</a><a xlink:href="archdoc:element:gone">'
+    svg = (
+        '<a xlink:href="archdoc:element:shop.a&amp;b" xlink:title="A">x</a>'
+        '<a xlink:href="archdoc:element:gone">'
+    )
     out = link_elements(svg, lambda id: "p/a&b.html" if id == "shop.a&b" else None)
     assert out == '<a xlink:href="p/a&amp;b.html" xlink:title="A">x</a><a>'
 

@@ -22,7 +22,11 @@ def test_each_arrow_takes_its_status_and_an_undeclared_dependency_is_drawn() -> 
     marked = with_drift(view, statuses, key="observed:containers:shop",
                         labels={("shop.web", "shop.db"): "not declared: 42 calls"})
     arrows = {(e.source_id, e.destination_id): e for e in marked.edges}
-    assert set(arrows) == {("shop.web", "shop.api"), ("shop.api", "shop.db"), ("shop.web", "shop.db")}
+    assert set(arrows) == {
+        ("shop.web", "shop.api"),
+        ("shop.api", "shop.db"),
+        ("shop.web", "shop.db"),
+    }
     assert arrows["shop.web", "shop.api"].style == DRIFT_STYLES["seen"]
     assert arrows["shop.api", "shop.db"].style == DRIFT_STYLES["unseen"]
     new = arrows["shop.web", "shop.db"]

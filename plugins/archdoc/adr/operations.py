@@ -133,8 +133,11 @@ def _make_directory(adr_dir: Path) -> None:
     try:
         adr_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AdrError(f"cannot create the ADR directory {relative_to_cwd(str(adr_dir))}: "
-                       f"{exc.strerror or exc}", hint="check the permissions of its parent") from None
+        raise AdrError(
+            f"cannot create the ADR directory {relative_to_cwd(str(adr_dir))}: "
+            f"{exc.strerror or exc}",
+            hint="check the permissions of its parent",
+        ) from None
 
 
 def _check_no_cycle(log: AdrLog, successor: int, superseded: int) -> None:
@@ -151,7 +154,8 @@ def _check_no_cycle(log: AdrLog, successor: int, superseded: int) -> None:
             if nxt == superseded:
                 chain = " -> ".join(f"ADR-{n:04d}" for n in [*paths[nxt], successor])
                 raise AdrError(
-                    f"ADR-{successor:04d} cannot supersede ADR-{superseded:04d}: ADR-{superseded:04d} "
+                    f"ADR-{successor:04d} cannot supersede ADR-{superseded:04d}: "
+                    f"ADR-{superseded:04d} "
                     f"already supersedes it, and the chain would go round ({chain}, read 'is "
                     "superseded by'): no decision of it would be in force",
                     hint=f"to go back on ADR-{superseded:04d}, write a new record that supersedes "

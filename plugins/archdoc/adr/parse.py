@@ -31,7 +31,14 @@ from archdoc.adr.records import Adr, AdrFormat, AdrLink
 from archdoc.errors import AdrError
 from archdoc.source import SourceLocation
 
-__all__ = ["parse_adr", "parse_adr_text", "parse_date", "link_kind", "read_adr", "split_front_matter"]
+__all__ = [
+    "parse_adr",
+    "parse_adr_text",
+    "parse_date",
+    "link_kind",
+    "read_adr",
+    "split_front_matter",
+]
 
 _FM_LINK_KEYS = ("supersedes", "superseded-by", "amends", "amended-by", "relates")
 _H1 = re.compile(r"^#[ \t]+(?P<title>.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -128,7 +135,8 @@ def _target_from(text: str, href: str) -> int | None:
 
 
 def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], dict[str, int], int]:
-    """The front matter as a mapping, the line of each top-level key, and its closing line (0: none)."""
+    """The front matter as a mapping, the line of each top-level key, and its closing line
+    (0: none)."""
     lines = text.splitlines()
     if not lines or lines[0].strip() != "---":
         return {}, {}, 0
@@ -144,9 +152,11 @@ def split_front_matter(text: str, file: str) -> tuple[dict[str, Any], dict[str, 
         # the parser gave up: the problem mark of an unclosed bracket is lines further down.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
-        raise AdrError(f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
-                       location=SourceLocation(file, line),
-                       hint="quote values containing `: ` or `#`, e.g. status: \"superseded by ADR-0003\"")
+        raise AdrError(
+            f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+            location=SourceLocation(file, line),
+            hint="quote values containing `: ` or `#`, e.g. status: \"superseded by ADR-0003\"",
+        )
     if not isinstance(data, dict):
         raise AdrError("front matter must be a mapping of keys", location=SourceLocation(file, 2),
                        hint="write `key: value` lines between the two `---` lines")
@@ -208,9 +218,16 @@ def _with_problem(record: Adr, problem: AdrError) -> Adr:
 
 def _unreadable(path: Path, problem: AdrError) -> Adr:
     info = parse_file_name(path.name)
-    return Adr(number=info.number or 0, number_source="file" if info.number is not None else "order",
-               title=path.stem, status="unknown", status_declared=False, file=path,
-               problem=problem.message, problem_line=1)
+    return Adr(
+        number=info.number or 0,
+        number_source="file" if info.number is not None else "order",
+        title=path.stem,
+        status="unknown",
+        status_declared=False,
+        file=path,
+        problem=problem.message,
+        problem_line=1,
+    )
 
 
 def _skip_front_matter(text: str) -> int:
@@ -310,11 +327,15 @@ def parse_adr_text(text: str, path: Path, *, ignore_front_matter: bool = False) 
             at["status"] = line
             ref = _STATUS_REF.match(fields["status_text"].strip("*_ "))
             if ref and not any(lk.line == line for lk in links):
-                links.append(AdrLink(kind=link_kind(ref["verb"]), target=int(ref["num"]), line=line))
+                links.append(
+                    AdrLink(kind=link_kind(ref["verb"]), target=int(ref["num"]), line=line)
+                )
         elif key == "date":
             if value is not None and str(value).strip():
                 fields["date"], fields["date_iso"] = parse_date(value)
-                fields["date_text"] = value.isoformat() if isinstance(value, dt.date) else str(value)
+                fields["date_text"] = (
+                    value.isoformat() if isinstance(value, dt.date) else str(value)
+                )
                 at["date"] = line
         elif key in ("deciders", "decision-makers"):
             fields["deciders"] = _people(value)
@@ -343,7 +364,9 @@ def _section(lines: list[str], name: str, start: int) -> tuple[int, int, int] | 
     for i in range(start, len(lines)):
         m = re.match(r"^(#{2,3})\s+(.*?)\s*#*\s*$", lines[i])
         if m and m[2].strip().lower() == name:
-            end = next((j for j in range(i + 1, len(lines)) if _HEADING.match(lines[j])), len(lines))
+            end = next(
+                (j for j in range(i + 1, len(lines)) if _HEADING.match(lines[j])), len(lines)
+            )
             return i, i + 1, end
     return None
 

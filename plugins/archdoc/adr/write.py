@@ -233,7 +233,9 @@ def _link_into_place(tmp: str, path: Path) -> None:
     except FileExistsError:
         raise
     except OSError:  # a file system without hard links: claim the name, then rename over it
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666))
+        os.close(
+            os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        )
         os.replace(tmp, path)
 
 

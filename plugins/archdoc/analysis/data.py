@@ -41,7 +41,8 @@ class DatastoreOwnership:
 
     @property
     def writers(self) -> list[str]:
-        """Every container that writes it: the owner first (when it is a container), then the others."""
+        """Every container that writes it: the owner first (when it is a container), then the
+        others."""
         first = [self.owner] if self.owner is not None and self.owner_is_container else []
         return [*first, *self.writes]
 
@@ -79,7 +80,11 @@ def ownership_of(graph: DependencyGraph, datastore_id: str,
         incoming = [r for r in workspace.relationships if r.destination_id == datastore_id]
     for relationship in incoming:
         unit = graph.unit.get(relationship.source_id)
-        if unit is None or unit == datastore_id or workspace.elements[unit].kind not in CONTAINER_KINDS:
+        if (
+            unit is None
+            or unit == datastore_id
+            or workspace.elements[unit].kind not in CONTAINER_KINDS
+        ):
             continue
         if unit == owner:
             if relationship.access != "read":

@@ -42,7 +42,9 @@ def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
     workspace = graph.workspace
     element = workspace.elements.get(element_id)
     if element is None:
-        raise ReferenceNotFound(f"no element with id {element_id!r}", hint=workspace.suggest(element_id))
+        raise ReferenceNotFound(
+            f"no element with id {element_id!r}", hint=workspace.suggest(element_id)
+        )
     failing = {graph.unit[element_id]}
     if element.kind == "system":
         failing |= {graph.unit[c] for c in workspace.elements if c.startswith(element_id + ".")}
@@ -54,14 +56,17 @@ def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
     sync_chains = _reverse_bfs(graph, failing - cushioned, failing, sync_only=True)
     all_chains = _reverse_bfs(graph, failing, failing, sync_only=False)
     impacts = [Impact(u, "breaks", chain) for u, chain in sync_chains.items()]
-    impacts += [Impact(u, "degraded", chain) for u, chain in all_chains.items() if u not in sync_chains]
+    impacts += [
+        Impact(u, "degraded", chain) for u, chain in all_chains.items() if u not in sync_chains
+    ]
     impacts.sort(key=lambda i: (i.effect != "breaks", i.distance, graph.order.get(i.element_id, 0)))
     return impacts
 
 
 def _reverse_bfs(graph: DependencyGraph, sources: set[str], failing: set[str], *,
                  sync_only: bool) -> dict[str, tuple[str, ...]]:
-    """Shortest chains from each dependent to one of ``sources`` (failed units are not dependents)."""
+    """Shortest chains from each dependent to one of ``sources`` (failed units are not
+    dependents)."""
     chains: dict[str, tuple[str, ...]] = {}
     queue: deque[tuple[str, tuple[str, ...]]] = deque(
         (u, (u,)) for u in graph.sort(sources) if u in graph.graph

@@ -102,7 +102,9 @@ def _cycle_through(start: str, members: set[str], edges: dict[str, list[str]]) -
     return [start]
 
 
-def _condensed_order(graph: DependencyGraph, nodes: list[str], edges: list[Dependency]) -> list[list[list[str]]]:
+def _condensed_order(
+    graph: DependencyGraph, nodes: list[str], edges: list[Dependency]
+) -> list[list[list[str]]]:
     """Layers (dependencies first) of groups (strongly connected units, in declaration order)."""
     import networkx as nx
 
@@ -139,7 +141,9 @@ def critical_paths(graph: DependencyGraph, *, limit: int = 200) -> list[list[str
     for d in graph.dependencies():
         if d.criticality == "critical":
             critical.add_edge(d.source_id, d.destination_id)
-    starts = graph.sort([n for n in critical if critical.in_degree(n) == 0]) or graph.sort(list(critical))
+    starts = graph.sort([n for n in critical if critical.in_degree(n) == 0]) or graph.sort(
+        list(critical)
+    )
     paths: list[list[str]] = []
 
     def walk(path: list[str]) -> None:

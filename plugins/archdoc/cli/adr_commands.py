@@ -1,4 +1,5 @@
-"""``archdoc new-adr`` and ``archdoc adr new|list|show|status|link``: thin shells over archdoc.adr."""
+"""``archdoc new-adr`` and ``archdoc adr new|list|show|status|link``: thin shells over
+archdoc.adr."""
 
 from __future__ import annotations
 
@@ -86,23 +87,55 @@ def _open_editor(path: Path) -> None:
 
 def new_adr(
     title: Annotated[str, typer.Argument(help="The decision, e.g. 'Use PostgreSQL for orders'.")],
-    template: Annotated[Optional[TemplateChoice], typer.Option(  # noqa: UP007
-        "--template", "-t", help="madr (MADR 4, the default), nygard or y-statement.",
-        show_default=False)] = None,
+    template: Annotated[
+        Optional[TemplateChoice],  # noqa: UP007
+        typer.Option(
+            "--template",
+            "-t",
+            help="madr (MADR 4, the default), nygard or y-statement.",
+            show_default=False,
+        ),
+    ] = None,
     status: Annotated[str, typer.Option("--status", help="Initial status.")] = "proposed",
-    supersedes: Annotated[Optional[list[int]], typer.Option(  # noqa: UP007
-        "--supersedes", "-s", help="Number of an ADR this one supersedes (repeatable).")] = None,
-    amends: Annotated[Optional[list[int]], typer.Option(  # noqa: UP007
-        "--amends", help="Number of an ADR this one amends (repeatable).")] = None,
-    relates: Annotated[Optional[list[int]], typer.Option(  # noqa: UP007
-        "--relates", help="Number of a related ADR (repeatable).")] = None,
-    affects: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
-        "--affects", help="Id of a model element this decision changes (repeatable).")] = None,
-    deciders: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
-        "--deciders", help="Who decides: names separated by commas (repeatable).")] = None,
-    date: Annotated[Optional[str], typer.Option(  # noqa: UP007
-        "--date", help="The decision date, YYYY-MM-DD (default: today).")] = None,
-    edit: Annotated[bool, typer.Option("--edit", help="Open the record in $VISUAL/$EDITOR.")] = False,
+    supersedes: Annotated[
+        Optional[list[int]],  # noqa: UP007
+        typer.Option(
+            "--supersedes", "-s", help="Number of an ADR this one supersedes (repeatable)."
+        ),
+    ] = None,
+    amends: Annotated[
+        Optional[list[int]],  # noqa: UP007
+        typer.Option(
+            "--amends", help="Number of an ADR this one amends (repeatable)."
+        ),
+    ] = None,
+    relates: Annotated[
+        Optional[list[int]],  # noqa: UP007
+        typer.Option(
+            "--relates", help="Number of a related ADR (repeatable)."
+        ),
+    ] = None,
+    affects: Annotated[
+        Optional[list[str]],  # noqa: UP007
+        typer.Option(
+            "--affects", help="Id of a model element this decision changes (repeatable)."
+        ),
+    ] = None,
+    deciders: Annotated[
+        Optional[list[str]],  # noqa: UP007
+        typer.Option(
+            "--deciders", help="Who decides: names separated by commas (repeatable)."
+        ),
+    ] = None,
+    date: Annotated[
+        Optional[str],  # noqa: UP007
+        typer.Option(
+            "--date", help="The decision date, YYYY-MM-DD (default: today)."
+        ),
+    ] = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Open the record in $VISUAL/$EDITOR.")
+    ] = False,
     dir: DirOption = None,
     config: ConfigOption = None,
 ) -> None:
@@ -244,7 +277,9 @@ def set_status(
 def link(
     source: Annotated[int, typer.Argument(help="The ADR that supersedes / amends / relates.")],
     target: Annotated[int, typer.Argument(help="The ADR it links to.")],
-    type: Annotated[LinkChoice, typer.Option("--type", help="The kind of link.")] = LinkChoice.relates,
+    type: Annotated[
+        LinkChoice, typer.Option("--type", help="The kind of link.")
+    ] = LinkChoice.relates,
     dir: DirOption = None,
     config: ConfigOption = None,
 ) -> None:

@@ -31,14 +31,32 @@ FAILING = {FailOn.error: {"error"}, FailOn.warning: {"error", "warning"}, FailOn
 
 
 def diff(
-    base: Annotated[Optional[str], typer.Argument(  # noqa: UP007
-        help="The revision to compare with (default: the merge base with the default branch).",
-        show_default=False)] = None,
-    head: Annotated[Optional[str], typer.Option(  # noqa: UP007
-        "--head", help="The revision to compare (default: the working tree).", show_default=False)] = None,
-    format: Annotated[DiffFormat, typer.Option("--format", help="text, markdown (a pull-request comment) or json.")] = DiffFormat.text,
-    fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="Exit 1 when the change brings new findings of this severity or above.")] = FailOn.error,
+    base: Annotated[
+        Optional[str],  # noqa: UP007
+        typer.Argument(
+            help="The revision to compare with (default: the merge base with the default branch).",
+            show_default=False,
+        ),
+    ] = None,
+    head: Annotated[
+        Optional[str],  # noqa: UP007
+        typer.Option(
+            "--head",
+            help="The revision to compare (default: the working tree).",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        DiffFormat,
+        typer.Option("--format", help="text, markdown (a pull-request comment) or json."),
+    ] = DiffFormat.text,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when the change brings new findings of this severity or above.",
+        ),
+    ] = FailOn.error,
     config: ConfigOption = None,
 ) -> None:
     """What a change does to the architecture: elements, relationships, events, flows, views,

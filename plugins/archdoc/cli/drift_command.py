@@ -19,18 +19,44 @@ FileList = Optional[list[Path]]  # noqa: UP007 - typer reads the annotation at r
 
 def drift(
     config: ConfigOption = None,
-    jaeger: Annotated[FileList, typer.Option(
-        "--jaeger", help="Jaeger /api/dependencies JSON (or Zipkin's dependency list); repeatable.")] = None,
-    servicegraph: Annotated[FileList, typer.Option(
-        "--servicegraph", help="traces_service_graph_request_total as Prometheus text or a query API "
-                               "answer; repeatable.")] = None,
-    compose: Annotated[FileList, typer.Option(
-        "--compose", help="A Docker Compose file; repeat to merge several as compose does.")] = None,
-    format: Annotated[ReportFormatChoice, typer.Option("--format", help="Report format.")] = ReportFormatChoice.text,
-    min_calls: Annotated[Optional[int], typer.Option(  # noqa: UP007
-        "--min-calls", min=0, help="Ignore observed pairs with fewer calls (default: observed.min_calls, or 0).")] = None,
-    suggest: Annotated[bool, typer.Option(
-        "--suggest", help="Print the model code that declares each undeclared dependency.")] = False,
+    jaeger: Annotated[
+        FileList,
+        typer.Option(
+            "--jaeger",
+            help="Jaeger /api/dependencies JSON (or Zipkin's dependency list); repeatable.",
+        ),
+    ] = None,
+    servicegraph: Annotated[
+        FileList,
+        typer.Option(
+            "--servicegraph",
+            help="traces_service_graph_request_total as Prometheus text or a query API "
+            "answer; repeatable.",
+        ),
+    ] = None,
+    compose: Annotated[
+        FileList,
+        typer.Option(
+            "--compose", help="A Docker Compose file; repeat to merge several as compose does."
+        ),
+    ] = None,
+    format: Annotated[
+        ReportFormatChoice, typer.Option("--format", help="Report format.")
+    ] = ReportFormatChoice.text,
+    min_calls: Annotated[
+        Optional[int],  # noqa: UP007
+        typer.Option(
+            "--min-calls",
+            min=0,
+            help="Ignore observed pairs with fewer calls (default: observed.min_calls, or 0).",
+        ),
+    ] = None,
+    suggest: Annotated[
+        bool,
+        typer.Option(
+            "--suggest", help="Print the model code that declares each undeclared dependency."
+        ),
+    ] = False,
 ) -> None:
     """Compare the model with observed dependencies (the files given, else `observed:` of the
     configuration). Exit code 0: clean; 1: errors found; 2: the model or a source could not load."""
@@ -41,8 +67,9 @@ def drift(
 
     try:
         settings = load_config(config)
-        given = ObservedFiles.under(Path.cwd(), jaeger=jaeger or [], servicegraph=servicegraph or [],
-                                    compose=compose or [])
+        given = ObservedFiles.under(
+            Path.cwd(), jaeger=jaeger or [], servicegraph=servicegraph or [], compose=compose or []
+        )
         if given:
             project = load_project(config=settings.model_copy(update={"observed": None}))
             observations = read_observations(given)

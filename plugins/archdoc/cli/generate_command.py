@@ -31,7 +31,13 @@ def generate(
     the model or a page is wrong (nothing written)."""
     from archdoc.project import load_project, validate_project
     from archdoc.site.build import start_build
-    from archdoc.site.tree import DEFAULT_DIR, StrictFailure, UnknownBlocks, read_tree_source, write_tree
+    from archdoc.site.tree import (
+        DEFAULT_DIR,
+        StrictFailure,
+        UnknownBlocks,
+        read_tree_source,
+        write_tree,
+    )
 
     try:
         project = load_project(config)
@@ -43,7 +49,9 @@ def generate(
         fail(exc, code=2)
     directory = output if output is not None else project.config.root / DEFAULT_DIR
     try:
-        tree = write_tree(build, source, directory, strict=source.strict if strict is None else strict)
+        tree = write_tree(
+            build, source, directory, strict=source.strict if strict is None else strict
+        )
     except UnknownBlocks as exc:
         for error in exc.errors:
             print_error(error)

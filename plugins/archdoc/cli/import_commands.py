@@ -46,7 +46,9 @@ def _site_configuration(result: ImportResult, output: Path) -> dict[str, str]:
         return {}
     name = result.plan.name.replace("\\", "\\\\").replace('"', '\\"') or "Architecture"
     options = "" if output.name == "model" else f"\n      model: {output.name}"
-    return {"mkdocs.yml": f'site_name: "{name}"\nplugins:\n  - search\n  - archdoc:{options or " {}"}\n'}
+    return {
+        "mkdocs.yml": f'site_name: "{name}"\nplugins:\n  - search\n  - archdoc:{options or " {}"}\n'
+    }
 
 
 def _write(result: ImportResult, output: Path) -> None:
@@ -86,7 +88,8 @@ def structurizr(
                      "they differ from the names; names: derive every id from the names."),
     ] = IdsChoice.dsl,
 ) -> None:
-    """Import a Structurizr workspace: elements, groups, relationships, deployment, views, styles."""
+    """Import a Structurizr workspace: elements, groups, relationships, deployment, views,
+    styles."""
     from archdoc.importers import import_structurizr
 
     try:

@@ -33,16 +33,29 @@ def _load(config: str | None):  # type: ignore[no-untyped-def]
 
 def validate(
     config: ConfigOption = None,
-    format: Annotated[ReportFormatChoice, typer.Option("--format", help="Report format.")] = ReportFormatChoice.text,
+    format: Annotated[
+        ReportFormatChoice, typer.Option("--format", help="Report format.")
+    ] = ReportFormatChoice.text,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
-    baseline: Annotated[Optional[Path], typer.Option(  # noqa: UP007
-        "--baseline", help="Report and fail only on findings that are not in this baseline file.",
-        show_default=False)] = None,
-    write_baseline: Annotated[Optional[Path], typer.Option(  # noqa: UP007
-        "--write-baseline", help="Record today's findings in this file (then exit 0).",
-        show_default=False)] = None,
+    baseline: Annotated[
+        Optional[Path],  # noqa: UP007
+        typer.Option(
+            "--baseline",
+            help="Report and fail only on findings that are not in this baseline file.",
+            show_default=False,
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],  # noqa: UP007
+        typer.Option(
+            "--write-baseline",
+            help="Record today's findings in this file (then exit 0).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Check the model and the ADRs. Exit code 0: clean; 1: errors found; 2: the model could not load."""
+    """Check the model and the ADRs. Exit code 0: clean; 1: errors found; 2: the model could not
+    load."""
     from archdoc.project import validate_project
     from archdoc.validation.report import format_report
 
@@ -56,8 +69,11 @@ def validate(
         except ArchdocError as exc:
             fail(exc, code=2)
         sys.stdout.write(format_report(diagnostics, format.value))
-        typer.echo(f"archdoc: recorded {count} finding{'s' * (count != 1)} in the baseline {write_baseline}",
-                   err=True)
+        typer.echo(
+            f"archdoc: recorded {count} finding{'s' * (count != 1)} "
+            f"in the baseline {write_baseline}",
+            err=True,
+        )
         raise typer.Exit(0)
     if baseline is not None:
         diagnostics = _without_baseline(diagnostics, baseline, format)
@@ -81,7 +97,10 @@ def _without_baseline(diagnostics: list, path: Path, format: ReportFormatChoice)
             "file": str(path), "known": result.known, "fixed": len(result.fixed)}}))
     else:
         sys.stdout.write(format_report(result.new, format.value))
-    note = f"archdoc: {result.known} known finding{'s' * (result.known != 1)} in the baseline {path} not shown"
+    note = (
+        f"archdoc: {result.known} known finding{'s' * (result.known != 1)} "
+        f"in the baseline {path} not shown"
+    )
     if result.fixed:
         note += (f"; {len(result.fixed)} of its entries no longer found: update it with "
                  f"--write-baseline {path}")
@@ -189,9 +208,12 @@ def _format_names() -> list[str]:
 
 
 def schema(
-    diff: Annotated[bool, typer.Option("--diff", help="The schema of `archdoc diff --format json` instead.")] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="The schema of `archdoc diff --format json` instead.")
+    ] = False,
 ) -> None:
-    """The JSON Schema of `archdoc export --format json` (or, with --diff, of `archdoc diff --format json`)."""
+    """The JSON Schema of `archdoc export --format json` (or, with --diff, of
+    `archdoc diff --format json`)."""
     if diff:
         from archdoc.diff.document import diff_schema
 

@@ -12,7 +12,9 @@ from archdoc.errors import ArchdocError
 
 
 def init(
-    directory: Annotated[Path, typer.Argument(help="Where to create the workspace (created if missing).")] = Path("."),
+    directory: Annotated[
+        Path, typer.Argument(help="Where to create the workspace (created if missing).")
+    ] = Path("."),
     name: Annotated[
         Optional[str],  # noqa: UP007 - typer reads the annotation at run time
         typer.Option("--name", help="The system's name (default: the directory's name)."),

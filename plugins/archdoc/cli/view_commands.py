@@ -21,7 +21,9 @@ class ListFormat(str, Enum):
 
 def views(
     config: ConfigOption = None,
-    format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.text,
+    format: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.text,
 ) -> None:
     """Every view: its key (for ```archdoc blocks and `export --view`), kind, how many elements
     and relationships it draws, and its title. Piped text is tab-separated."""

@@ -26,19 +26,30 @@ _TABLES = [
     ("Contains", "contains", ["id", "kind", "technology", "description"]),
     ("Runs", "runs", ["container", "node", "instances"]),
     ("Deployed on", "deployed_on", ["environment", "node", "instances"]),
-    ("Uses", "uses", ["element", "description", "technology", "operation", "interaction", "criticality"]),
-    ("Used by", "used_by", ["element", "description", "technology", "operation", "interaction",
-                            "criticality"]),
+    (
+        "Uses",
+        "uses",
+        ["element", "description", "technology", "operation", "interaction", "criticality"],
+    ),
+    (
+        "Used by",
+        "used_by",
+        ["element", "description", "technology", "operation", "interaction", "criticality"],
+    ),
     ("Events", "events", ["event", "role", "reason"]),
     ("Failure modes", "failure_modes", ["impact", "mitigation", "fallback"]),
 ]
 
 
-def show_element(workspace: Workspace, id: str, fmt: str = "text", out: TextIO | None = None) -> None:
+def show_element(
+    workspace: Workspace, id: str, fmt: str = "text", out: TextIO | None = None
+) -> None:
     render_show(describe(workspace, id), fmt, out or sys.stdout)
 
 
-def show_impact(workspace: Workspace, id: str, fmt: str = "text", out: TextIO | None = None) -> None:
+def show_impact(
+    workspace: Workspace, id: str, fmt: str = "text", out: TextIO | None = None
+) -> None:
     render_impact(impact_summary(DependencyGraph(workspace), id), fmt, out or sys.stdout)
 
 
@@ -65,7 +76,9 @@ def _facts(data: dict[str, Any]) -> list[tuple[str, str]]:
     return [(k, v) for k, v in facts if v]
 
 
-def render_show(data: dict[str, Any], fmt: str, out: TextIO, *, terminal: bool | None = None) -> None:
+def render_show(
+    data: dict[str, Any], fmt: str, out: TextIO, *, terminal: bool | None = None
+) -> None:
     if fmt == "json":
         out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return
@@ -81,7 +94,9 @@ def render_show(data: dict[str, Any], fmt: str, out: TextIO, *, terminal: bool |
     out.write("\n".join(lines) + "\n")
 
 
-def render_impact(data: dict[str, Any], fmt: str, out: TextIO, *, terminal: bool | None = None) -> None:
+def render_impact(
+    data: dict[str, Any], fmt: str, out: TextIO, *, terminal: bool | None = None
+) -> None:
     if fmt == "json":
         out.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         return

@@ -62,7 +62,9 @@ _UNORDERED = frozenset({"tags", "affects", "links"})
 """List fields whose order carries no meaning."""
 
 
-def compare_snapshots(base: Snapshot, head: Snapshot, *, base_rev: str, head_rev: str) -> DiffDocument:
+def compare_snapshots(
+    base: Snapshot, head: Snapshot, *, base_rev: str, head_rev: str
+) -> DiffDocument:
     """Everything that differs between ``base`` and ``head`` (the impact is computed apart)."""
     old, new = base.export, head.export
     return DiffDocument(
@@ -160,7 +162,9 @@ def match_relationships(old: list[Record], new: list[Record]
             for r in after:
                 if id(r) in partner:
                     continue
-                candidate = next((o for o in before if id(o) not in matched_old and same(o, r)), None)
+                candidate = next(
+                    (o for o in before if id(o) not in matched_old and same(o, r)), None
+                )
                 if candidate is not None:
                     partner[id(r)] = candidate
                     matched_old.add(id(candidate))
@@ -175,13 +179,18 @@ def _relationships(old: list[Record], new: list[Record]) -> RelationshipChanges:
     return RelationshipChanges(
         added=[relationship_entry(r) for r in added],
         removed=[relationship_entry(r) for r in removed],
-        changed=[ChangedRelationship(id=b["id"], source=b["source_id"], destination=b["destination_id"],
-                                     changes=c)
-                 for a, b in pairs if (c := changes(a, b, RELATIONSHIP_FIELDS))],
+        changed=[
+            ChangedRelationship(
+                id=b["id"], source=b["source_id"], destination=b["destination_id"], changes=c
+            )
+            for a, b in pairs
+            if (c := changes(a, b, RELATIONSHIP_FIELDS))
+        ],
     )
 
 
-# -- events -----------------------------------------------------------------------------------------
+# -- events ----------------------------------------------------------------------------------------
+
 
 def _links(event: Record, role: str) -> list[str]:
     return list(dict.fromkeys(link["element_id"] for link in event.get(role, [])))
@@ -205,18 +214,22 @@ def _events(old: list[Record], new: list[Record]) -> EventChanges:
                                  consumers=_links(e, "consumers"))
     changed = []
     for a, b in pairs:
-        found = changes(_event_view(a), _event_view(b), ("description", "producers", "consumers", "via"))
+        found = changes(
+            _event_view(a), _event_view(b), ("description", "producers", "consumers", "via")
+        )
         before, after = _reasons(a), _reasons(b)
         both = [k for k in after if k in before and before[k] != after[k]]
         if both:
-            found["reasons"] = FieldChange(from_={k: before[k] for k in both}, to={k: after[k] for k in both})
+            found["reasons"] = FieldChange(
+                from_={k: before[k] for k in both}, to={k: after[k] for k in both}
+            )
         if found:
             changed.append(ChangedEvent(name=b["name"], changes=found))
     return EventChanges(added=[entry(e) for e in added], removed=[entry(e) for e in removed],
                         changed=changed)
 
 
-# -- flows and views --------------------------------------------------------------------------------
+# -- flows and views -------------------------------------------------------------------------------
 
 _NEXT_BRANCH = {"alt": "else", "opt": "else", "loop": "else", "par": "and"}
 
@@ -236,7 +249,9 @@ def flow_lines(items: list[Record], depth: int = 0) -> list[str]:
             lines.append(f"{indent}{item['source_id']} {arrow} {item['destination_id']}"
                          + (f": {text}" if text else ""))
         elif kind == "note":
-            lines.append(f"{indent}note over {', '.join(item.get('over_ids', []))}: {item.get('text', '')}")
+            lines.append(
+                f"{indent}note over {', '.join(item.get('over_ids', []))}: {item.get('text', '')}"
+            )
         else:
             for n, branch in enumerate(item.get("branches", [])):
                 word = kind if n == 0 else _NEXT_BRANCH.get(str(kind), "else")
@@ -277,12 +292,16 @@ def _views(old: list[Record], new: list[Record]) -> ViewChanges:
     added, removed, pairs = _by_key(old, new, lambda v: v["key"])
     entry = lambda v: ViewEntry(key=v["key"], title=v.get("title", ""), kind=v.get("kind", ""))  # noqa: E731
     return ViewChanges(
-        added=[entry(v) for v in added], removed=[entry(v) for v in removed],
-        changed=[ChangedView(key=b["key"], changes=c) for a, b in pairs if (c := _view_changes(a, b))],
+        added=[entry(v) for v in added],
+        removed=[entry(v) for v in removed],
+        changed=[
+            ChangedView(key=b["key"], changes=c) for a, b in pairs if (c := _view_changes(a, b))
+        ],
     )
 
 
-# -- deployment -------------------------------------------------------------------------------------
+# -- deployment ------------------------------------------------------------------------------------
+
 
 def _deployment_records(export: Record) -> list[tuple[str, Record, tuple[str, ...]]]:
     """(kind, record, compared fields) of each environment, node and instance."""
@@ -315,7 +334,8 @@ def _deployment(old: Record, new: Record) -> DeploymentChanges:
     )
 
 
-# -- decisions and findings -------------------------------------------------------------------------
+# -- decisions and findings ------------------------------------------------------------------------
+
 
 def _decisions(old: list[Record], new: list[Record]) -> DecisionChanges:
     # Two records with one number (two branches merged) are told apart by their file.

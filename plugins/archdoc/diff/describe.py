@@ -35,7 +35,9 @@ def count_words(document: DiffDocument, kind: str) -> str:
     if not parts:
         return ""
     first = next(n for n, _ in counts if n)
-    return parts[0].replace(str(first), _plural(first, one, many), 1) + "".join(f", {p}" for p in parts[1:])
+    return parts[0].replace(str(first), _plural(first, one, many), 1) + "".join(
+        f", {p}" for p in parts[1:]
+    )
 
 
 def finding_words(document: DiffDocument) -> str:
@@ -47,7 +49,9 @@ def finding_words(document: DiffDocument) -> str:
         parts.append(_plural(len(new), "new finding", "new findings")
                      + (f" ({_plural(errors, 'error', 'errors')})" if errors else ""))
     if fixed:
-        parts.append(f"{len(fixed)} fixed" if new else _plural(len(fixed), "finding fixed", "findings fixed"))
+        parts.append(
+            f"{len(fixed)} fixed" if new else _plural(len(fixed), "finding fixed", "findings fixed")
+        )
     return ", ".join(parts)
 
 

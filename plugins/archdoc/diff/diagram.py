@@ -80,9 +80,16 @@ def neighbourhood_diagram(review: Review, *, limit: int = NODE_LIMIT) -> Diagram
     changed_ids = set()
     for c in doc.relationships.changed:
         changed_ids.add(c.id)
-        facts = "; ".join(f"{k}: {_short_value(v.from_)} → {_short_value(v.to)}" for k, v in c.changes.items()
-                          if k != "description")
-        description = c.changes["description"].to if "description" in c.changes else _description(review, c.id)
+        facts = "; ".join(
+            f"{k}: {_short_value(v.from_)} → {_short_value(v.to)}"
+            for k, v in c.changes.items()
+            if k != "description"
+        )
+        description = (
+            c.changes["description"].to
+            if "description" in c.changes
+            else _description(review, c.id)
+        )
         edges.append(("changed", c.source, c.destination,
                       "\n".join(x for x in (_shorten(str(description or ""), 40), facts) if x)))
     for s, d in ((e[1], e[2]) for e in edges):
@@ -98,8 +105,19 @@ def neighbourhood_diagram(review: Review, *, limit: int = NODE_LIMIT) -> Diagram
     node = {id: f"n{n}" for n, id in enumerate(drawn)}
     added_or_changed = {r.id for r in doc.relationships.added} | changed_ids
     for r in review.head_snapshot.export.get("relationships", []):
-        if r["id"] not in added_or_changed and r["source_id"] in node and r["destination_id"] in node:
-            edges.append(("context", r["source_id"], r["destination_id"], _shorten(r.get("description", ""), 40)))
+        if (
+            r["id"] not in added_or_changed
+            and r["source_id"] in node
+            and r["destination_id"] in node
+        ):
+            edges.append(
+                (
+                    "context",
+                    r["source_id"],
+                    r["destination_id"],
+                    _shorten(r.get("description", ""), 40),
+                )
+            )
     lines = ["flowchart LR"]
     for id in drawn:
         lines.append(f"    {node[id]}{_node_label(review, id, status[id])}")

@@ -50,8 +50,13 @@ def change_impact(base: Snapshot, head: Snapshot, document: DiffDocument) -> Imp
                                             removed=[list(p) for p in before if p not in after])
         paths.added += [p for p in change.critical_paths.added if p not in paths.added]
         paths.removed += [p for p in change.critical_paths.removed if p not in paths.removed]
-    return Impact(dependencies=dependencies, blast_radius=radius, critical_paths=paths,
-                  sync_cycles=_cycles(old, new), flows=_flows_over_removed(old_ws, new_ws, document))
+    return Impact(
+        dependencies=dependencies,
+        blast_radius=radius,
+        critical_paths=paths,
+        sync_cycles=_cycles(old, new),
+        flows=_flows_over_removed(old_ws, new_ws, document),
+    )
 
 
 # -- critical paths -------------------------------------------------------------------------------
@@ -121,9 +126,19 @@ def _dependency_changes(old: DependencyGraph, new: DependencyGraph) -> list[Depe
         if previous is None:
             found.append(DependencyChange(source=key[0], destination=key[1], change="added",
                                           to=_interaction(dependency)))
-        elif (previous.interaction, previous.criticality) != (dependency.interaction, dependency.criticality):
-            found.append(DependencyChange(source=key[0], destination=key[1], change="changed",
-                                          from_=_interaction(previous), to=_interaction(dependency)))
+        elif (previous.interaction, previous.criticality) != (
+            dependency.interaction,
+            dependency.criticality,
+        ):
+            found.append(
+                DependencyChange(
+                    source=key[0],
+                    destination=key[1],
+                    change="changed",
+                    from_=_interaction(previous),
+                    to=_interaction(dependency),
+                )
+            )
     for key, dependency in before.items():
         if key not in after:
             found.append(DependencyChange(source=key[0], destination=key[1], change="removed",
@@ -145,8 +160,12 @@ def _blast_radius_changes(
         """The unit and everything that depends on it, on one side."""
         return radii.breaks.get(unit, 0) | radii.degraded.get(unit, 0) | (1 << index[unit])
 
-    relevant = [c for c in dependencies if c.change != "changed"
-                or (c.from_ is not None and c.to is not None and c.from_.interaction != c.to.interaction)]
+    relevant = [
+        c
+        for c in dependencies
+        if c.change != "changed"
+        or (c.from_ is not None and c.to is not None and c.from_.interaction != c.to.interaction)
+    ]
     # For each: its destination's bit, and the mask of its source and what depends on the source.
     reach = []
     for c in relevant:
@@ -191,7 +210,9 @@ def _cycles(old: DependencyGraph, new: DependencyGraph) -> CycleChanges:
                         resolved=[c for c in before if frozenset(c) not in new_sets])
 
 
-def _flows_over_removed(old: Workspace, new: Workspace, document: DiffDocument) -> list[FlowOverRemoved]:
+def _flows_over_removed(
+    old: Workspace, new: Workspace, document: DiffDocument
+) -> list[FlowOverRemoved]:
     """Steps of HEAD's flows between elements that a removed relationship connected (the
     relationship itself, or one between their parents or children, in either direction)."""
     removed = document.relationships.removed

@@ -54,7 +54,9 @@ def _comment(review: Review, *, rows: int, nodes: int) -> str:
         out += [f"<sub>{LEGEND}.{cut}</sub>", ""]
     tables = _Tables(review, rows)
     out += tables.elements() + tables.relationships() + tables.impact() + tables.decisions()
-    out += tables.findings() + tables.events() + tables.flows() + tables.views() + tables.deployment()
+    out += (
+        tables.findings() + tables.events() + tables.flows() + tables.views() + tables.deployment()
+    )
     out.append(f"<sub>archdoc diff · BASE {review.base.ref[:12]} · HEAD {review.head.ref[:12]} · "
                "`archdoc diff --format json` has every detail</sub>")
     return "\n".join(out) + "\n"
@@ -81,7 +83,15 @@ def _table(headers: Sequence[str], rows: list[list[str]], limit: int) -> list[st
 
 def _details(title: str, summary: str, body: list[str], *, open_: bool) -> list[str]:
     head = "<details open>" if open_ else "<details>"
-    return [head, f"<summary><b>{title}</b>: {md_cell(summary)}</summary>", "", *body, "", "</details>", ""]
+    return [
+        head,
+        f"<summary><b>{title}</b>: {md_cell(summary)}</summary>",
+        "",
+        *body,
+        "",
+        "</details>",
+        "",
+    ]
 
 
 class _Tables:
@@ -111,7 +121,9 @@ class _Tables:
         return _details(title, words, body, open_=primary and len(rows) <= OPEN_ROWS)
 
     def _fields(self, changes: dict, skip: tuple[str, ...] = ()) -> str:  # type: ignore[type-arg]
-        return "; ".join(md_cell(field_words(k, v, arrow="→")) for k, v in changes.items() if k not in skip)
+        return "; ".join(
+            md_cell(field_words(k, v, arrow="→")) for k, v in changes.items() if k not in skip
+        )
 
     # -- kinds -----------------------------------------------------------------------------------
 
@@ -122,21 +134,51 @@ class _Tables:
         def changed(c) -> list[str]:  # type: ignore[no-untyped-def]
             element = self.review.element(c.id) or {}
             kind = str(element.get("kind", ""))
-            return [self._element(c.id), KIND_LABELS.get(kind, md_cell(kind)), self._fields(c.changes)]
+            return [
+                self._element(c.id),
+                KIND_LABELS.get(kind, md_cell(kind)),
+                self._fields(c.changes),
+            ]
 
-        return self._section("elements", "Elements", ["Element", "Kind", "Details"], entry, entry, changed,
-                             primary=True)
+        return self._section(
+            "elements",
+            "Elements",
+            ["Element", "Kind", "Details"],
+            entry,
+            entry,
+            changed,
+            primary=True,
+        )
 
     def relationships(self) -> list[str]:
         def entry(r) -> list[str]:  # type: ignore[no-untyped-def]
-            facts = ", ".join(x for x in (r.interaction, r.criticality, r.technology, r.operation) if x)
-            return [self._element(r.source), self._element(r.destination), md_cell(r.description), md_cell(facts)]
+            facts = ", ".join(
+                x for x in (r.interaction, r.criticality, r.technology, r.operation) if x
+            )
+            return [
+                self._element(r.source),
+                self._element(r.destination),
+                md_cell(r.description),
+                md_cell(facts),
+            ]
 
         def changed(c) -> list[str]:  # type: ignore[no-untyped-def]
-            return [self._element(c.source), self._element(c.destination), "", self._fields(c.changes)]
+            return [
+                self._element(c.source),
+                self._element(c.destination),
+                "",
+                self._fields(c.changes),
+            ]
 
-        return self._section("relationships", "Relationships", ["From", "To", "Description", "Details"],
-                             entry, entry, changed, primary=True)
+        return self._section(
+            "relationships",
+            "Relationships",
+            ["From", "To", "Description", "Details"],
+            entry,
+            entry,
+            changed,
+            primary=True,
+        )
 
     def events(self) -> list[str]:
         def entry(e) -> list[str]:  # type: ignore[no-untyped-def]
@@ -158,20 +200,28 @@ class _Tables:
             details = [self._fields(c.changes, skip=("steps",))]
             if "steps" in c.changes:
                 details.append("steps (below)")
-            return [f"{md_cell(flow.get('name', c.id))} {md_code(c.id)}", "; ".join(d for d in details if d)]
+            return [
+                f"{md_cell(flow.get('name', c.id))} {md_code(c.id)}",
+                "; ".join(d for d in details if d),
+            ]
 
         after = []
         for c in self.doc.flows.changed[: self.rows]:
             steps = c.changes.get("steps")
             if steps is not None:
                 after += ["", f"`{c.id}`:", "", "```diff", *step_diff(steps.from_, steps.to), "```"]
-        return self._section("flows", "Flows", ["Flow", "Details"], entry, entry, changed, after=after)
+        return self._section(
+            "flows", "Flows", ["Flow", "Details"], entry, entry, changed, after=after
+        )
 
     def views(self) -> list[str]:
         def entry(v) -> list[str]:  # type: ignore[no-untyped-def]
             return [md_code(v.key), md_cell(v.title), ""]
 
-        titles = {v["key"]: v.get("title", "") for v in self.review.head_snapshot.export.get("views") or []}
+        titles = {
+            v["key"]: v.get("title", "")
+            for v in self.review.head_snapshot.export.get("views") or []
+        }
 
         def changed(c) -> list[str]:  # type: ignore[no-untyped-def]
             parts = []
@@ -182,9 +232,15 @@ class _Tables:
                     + [f"−{_ids(elements.removed, 5)}"] * bool(elements.removed)))
             relationships = c.changes.get("relationships")
             if isinstance(relationships, ListChange):
-                parts.append(f"relationships: +{len(relationships.added)} −{len(relationships.removed)}")
+                parts.append(
+                    f"relationships: +{len(relationships.added)} −{len(relationships.removed)}"
+                )
             rest = self._fields(c.changes, skip=("elements", "relationships"))
-            return [md_code(c.key), md_cell(titles.get(c.key, "")), "; ".join([*parts, *([rest] if rest else [])])]
+            return [
+                md_code(c.key),
+                md_cell(titles.get(c.key, "")),
+                "; ".join([*parts, *([rest] if rest else [])]),
+            ]
 
         return self._section("views", "Views", ["View", "Title", "Details"], entry, entry, changed)
 
@@ -195,14 +251,31 @@ class _Tables:
         export = self.review.head_snapshot.export
         where = {r["id"]: (r.get("name", ""), r.get("environment_id", r["id"]))
                  for r in [*export.get("environments", []), *export.get("deployment_nodes", [])]}
-        where.update({r["id"]: (r["container_id"], r["environment_id"]) for r in export.get("deployments", [])})
+        where.update(
+            {
+                r["id"]: (r["container_id"], r["environment_id"])
+                for r in export.get("deployments", [])
+            }
+        )
 
         def changed(c) -> list[str]:  # type: ignore[no-untyped-def]
             name, environment = where.get(c.id, ("", ""))
-            return [md_code(c.id), c.kind, md_cell(name), md_code(environment), self._fields(c.changes)]
+            return [
+                md_code(c.id),
+                c.kind,
+                md_cell(name),
+                md_code(environment),
+                self._fields(c.changes),
+            ]
 
-        return self._section("deployment", "Deployment", ["Id", "Kind", "Name", "Environment", "Details"],
-                             entry, entry, changed)
+        return self._section(
+            "deployment",
+            "Deployment",
+            ["Id", "Kind", "Name", "Environment", "Details"],
+            entry,
+            entry,
+            changed,
+        )
 
     def decisions(self) -> list[str]:
         def entry(d) -> list[str]:  # type: ignore[no-untyped-def]
@@ -210,8 +283,12 @@ class _Tables:
 
         def changed(c) -> list[str]:  # type: ignore[no-untyped-def]
             record = self.review.decision(c.number) or {}
-            return [f"ADR-{c.number:04d}", md_cell(record.get("title", "")), md_cell(record.get("status", "")),
-                    self._fields(c.changes)]
+            return [
+                f"ADR-{c.number:04d}",
+                md_cell(record.get("title", "")),
+                md_cell(record.get("status", "")),
+                self._fields(c.changes),
+            ]
 
         return self._section("decisions", "Decisions", ["#", "Decision", "Status", "Details"],
                              entry, entry, changed, primary=True)
@@ -220,30 +297,59 @@ class _Tables:
         impact = self.doc.impact
         body: list[str] = []
         for cycle in impact.sync_cycles.new:
-            body += ["**New synchronous cycle**: " + " → ".join(md_code(u) for u in [*cycle, cycle[0]]), ""]
+            body += [
+                "**New synchronous cycle**: " + " → ".join(md_code(u) for u in [*cycle, cycle[0]]),
+                "",
+            ]
         for cycle in impact.sync_cycles.resolved:
-            body += ["Synchronous cycle resolved: " + " → ".join(md_code(u) for u in [*cycle, cycle[0]]), ""]
+            body += [
+                "Synchronous cycle resolved: " + " → ".join(md_code(u) for u in [*cycle, cycle[0]]),
+                "",
+            ]
         if impact.dependencies:
             rows = []
             for change in impact.dependencies:
                 side = change.to if change.change != "removed" else change.from_
-                facts = ", ".join(x for x in (side.interaction, side.criticality) if x) if side else ""
+                facts = (
+                    ", ".join(x for x in (side.interaction, side.criticality) if x) if side else ""
+                )
                 if change.change == "changed" and change.from_ and change.to:
-                    old = ", ".join(x for x in (change.from_.interaction, change.from_.criticality) if x)
+                    old = ", ".join(
+                        x for x in (change.from_.interaction, change.from_.criticality) if x
+                    )
                     facts = f"{old} → {facts}"
                 paths = ([f"new: {' → '.join(p)}" for p in change.critical_paths.added]
                          + [f"gone: {' → '.join(p)}" for p in change.critical_paths.removed])
                 rows.append([f"{md_code(change.source)} → {md_code(change.destination)}",
                              f"{change.change} ({md_cell(facts)})" if facts else change.change,
                              _ids(change.blast_radius, 8), md_cell("; ".join(paths))])
-            body += _table(["Dependency", "Change", "Blast radius changed for", "Critical paths"], rows, self.rows)
+            body += _table(
+                ["Dependency", "Change", "Blast radius changed for", "Critical paths"],
+                rows,
+                self.rows,
+            )
             body.append("")
         if impact.blast_radius:
-            rows = [[md_code(r.element), _ids(r.breaks.added, 6), _ids(r.breaks.removed, 6),
-                     _ids(r.degraded.added, 6), _ids(r.degraded.removed, 6)]
-                    for r in sorted(impact.blast_radius,
-                                    key=lambda r: -(len(r.breaks.added) + len(r.breaks.removed)
-                                                    + len(r.degraded.added) + len(r.degraded.removed)))]
+            rows = [
+                [
+                    md_code(r.element),
+                    _ids(r.breaks.added, 6),
+                    _ids(r.breaks.removed, 6),
+                    _ids(r.degraded.added, 6),
+                    _ids(r.degraded.removed, 6),
+                ]
+                for r in sorted(
+                    impact.blast_radius,
+                    key=lambda r: (
+                        -(
+                            len(r.breaks.added)
+                            + len(r.breaks.removed)
+                            + len(r.degraded.added)
+                            + len(r.degraded.removed)
+                        )
+                    ),
+                )
+            ]
             body += _table(["If this fails", "Now breaks", "No longer breaks", "Now degraded",
                             "No longer degraded"], rows, self.rows)
             body.append("")
@@ -256,7 +362,10 @@ class _Tables:
             return []
         parts = []
         if impact.dependencies:
-            parts.append(f"{len(impact.dependencies)} dependenc{'y' if len(impact.dependencies) == 1 else 'ies'}")
+            parts.append(
+                f"{len(impact.dependencies)} "
+                f"dependenc{'y' if len(impact.dependencies) == 1 else 'ies'}"
+            )
         if impact.blast_radius:
             parts.append(f"blast radius of {len(impact.blast_radius)} element"
                          + ("s" if len(impact.blast_radius) != 1 else ""))
@@ -279,9 +388,15 @@ class _Tables:
         headers = ["Severity", "Rule", "Where", "Message"]
         if new:
             errors = sum(f.severity == "error" for f in new)
-            words = f"{len(new)}" + (f" ({errors} error{'s' if errors != 1 else ''})" if errors else "")
-            out += _details("New findings", words, _table(headers, [_finding(f) for f in new], self.rows),
-                            open_=True)
+            words = f"{len(new)}" + (
+                f" ({errors} error{'s' if errors != 1 else ''})" if errors else ""
+            )
+            out += _details(
+                "New findings",
+                words,
+                _table(headers, [_finding(f) for f in new], self.rows),
+                open_=True,
+            )
         if fixed:
             out += _details("Fixed findings", str(len(fixed)),
                             _table(headers, [_finding(f) for f in fixed], self.rows), open_=False)

@@ -38,11 +38,15 @@ def workspace_from_export(data: dict[str, Any]) -> Workspace:
     forget_created(workspace)  # not a model being loaded
     for record in data.get("elements", []):
         workspace.builder.adopt(_CLASSES[record["kind"]].model_validate(record))
-    workspace.relationships = [Relationship.model_validate(r) for r in data.get("relationships", [])]
+    workspace.relationships = [
+        Relationship.model_validate(r) for r in data.get("relationships", [])
+    ]
     workspace.events = {e["name"]: Event.model_validate(e) for e in data.get("events", [])}
     workspace.failure_modes = [FailureMode.model_validate(m) for m in data.get("failure_modes", [])]
     workspace.flows = [Flow.model_validate(f) for f in data.get("flows", [])]
     workspace.environments = [Environment.model_validate(e) for e in data.get("environments", [])]
-    workspace.nodes = {n["id"]: DeploymentNode.model_validate(n) for n in data.get("deployment_nodes", [])}
+    workspace.nodes = {
+        n["id"]: DeploymentNode.model_validate(n) for n in data.get("deployment_nodes", [])
+    }
     workspace.instances = [ContainerInstance.model_validate(i) for i in data.get("deployments", [])]
     return workspace

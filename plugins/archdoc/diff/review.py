@@ -54,13 +54,17 @@ class Review:
         return [f for f in self.document.findings.new if f.severity in levels]
 
 
-def review_snapshots(base: Side, head: Side, base_snapshot: Snapshot, head_snapshot: Snapshot) -> Review:
+def review_snapshots(
+    base: Side, head: Side, base_snapshot: Snapshot, head_snapshot: Snapshot
+) -> Review:
     """Compare two loaded sides."""
     document = compare_snapshots(base_snapshot, head_snapshot, base_rev=base.ref, head_rev=head.ref)
     document.impact = change_impact(base_snapshot, head_snapshot, document)
     notes = []
     if base_snapshot.missing:
-        notes.append(f"BASE has no model package {base_snapshot.missing!r}: everything at HEAD is new.")
+        notes.append(
+            f"BASE has no model package {base_snapshot.missing!r}: everything at HEAD is new."
+        )
     return Review(document, base, head, base_snapshot, head_snapshot, notes)
 
 
@@ -69,8 +73,11 @@ def review(config: ArchdocConfig, *, base: str | None = None, head: str | None =
     branch) with ``head`` (default: the working tree)."""
     repository = Repository.containing(config.root)
     head_side = Side("HEAD", repository.resolve(head) if head else None)
-    base_revision = (repository.resolve(base) if base
-                     else repository.default_base(head_side.revision.sha if head_side.revision else "HEAD"))
+    base_revision = (
+        repository.resolve(base)
+        if base
+        else repository.default_base(head_side.revision.sha if head_side.revision else "HEAD")
+    )
     base_side = Side("BASE", base_revision)
     base_snapshot, head_snapshot = load_sides(config, repository, base_side, head_side)
     return review_snapshots(base_side, head_side, base_snapshot, head_snapshot)

@@ -141,7 +141,9 @@ def _load_error(side: Side, error: dict[str, object], root: Path, repository: Re
                                   int(line) if isinstance(line, int) else 1)
         if side.revision is not None and not os.path.isabs(file):
             shown = PurePosixPath(project, file) if str(project) != "." else PurePosixPath(file)
-            hint += ("; " if hint else "") + f"the file as it is there: git show {side.revision.short}:{shown}"
+            hint += (
+                "; " if hint else ""
+            ) + f"the file as it is there: git show {side.revision.short}:{shown}"
     where = "the working tree" if side.revision is None else side.label
     return ModelLoadError(f"{side.name} ({where}) cannot be loaded: {error.get('message')}",
                           location=location, hint=hint or None)

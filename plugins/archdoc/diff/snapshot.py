@@ -102,13 +102,20 @@ def _loaded(config: Any) -> dict[str, Any]:
 def _decisions(log: AdrLog | None) -> list[dict[str, Any]]:
     if log is None:
         return []
-    return [{
-        "number": r.number, "title": r.title, "status": r.status,
-        "date": r.date.isoformat() if r.date else (r.date_text or None),
-        "affects": list(r.affects),
-        "links": [f"{lk.kind} {lk.target:04d}" for lk in log.links(r.number) if lk.target is not None],
-        "file": _relative(str(r.file)),
-    } for r in log]
+    return [
+        {
+            "number": r.number,
+            "title": r.title,
+            "status": r.status,
+            "date": r.date.isoformat() if r.date else (r.date_text or None),
+            "affects": list(r.affects),
+            "links": [
+                f"{lk.kind} {lk.target:04d}" for lk in log.links(r.number) if lk.target is not None
+            ],
+            "file": _relative(str(r.file)),
+        }
+        for r in log
+    ]
 
 
 def _relative(file: str) -> str:

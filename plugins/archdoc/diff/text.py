@@ -111,18 +111,29 @@ def _impact(review: Review, impact: Impact) -> list[str]:
         out += [f"    critical path gone: {' -> '.join(p)}" for p in change.critical_paths.removed]
     for radius in impact.blast_radius:
         parts = []
-        for words, ids in (("now breaks", radius.breaks.added), ("no longer breaks", radius.breaks.removed),
-                           ("now degraded", radius.degraded.added),
-                           ("no longer degraded", radius.degraded.removed)):
+        for words, ids in (
+            ("now breaks", radius.breaks.added),
+            ("no longer breaks", radius.breaks.removed),
+            ("now degraded", radius.degraded.added),
+            ("no longer degraded", radius.degraded.removed),
+        ):
             if ids:
                 parts.append(f"{words} {', '.join(ids)}")
         if radius.fallback is not None:
-            parts.append("a fallback is now declared" if radius.fallback.to else "no fallback any more")
+            parts.append(
+                "a fallback is now declared" if radius.fallback.to else "no fallback any more"
+            )
         out.append(f"  if {radius.element} fails: {'; '.join(parts)}")
     out += [f"  new synchronous cycle: {' -> '.join([*c, c[0]])}" for c in impact.sync_cycles.new]
-    out += [f"  synchronous cycle resolved: {' -> '.join([*c, c[0]])}" for c in impact.sync_cycles.resolved]
-    out += [f"  flow {f.name!r}: step {f.source} -> {f.destination} ran over the removed relationship "
-            f"{f.relationship}" for f in impact.flows]
+    out += [
+        f"  synchronous cycle resolved: {' -> '.join([*c, c[0]])}"
+        for c in impact.sync_cycles.resolved
+    ]
+    out += [
+        f"  flow {f.name!r}: step {f.source} -> {f.destination} ran over the removed relationship "
+        f"{f.relationship}"
+        for f in impact.flows
+    ]
     return out
 
 

@@ -9,7 +9,14 @@ never seen, or seen and not declared. The rules ``undeclared-dependency``,
 and :meth:`DriftReport.edge_status` is the per-edge status a diagram can mark.
 """
 
-from archdoc.drift.compare import DriftEdge, DriftReport, DriftStatus, Evidence, UnmappedService, compare
+from archdoc.drift.compare import (
+    DriftEdge,
+    DriftReport,
+    DriftStatus,
+    Evidence,
+    UnmappedService,
+    compare,
+)
 from archdoc.drift.compose import read_compose
 from archdoc.drift.jaeger import read_jaeger
 from archdoc.drift.mapping import SERVICE_NAME, Match, ServiceMap

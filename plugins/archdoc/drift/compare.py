@@ -132,7 +132,8 @@ class DriftReport:
 
 def compare(workspace: Workspace, observed: Observations, *, min_calls: int = 0,
             graph: DependencyGraph | None = None) -> DriftReport:
-    """Compare the model's dependencies with the observations (pairs below ``min_calls`` left out)."""
+    """Compare the model's dependencies with the observations (pairs below ``min_calls`` left
+    out)."""
     return _Comparison(workspace, observed, min_calls, graph or DependencyGraph(workspace)).run()
 
 
@@ -186,7 +187,9 @@ class _Comparison:
             if (u := self.unit(look_up(name, "service"))) is not None:
                 self.kinds.setdefault(u, set()).add(self.observed.services[name].kind)
 
-        through_unmapped: dict[str, tuple[list[tuple[str, ObservedPair]], list[tuple[str, ObservedPair]]]] = {}
+        through_unmapped: dict[
+            str, tuple[list[tuple[str, ObservedPair]], list[tuple[str, ObservedPair]]]
+        ] = {}
         for pair, client, server in ends:
             cu, su = self.unit(client), self.unit(server)
             if cu is None or su is None:
@@ -256,7 +259,8 @@ class _Comparison:
         self.seen.setdefault(key, []).append(evidence)
 
     def _through_unmapped(
-        self, through: dict[str, tuple[list[tuple[str, ObservedPair]], list[tuple[str, ObservedPair]]]],
+        self,
+        through: dict[str, tuple[list[tuple[str, ObservedPair]], list[tuple[str, ObservedPair]]]],
     ) -> None:
         """A declared dependency seen as two calls through a service that maps to nothing."""
         for name, (callers, callees) in through.items():
@@ -282,7 +286,9 @@ class _Comparison:
             edges.append(DriftEdge(key[0], key[1], status, dep, evidence))
         order = self.graph.order
         for key in sorted(self.undeclared, key=lambda k: (order.get(k[0], 0), order.get(k[1], 0))):
-            edges.append(DriftEdge(key[0], key[1], "undeclared", None, _unique(self.undeclared[key])))
+            edges.append(
+                DriftEdge(key[0], key[1], "undeclared", None, _unique(self.undeclared[key]))
+            )
         return edges
 
     def _unmapped(self, ends: list[tuple[ObservedPair, Match, Match]],
@@ -300,7 +306,9 @@ class _Comparison:
         for match in matches.values():
             if match.element_id is None and match.name not in found:
                 source = self.observed.services[match.name]
-                found[match.name] = UnmappedService(match.name, source, calls.get(match.name), match)
+                found[match.name] = UnmappedService(
+                    match.name, source, calls.get(match.name), match
+                )
         return list(found.values())
 
 

@@ -94,13 +94,16 @@ class _Reader:
 
     def error(self, node: yaml.Node | None, message: str, hint: str) -> ObservedError:
         line = node.start_mark.line + 1 if node is not None else 1
-        return ObservedError(f"{self.name}: {message}", location=SourceLocation(str(self.path), line),
-                             hint=hint)
+        return ObservedError(
+            f"{self.name}: {message}", location=SourceLocation(str(self.path), line), hint=hint
+        )
 
     def items(self, node: yaml.Node, what: str) -> list[tuple[str, yaml.Node, yaml.Node]]:
         """(key, key node, value node) of a mapping, ``<<`` merge keys expanded (own keys win)."""
         if not isinstance(node, yaml.MappingNode):
-            raise self.error(node, f"{what} must be a mapping", "indent its entries as `name: value`")
+            raise self.error(
+                node, f"{what} must be a mapping", "indent its entries as `name: value`"
+            )
         merged: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         own: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         for key, value in node.value:
@@ -131,11 +134,15 @@ def _merge_file(path: Path, services: dict[str, ComposeService]) -> None:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ObservedError(f"cannot read {reader.name}: {exc.strerror}",
-                            hint="check the path of the compose file") from None
+        raise ObservedError(
+            f"cannot read {reader.name}: {exc.strerror}", hint="check the path of the compose file"
+        ) from None
     except UnicodeDecodeError as exc:
-        raise ObservedError(f"{reader.name} is not UTF-8 text (byte {exc.start})",
-                            location=SourceLocation(str(path), 1), hint="save it as UTF-8") from None
+        raise ObservedError(
+            f"{reader.name} is not UTF-8 text (byte {exc.start})",
+            location=SourceLocation(str(path), 1),
+            hint="save it as UTF-8",
+        ) from None
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -175,7 +182,9 @@ def _merge_service(reader: _Reader, service: ComposeService, node: yaml.Node) ->
             continue
         if _is_null(value):
             continue
-        found = _depends_on(reader, service, value) if name == "depends_on" else _links(reader, value)
+        found = (
+            _depends_on(reader, service, value) if name == "depends_on" else _links(reader, value)
+        )
         if value.tag == "!override":
             setattr(service, name, {})
         getattr(service, name).update(found)
@@ -197,20 +206,33 @@ def _depends_on(reader: _Reader, service: ComposeService,
             found[reader.scalar(item, "an entry of depends_on")] = (reader.source(item), True)
         return found
     if not isinstance(node, yaml.MappingNode):
-        raise reader.error(node, f"depends_on of service {service.key!r} must be a list or a mapping",
-                           "write `depends_on: [db]` or `depends_on: {db: {condition: service_healthy}}`")
+        raise reader.error(
+            node,
+            f"depends_on of service {service.key!r} must be a list or a mapping",
+            "write `depends_on: [db]` or `depends_on: {db: {condition: service_healthy}}`",
+        )
     for name, key, options in reader.items(node, "depends_on"):
         required = True
         if not _is_null(options):
             for option, option_key, value in reader.items(options, f"depends_on.{name}"):
                 if option == "condition" and (not isinstance(value, yaml.ScalarNode)
                                               or value.value not in CONDITIONS):
-                    raise reader.error(value, f"depends_on.{name}.condition must be one of "
-                                       + ", ".join(sorted(CONDITIONS)), "see the compose specification")
+                    raise reader.error(
+                        value,
+                        f"depends_on.{name}.condition must be one of "
+                        + ", ".join(sorted(CONDITIONS)),
+                        "see the compose specification",
+                    )
                 if option == "required":
-                    if not isinstance(value, yaml.ScalarNode) or value.value not in ("true", "false"):
-                        raise reader.error(value, f"depends_on.{name}.required must be true or false",
-                                           "write `required: false`")
+                    if not isinstance(value, yaml.ScalarNode) or value.value not in (
+                        "true",
+                        "false",
+                    ):
+                        raise reader.error(
+                            value,
+                            f"depends_on.{name}.required must be true or false",
+                            "write `required: false`",
+                        )
                     required = value.value == "true"
         found[name] = (reader.source(key), required)
     return found
@@ -226,15 +248,21 @@ def _links(reader: _Reader, node: yaml.Node) -> dict[str, tuple[ObservedSource, 
     return found
 
 
-def _environment(reader: _Reader, service: ComposeService, node: yaml.Node) -> dict[str, str | None]:
+def _environment(
+    reader: _Reader, service: ComposeService, node: yaml.Node
+) -> dict[str, str | None]:
     values: dict[str, str | None] = {}
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
             if not isinstance(item, yaml.ScalarNode):
-                raise reader.error(item, "an environment entry must be `NAME=value`", "write `- NAME=value`")
+                raise reader.error(
+                    item, "an environment entry must be `NAME=value`", "write `- NAME=value`"
+                )
             name, equals, value = str(item.value).partition("=")
             values[name] = value if equals else None
         return values
     for name, _, entry in reader.items(node, f"environment of service {service.key!r}"):
-        values[name] = None if _is_null(entry) or not isinstance(entry, yaml.ScalarNode) else str(entry.value)
+        values[name] = (
+            None if _is_null(entry) or not isinstance(entry, yaml.ScalarNode) else str(entry.value)
+        )
     return values

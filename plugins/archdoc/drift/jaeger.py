@@ -55,17 +55,26 @@ def _link(path: Path, where: str, entry: Any) -> ObservedCall:
         value = entry.get(key)
         if not isinstance(value, str) or not value.strip():
             missing = key not in entry
-            raise bad_entry(path, f"{where}.{key}",
-                            "missing" if missing else f"must be a service name, not {describe(value)}",
-                            HINT)
+            raise bad_entry(
+                path,
+                f"{where}.{key}",
+                "missing" if missing else f"must be a service name, not {describe(value)}",
+                HINT,
+            )
         names.append(value)
     if "callCount" not in entry:
         raise bad_entry(path, f"{where}.callCount", "missing", HINT)
     calls = whole_number(entry["callCount"])
     if calls is None:
-        raise bad_entry(path, f"{where}.callCount",
-                        f"must be a whole number of calls, not {describe(entry['callCount'])}", HINT)
-    return ObservedCall(names[0], names[1], calls, "", ObservedSource("jaeger", str(path), path=where))
+        raise bad_entry(
+            path,
+            f"{where}.callCount",
+            f"must be a whole number of calls, not {describe(entry['callCount'])}",
+            HINT,
+        )
+    return ObservedCall(
+        names[0], names[1], calls, "", ObservedSource("jaeger", str(path), path=where)
+    )
 
 
 def _check_envelope(path: Path) -> None:

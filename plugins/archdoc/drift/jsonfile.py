@@ -62,8 +62,11 @@ def _syntax_error(path: Path, exc: Exception) -> ObservedError:
                              location=SourceLocation(str(path), decoded.lineno),
                              hint="the file may be cut short or not be the API's answer")
     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return ObservedError(f"{name} is not valid JSON: {first}", location=SourceLocation(str(path), 1),
-                         hint="the file may be cut short or not be the API's answer")
+    return ObservedError(
+        f"{name} is not valid JSON: {first}",
+        location=SourceLocation(str(path), 1),
+        hint="the file may be cut short or not be the API's answer",
+    )
 
 
 def describe(value: Any) -> str:

@@ -96,8 +96,13 @@ def _series(path: Path, line: int, labels: dict[str, str], value: float) -> Obse
     client, server = labels["client"], labels["server"]
     if not client or not server:
         return None  # an edge with an unknown end tells nothing about the model
-    return ObservedCall(client, server, round(value), connection_type(labels.get("connection_type", "")),
-                        ObservedSource("servicegraph", str(path), line=line))
+    return ObservedCall(
+        client,
+        server,
+        round(value),
+        connection_type(labels.get("connection_type", "")),
+        ObservedSource("servicegraph", str(path), line=line),
+    )
 
 
 # -- query API answer -----------------------------------------------------------------------
@@ -122,8 +127,12 @@ def _read_query_answer(path: Path) -> Iterator[ObservedCall]:
                 if result_type is not None and result_type not in ("vector", "matrix"):
                     raise _wrong_type(path, result_type)
                 if event != "start_map":
-                    raise bad_entry(path, f"data.result[{index}]",
-                                    f"a series must be an object, not {describe(value)}", QUERY_HINT)
+                    raise bad_entry(
+                        path,
+                        f"data.result[{index}]",
+                        f"a series must be an object, not {describe(value)}",
+                        QUERY_HINT,
+                    )
                 builder = ijson.ObjectBuilder()
                 builder.event(event, value)
             elif prefix == "status" and event == "string":
@@ -137,16 +146,22 @@ def _read_query_answer(path: Path) -> Iterator[ObservedCall]:
         raise ObservedError(f"{name} is an error answer of Prometheus: {error or 'no message'}",
                             location=SourceLocation(str(path), 1), hint=QUERY_HINT)
     if status != "success":
-        raise ObservedError(f"{name} is not a Prometheus query API answer (no \"status\": \"success\")",
-                            location=SourceLocation(str(path), 1), hint=QUERY_HINT)
+        raise ObservedError(
+            f"{name} is not a Prometheus query API answer (no \"status\": \"success\")",
+            location=SourceLocation(str(path), 1),
+            hint=QUERY_HINT,
+        )
     if result_type not in ("vector", "matrix"):
         raise _wrong_type(path, result_type)
 
 
 def _wrong_type(path: Path, result_type: str | None) -> ObservedError:
-    return ObservedError(f"{relative_to_cwd(str(path))}: the query answered a {result_type or 'missing'} "
-                         "resultType, not a vector of series", location=SourceLocation(str(path), 1),
-                         hint=QUERY_HINT)
+    return ObservedError(
+        f"{relative_to_cwd(str(path))}: the query answered a {result_type or 'missing'} "
+        "resultType, not a vector of series",
+        location=SourceLocation(str(path), 1),
+        hint=QUERY_HINT,
+    )
 
 
 def _result(path: Path, where: str, series: dict[str, Any]) -> ObservedCall | None:
@@ -166,12 +181,19 @@ def _result(path: Path, where: str, series: dict[str, Any]) -> ObservedCall | No
         raise bad_entry(path, where, "has no \"value\" (nor \"values\")", QUERY_HINT)
     calls = _sample_value(sample)
     if calls is None:
-        raise bad_entry(path, at, f"must be [timestamp, \"count\"], not {describe(sample)}", QUERY_HINT)
+        raise bad_entry(
+            path, at, f"must be [timestamp, \"count\"], not {describe(sample)}", QUERY_HINT
+        )
     client, server = metric["client"], metric["server"]
     if not client or not server:
         return None
-    return ObservedCall(client, server, calls, connection_type(str(metric.get("connection_type", ""))),
-                        ObservedSource("servicegraph", str(path), path=where))
+    return ObservedCall(
+        client,
+        server,
+        calls,
+        connection_type(str(metric.get("connection_type", ""))),
+        ObservedSource("servicegraph", str(path), path=where),
+    )
 
 
 def _sample_value(sample: Any) -> int | None:

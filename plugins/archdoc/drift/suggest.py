@@ -71,7 +71,9 @@ class ModelNames:
         lines = self._by_line.get(path, {})
         for statement in _module_level(tree.body):
             if isinstance(statement, (ast.Assign, ast.AnnAssign)) and statement.value is not None:
-                targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+                targets = (
+                    statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+                )
                 for target in targets:
                     self._assign(module, target, statement.value, lines)
             elif isinstance(statement, ast.ImportFrom):
@@ -88,8 +90,11 @@ class ModelNames:
             found = _declared_in(value, lines)
             if len(found) == 1:
                 module.defined.setdefault(found[0], target.id)
-        elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) \
-                and len(target.elts) == len(value.elts):
+        elif (
+            isinstance(target, (ast.Tuple, ast.List))
+            and isinstance(value, (ast.Tuple, ast.List))
+            and len(target.elts) == len(value.elts)
+        ):
             taken: set[str] = set()
             for t, v in zip(target.elts, value.elts):
                 found = [i for i in _declared_in(v, lines) if i not in taken]
@@ -196,7 +201,9 @@ def _import_line(target_file: str, source_file: str, name: str, package: str,
     return f"# import {name} from {source_file}"
 
 
-def suggest(workspace: Workspace, report: DriftReport, *, package: str = "model") -> list[Suggestion]:
+def suggest(
+    workspace: Workspace, report: DriftReport, *, package: str = "model"
+) -> list[Suggestion]:
     """One suggestion per undeclared dependency, in the report's order."""
     names = ModelNames(workspace, package)
     out = []
@@ -216,7 +223,9 @@ def _target_file(workspace: Workspace, names: ModelNames, source_id: str) -> str
     return home[0] if home else None
 
 
-def _suggestion(workspace: Workspace, names: ModelNames, edge: DriftEdge, package: str) -> Suggestion:
+def _suggestion(
+    workspace: Workspace, names: ModelNames, edge: DriftEdge, package: str
+) -> Suggestion:
     from archdoc.source import relative_to_cwd
 
     source_id, destination_id = edge.source_id, edge.destination_id

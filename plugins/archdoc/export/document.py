@@ -41,9 +41,13 @@ class ViewSummaryRecord(BaseModel):
 def view_record(view: ComputedView | SequenceView | DeploymentView) -> ViewSummaryRecord:
     kind = view.key.partition(":")[0]
     if isinstance(view, ComputedView):
-        return ViewSummaryRecord(key=view.key, title=view.title, kind=kind,
-                                 elements=view.element_ids,
-                                 relationships=[(e.source_id, e.destination_id) for e in view.edges])
+        return ViewSummaryRecord(
+            key=view.key,
+            title=view.title,
+            kind=kind,
+            elements=view.element_ids,
+            relationships=[(e.source_id, e.destination_id) for e in view.edges],
+        )
     if isinstance(view, SequenceView):
         return ViewSummaryRecord(key=view.key, title=view.title, kind=kind,
                                  elements=view.element_ids, relationships=view.relationship_pairs())

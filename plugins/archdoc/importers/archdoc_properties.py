@@ -1,17 +1,18 @@
 """The ``archdoc.*`` properties: what ``archdoc export --format structurizr`` keeps for archdoc
 where Structurizr has no place for it, read back into the plan.
 
-| property | on | is |
-| --- | --- | --- |
-| ``archdoc.id`` | element, deployment node | the id, where the identifier cannot spell it |
-| ``archdoc.name`` | element, deployment node | the name, where Structurizr needed another to keep names unique |
-| ``archdoc.kind`` | container | ``database`` or ``queue`` for one with parts (Structurizr's tags make only a leaf container one) |
-| ``archdoc.owner`` | element | the owning team |
-| ``archdoc.dataOwner`` | database | the id of the container that owns its data |
-| ``archdoc.operation`` | relationship | the operation (an endpoint, a topic) |
-| ``archdoc.access`` | relationship | ``read``, ``write``, ``readwrite``, or ``""`` for none (nothing is inferred) |
-| ``archdoc.icon`` | deployment node | the icon name |
-| ``archdoc.instances`` | deployment node, container instance | instances the DSL cannot spell |
+- ``archdoc.id`` (element, deployment node): the id, where the identifier cannot spell it
+- ``archdoc.name`` (element, deployment node): the name, where Structurizr needed another to keep
+  names unique
+- ``archdoc.kind`` (container): ``database`` or ``queue`` for one with parts (Structurizr's tags
+  make only a leaf container one)
+- ``archdoc.owner`` (element): the owning team
+- ``archdoc.dataOwner`` (database): the id of the container that owns its data
+- ``archdoc.operation`` (relationship): the operation (an endpoint, a topic)
+- ``archdoc.access`` (relationship): ``read``, ``write``, ``readwrite``, or ``""`` for none
+  (nothing is inferred)
+- ``archdoc.icon`` (deployment node): the icon name
+- ``archdoc.instances`` (deployment node, container instance): instances the DSL cannot spell
 
 The DSL reader also reads ``archdoc.id`` of views and dynamic views and ``archdoc.kind``
 (``step`` or ``reply``) of a dynamic view's step; :func:`restore` does the rest, once the

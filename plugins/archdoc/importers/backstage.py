@@ -150,8 +150,11 @@ class _Catalog:
                                     location=where, hint="start it with apiVersion: and kind:")
         for key in ("apiVersion", "kind"):
             if not isinstance(data.get(key), str) or not data.get(key):
-                raise ImportSourceError(f"the entity has no {key}", location=where,
-                                        hint="every entity needs apiVersion, kind and metadata.name")
+                raise ImportSourceError(
+                    f"the entity has no {key}",
+                    location=where,
+                    hint="every entity needs apiVersion, kind and metadata.name",
+                )
         metadata = data.get("metadata")
         if not isinstance(metadata, dict) or not isinstance(metadata.get("name"), str) \
                 or not metadata.get("name"):
@@ -257,10 +260,11 @@ class _Catalog:
                 continue
             self.container(entity, systems[entity.key])
         for entity in parts:
-            parent_key = (self.ref(entity, entity.spec.get("subcomponentOf"), "component",
-                                   "subcomponentOf")
-                          if entity.kind.lower() == "component" and entity.spec.get("subcomponentOf")
-                          else None)
+            parent_key = (
+                self.ref(entity, entity.spec.get("subcomponentOf"), "component", "subcomponentOf")
+                if entity.kind.lower() == "component" and entity.spec.get("subcomponentOf")
+                else None
+            )
             if parent_key is not None:
                 self.subcomponent(entity, parent_key)
         for entity in parts:
@@ -378,7 +382,11 @@ class _Catalog:
 
     def add(self, source: PElement, destination: PElement, at: SourceLocation,
             description: str, **fields: Any) -> None:
-        if source is destination or _ancestor(source, destination) or _ancestor(destination, source):
+        if (
+            source is destination
+            or _ancestor(source, destination)
+            or _ancestor(destination, source)
+        ):
             return
         for existing in self.plan.relationships():
             if existing.source is source and existing.destination is destination \
@@ -448,14 +456,19 @@ def _ancestor(a: PElement, b: PElement) -> bool:
 def read_catalog(paths: list[Path]) -> Plan:
     """Every entity of ``paths`` (and of the local files their Locations point at)."""
     if not paths:
-        raise ImportSourceError("no catalog file given", hint="archdoc import backstage catalog-info.yaml")
+        raise ImportSourceError(
+            "no catalog file given", hint="archdoc import backstage catalog-info.yaml"
+        )
     plan = Plan(name="Catalog", source=", ".join(p.name for p in paths))
     catalog = _Catalog(plan)
     for path in paths:
         catalog.read(path, None)
     if not catalog.order:
-        raise ImportSourceError(f"{paths[0]} holds no entity", location=SourceLocation(str(paths[0]), 1),
-                                hint="a catalog file holds YAML documents with apiVersion and kind")
+        raise ImportSourceError(
+            f"{paths[0]} holds no entity",
+            location=SourceLocation(str(paths[0]), 1),
+            hint="a catalog file holds YAML documents with apiVersion and kind",
+        )
     systems = catalog.of_kind("system")
     domains = [d for d in catalog.of_kind("domain") if not d.spec.get("subdomainOf")]
     if len(systems) == 1:

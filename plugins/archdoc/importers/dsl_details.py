@@ -81,7 +81,8 @@ def read_perspectives(block: Block) -> dict[str, str]:
 
 
 def read_archetype(block: Block, archetypes: dict[str, Archetype]) -> Archetype:
-    """``name = kind { defaults }``, ``name = archetype { ... }`` or ``name = --other-> { ... }``."""
+    """``name = kind { defaults }``, ``name = archetype { ... }`` or
+    ``name = --other-> { ... }``."""
     tokens, at = block.tokens, block.location
     if len(tokens) == 1:  # `container { ... }`: defaults for every container
         tokens = [tokens[0], Token("="), tokens[0]]

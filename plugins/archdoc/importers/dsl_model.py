@@ -193,10 +193,12 @@ class DslImporter:
                           "`adr_dir` at them: archdoc reads adr-tools and MADR records as they are")
         elif keyword in ("!script", "!plugin", "!components"):
             raise ImportSourceError(
-                f"{block.tokens[0]} is not supported: what it generates cannot be read from the DSL",
+                f"{block.tokens[0]} is not supported: "
+                "what it generates cannot be read from the DSL",
                 location=at,
                 hint="export the workspace as JSON with the Structurizr CLI and import the JSON, "
-                     "or write what it generates in the DSL")
+                "or write what it generates in the DSL",
+            )
         else:
             return False
         return True
@@ -263,11 +265,16 @@ class DslImporter:
 
             close = difflib.get_close_matches(name.lower(), list(self.ids), n=3, cutoff=0.6)
             raise ImportSourceError(
-                f"the {role} {name!r} does not exist" + (
-                    "" if name.lower() != "this" else " (no element is in scope here)"),
+                f"the {role} {name!r} does not exist"
+                + ("" if name.lower() != "this" else " (no element is in scope here)"),
                 location=at,
-                hint=("did you mean " + ", ".join(repr(c) for c in close) + "?") if close else
-                "declare it (with an identifier) before using it: the DSL has no forward references")
+                hint=("did you mean " + ", ".join(repr(c) for c in close) + "?")
+                if close
+                else (
+                    "declare it (with an identifier) before using it: "
+                    "the DSL has no forward references"
+                ),
+            )
         return found
 
     # -- the model -----------------------------------------------------------------------------
@@ -424,7 +431,9 @@ class DslImporter:
             return name
         return f"{outer}/{name}"
 
-    def _group(self, block: Block, tokens: list[Token], scope: Scope, identifier: str | None) -> None:
+    def _group(
+        self, block: Block, tokens: list[Token], scope: Scope, identifier: str | None
+    ) -> None:
         at = block.location
         if block.children is None:
             if scope.kind == "component":  # `group "Name"` sets a component's group
@@ -596,8 +605,11 @@ class DslImporter:
         self.plan.add(relationship)
         if identifier:
             if identifier.lower() in self.relationships or identifier.lower() in self.ids:
-                raise ImportSourceError(f"the identifier {identifier!r} is already in use",
-                                        location=at, hint="give each relationship its own identifier")
+                raise ImportSourceError(
+                    f"the identifier {identifier!r} is already in use",
+                    location=at,
+                    hint="give each relationship its own identifier",
+                )
             self.relationships[identifier.lower()] = relationship
         if block.children is not None:
             self._children(block, Scope("relationship", relationship))
@@ -613,7 +625,9 @@ class DslImporter:
     def _static(self, source: Any, destination: Any, at: SourceLocation) -> PRelationship | None:
         for end in (source, destination):
             if isinstance(end, Unsupported):
-                self.note(at, f"a relationship with the {end.what} {end.name!r} is not carried over")
+                self.note(
+                    at, f"a relationship with the {end.what} {end.name!r} is not carried over"
+                )
                 return None
             if isinstance(end, PEnvironment):
                 raise ImportSourceError(f"a relationship with the deployment environment "
@@ -635,7 +649,9 @@ class DslImporter:
             expect(tokens, 2, 99, f"{keyword} <tag> [tag...]", at)
             for token in tokens[1:]:
                 if relationship is not None:
-                    relationship.tags += [t for t in split_tags(token) if t not in relationship.tags]
+                    relationship.tags += [
+                        t for t in split_tags(token) if t not in relationship.tags
+                    ]
         elif keyword == "url":
             expect(tokens, 2, 2, "url <url>", at)
             if relationship is not None:
@@ -666,7 +682,11 @@ class DslImporter:
 
 
 def _element_path(element: PElement) -> str:
-    return element.name if element.parent is None else f"{_element_path(element.parent)}.{element.name}"
+    return (
+        element.name
+        if element.parent is None
+        else f"{_element_path(element.parent)}.{element.name}"
+    )
 
 
 def _node_path(node: PNode) -> list[str]:

@@ -187,8 +187,10 @@ class _Reader:
                     body.append(content[indent or 0:] if content.strip() else "")
                 else:
                     raise ImportSourceError(
-                        'a """ text block is never closed', location=SourceLocation(str(path), start + 1),
-                        hint='end the text block with """ on a line of its own')
+                        'a """ text block is never closed',
+                        location=SourceLocation(str(path), start + 1),
+                        hint='end the text block with """ on a line of its own',
+                    )
                 block_text = "\n".join(body)
             location = SourceLocation(str(path), start + 1)
             stripped = text.strip()
@@ -227,8 +229,13 @@ class _Reader:
                 return self.constants[name][0]
             if name not in self.unresolved:
                 self.unresolved.add(name)
-                self.notices.append(Notice(location, f"${{{name}}} is not substituted: no !const "
-                                           "or !var defines it (environment variables are not read)"))
+                self.notices.append(
+                    Notice(
+                        location,
+                        f"${{{name}}} is not substituted: no !const "
+                        "or !var defines it (environment variables are not read)",
+                    )
+                )
             return match.group(0)
 
         return Token(_SUBSTITUTION.sub(value, token), token.quoted)

@@ -140,8 +140,11 @@ class ViewsReader:
             wanted = ("container", "database", "queue") if kind == "component" else ("system",)
             if not isinstance(scope, PElement) or scope.kind not in wanted:
                 raise ImportSourceError(
-                    f"{tokens[1]!r} is not a {'container' if kind == 'component' else 'software system'}",
-                    location=at, hint=f"a {tokens[0]} view is scoped to one")
+                    f"{tokens[1]!r} is not a "
+                    f"{'container' if kind == 'component' else 'software system'}",
+                    location=at,
+                    hint=f"a {tokens[0]} view is scoped to one",
+                )
         rest = tokens[2:] if scoped else tokens[1:]
         spec = _StaticSpec(kind, scope, at, key=rest[0] if rest else "",
                            description=rest[1] if len(rest) > 1 else "")
@@ -347,7 +350,9 @@ class ViewsReader:
         at, tokens = block.location, block.tokens
         expect(tokens, 2, 4, "dynamic <*|software system|container> [key] [description] {", at)
         if tokens[1] != "*":
-            scope = self.importer.find(tokens[1], Scope("model"), at, "software system or container")
+            scope = self.importer.find(
+                tokens[1], Scope("model"), at, "software system or container"
+            )
             if not isinstance(scope, PElement) or scope.kind not in ("system", "container",
                                                                      "database", "queue"):
                 raise ImportSourceError(f"{tokens[1]!r} is not a software system or a container",

@@ -1,4 +1,5 @@
-"""Python names for what an import declares: ``webApp`` -> ``web_app``, ``"Order API"`` -> ``order_api``."""
+"""Python names for what an import declares: ``webApp`` -> ``web_app``, ``"Order API"`` ->
+``order_api``."""
 
 from __future__ import annotations
 

@@ -180,7 +180,8 @@ class Children:
 
 
 Selector = Union[PElement, Children, str]
-"""An element, its children, or a selector string of ``ws.view``: ``"*"``, ``"tag:X"``, ``"kind:K"``."""
+"""An element, its children, or a selector string of ``ws.view``:
+``"*"``, ``"tag:X"``, ``"kind:K"``."""
 
 
 def element_id(element: PElement) -> str:
@@ -228,7 +229,8 @@ class PStyle:
     tag: str
     location: SourceLocation | None
     options: dict[str, str | int] = field(default_factory=dict)
-    """``color``, ``border``, ``text``, ``shape``, ``line``, ``width``: arguments of ``ws.style``."""
+    """``color``, ``border``, ``text``, ``shape``, ``line``, ``width``: arguments of
+    ``ws.style``."""
     targets: set[str] = field(default_factory=set)
     """What the source styled with it: ``element``, ``relationship`` or both."""
 

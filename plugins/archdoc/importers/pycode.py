@@ -50,7 +50,8 @@ def literal(value: Value | Raw) -> str:
 
 
 def _split_string(text: str, room: int) -> list[str]:
-    """``text`` cut at spaces into literals of at most ``room`` characters each (quotes included)."""
+    """``text`` cut at spaces into literals of at most ``room`` characters each (quotes
+    included)."""
     pieces: list[str] = []
     current = ""
     for word in text.split(" "):

@@ -1,4 +1,5 @@
-"""The model package of an import: a :class:`~archdoc.importers.plan.Plan` as Python a person writes.
+"""The model package of an import: a :class:`~archdoc.importers.plan.Plan` as Python a person
+writes.
 
 One variable per element, node and environment; the calls of archdoc's public API in the plan's
 order. A small model is one ``__init__.py``; a large one is split into modules at its top-level
@@ -51,7 +52,13 @@ def write_model(plan: Plan, *, tool: str, split_above: int = SPLIT_ABOVE) -> dic
         body = _Module("__init__")
         for statement in plan.statements:
             body.add(statement)
-        header = [_docstring(plan, tool), "", "from archdoc import Workspace", "", *_workspace(plan)]
+        header = [
+            _docstring(plan, tool),
+            "",
+            "from archdoc import Workspace",
+            "",
+            *_workspace(plan),
+        ]
         return {"__init__.py": "\n".join(header + body.render()) + "\n"}
     return _split(plan, tool)
 
@@ -83,7 +90,7 @@ def _assign_names(plan: Plan) -> None:
         statement.var = names.claim(base, qualifier=qualifier)
 
 
-# -- one statement ----------------------------------------------------------------------------------
+# -- one statement ---------------------------------------------------------------------------------
 
 
 def _docstring(plan: Plan, tool: str) -> str:

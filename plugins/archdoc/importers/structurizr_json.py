@@ -91,7 +91,9 @@ class _JsonReader:
                     self.element(component, "component", child)
         for custom in model.get("customElements") or []:
             self.by_id[str(custom.get("id"))] = None
-            self.note(custom.get("id"), f"custom element {custom.get('name')!r} is not carried over")
+            self.note(
+                custom.get("id"), f"custom element {custom.get('name')!r} is not carried over"
+            )
         first: dict[str, tuple[int, str]] = {}  # each environment before its first node
         for node in model.get("deploymentNodes") or []:
             for inner in _all_nodes(node):
@@ -292,8 +294,10 @@ class _JsonReader:
         return SourceLocation(str(self.path), self.keys.get(str(view.get("key")), 1))
 
     def _static_relationships(self) -> list[tuple[Any, Any]]:
-        return [(self.by_id.get(str(r.get("sourceId"))), self.by_id.get(str(r.get("destinationId"))))
-                for r in self.all.values()]
+        return [
+            (self.by_id.get(str(r.get("sourceId"))), self.by_id.get(str(r.get("destinationId"))))
+            for r in self.all.values()
+        ]
 
     def star(self, kind: str, scope: PElement | None) -> list[PElement]:
         """What ``include *`` puts in a view of this kind and scope."""
@@ -326,7 +330,9 @@ class _JsonReader:
         found = [self.by_id.get(str(e.get("id"))) for e in view.get("elements") or []]
         drawn = [e for e in found if isinstance(e, PElement)]
         star = self.star(kind, scope if kind != "landscape" else None)
-        direction = _DIRECTIONS.get((view.get("automaticLayout") or {}).get("rankDirection", ""), "")
+        direction = _DIRECTIONS.get(
+            (view.get("automaticLayout") or {}).get("rankDirection", ""), ""
+        )
         label = f"the view {view.get('key')!r}"
         if set(map(id, drawn)) == set(map(id, star)):
             builtin = {"landscape": "landscape", "context": "context:", "container": "containers:",
@@ -415,14 +421,19 @@ def read_workspace_json(path: Path, *, keep_ids: bool = True) -> tuple[Plan, dic
         raise ImportSourceError(f"cannot read {path}: {exc.strerror or exc}",
                                 hint="check the path of the workspace file") from None
     except UnicodeDecodeError:
-        raise ImportSourceError(f"{path.name} is not UTF-8 text", location=SourceLocation(str(path), 1),
-                                hint="save the file as UTF-8") from None
+        raise ImportSourceError(
+            f"{path.name} is not UTF-8 text",
+            location=SourceLocation(str(path), 1),
+            hint="save the file as UTF-8",
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportSourceError(f"{path.name} is not valid JSON: {exc.msg}",
-                                location=SourceLocation(str(path), exc.lineno),
-                                hint="export the workspace again, or fix the JSON at this line") from None
+        raise ImportSourceError(
+            f"{path.name} is not valid JSON: {exc.msg}",
+            location=SourceLocation(str(path), exc.lineno),
+            hint="export the workspace again, or fix the JSON at this line",
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("model", {}), dict):
         raise ImportSourceError(f"{path.name} is not a Structurizr workspace",
                                 location=SourceLocation(str(path), 1),

@@ -173,13 +173,22 @@ def embed_images(svg: str) -> str:
             symbol = f"icon{len(symbols)}"
             symbols[href] = symbol
             w, h = attrs.get("width", "100"), attrs.get("height", "100")
-            defs.append(f'<symbol id="{symbol}" viewBox="0 0 {w} {h}"><image width="{w}" height="{h}" '
-                        f'xlink:href="data:image/png;base64,{data}"/></symbol>')
-        return (f'<use xlink:href="#{symbols[href]}" x="{attrs.get("x", "0")}" y="{attrs.get("y", "0")}" '
-                f'width="{attrs.get("width", "100")}" height="{attrs.get("height", "100")}"/>')
+            defs.append(
+                f'<symbol id="{symbol}" viewBox="0 0 {w} {h}"><image width="{w}" height="{h}" '
+                f'xlink:href="data:image/png;base64,{data}"/></symbol>'
+            )
+        return (
+            f'<use xlink:href="#{symbols[href]}" x="{attrs.get("x", "0")}" '
+            f'y="{attrs.get("y", "0")}" '
+            f'width="{attrs.get("width", "100")}" height="{attrs.get("height", "100")}"/>'
+        )
 
     body = _IMAGE.sub(replace, svg)
     if defs:
-        body = re.sub(r"(<svg\b[^>]*>)", lambda m: m[1] + "\n<defs>\n" + "\n".join(defs) + "\n</defs>",
-                      body, count=1)
+        body = re.sub(
+            r"(<svg\b[^>]*>)",
+            lambda m: m[1] + "\n<defs>\n" + "\n".join(defs) + "\n</defs>",
+            body,
+            count=1,
+        )
     return body

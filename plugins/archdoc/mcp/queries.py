@@ -132,7 +132,9 @@ _SELECTOR_PREFIXES = ("tag:", "kind:")
 
 
 def _is_selector(term: str) -> bool:
-    return term.startswith(_SELECTOR_PREFIXES) or term == "external" or any(c in term for c in "*?[")
+    return (
+        term.startswith(_SELECTOR_PREFIXES) or term == "external" or any(c in term for c in "*?[")
+    )
 
 
 def _variants(term: str) -> list[str]:

@@ -71,10 +71,14 @@ class RelationshipInfo(BaseModel):
     destination: str
     description: str = ""
     technology: str = ""
-    operation: str = Field(default="", description="An endpoint, topic or method, e.g. `POST /orders`.")
+    operation: str = Field(
+        default="", description="An endpoint, topic or method, e.g. `POST /orders`."
+    )
     interaction: Literal["sync", "async"] = "sync"
     criticality: str | None = None
-    access: str | None = Field(default=None, description="For a datastore: read, write or readwrite.")
+    access: str | None = Field(
+        default=None, description="For a datastore: read, write or readwrite."
+    )
     tags: list[str] = []
     location: str | None = Field(default=None, description="`file:line` of the declaration.")
 
@@ -98,7 +102,9 @@ class Deployment(BaseModel):
 
     environment: str
     node: str
-    instances: int | str | None = Field(default=None, description="Copies: a number, a range, or one.")
+    instances: int | str | None = Field(
+        default=None, description="Copies: a number, a range, or one."
+    )
 
 
 class DecisionLink(BaseModel):
@@ -126,7 +132,9 @@ class ElementDetail(ElementSummary):
 
     kind_label: str = Field(description="`Software System`, `Database`, ...")
     owner: str = Field(default="", description="The team that owns it.")
-    data_owner: str | None = Field(default=None, description="For a datastore: the container owning its data.")
+    data_owner: str | None = Field(
+        default=None, description="For a datastore: the container owning its data."
+    )
     properties: dict[str, PropertyValue] = {}
     location: str | None = Field(default=None, description="`file:line` of the declaration.")
     children: list[ElementSummary] = []
@@ -136,7 +144,9 @@ class ElementDetail(ElementSummary):
     subscribes: list[EventRole] = []
     failure_modes: list[FailureModeInfo] = []
     deployments: list[Deployment] = []
-    decisions: list[DecisionInfo] = Field(default=[], description="Decisions whose `affects` names it.")
+    decisions: list[DecisionInfo] = Field(
+        default=[], description="Decisions whose `affects` names it."
+    )
     views: list[str] = Field(default=[], description="Keys of the views that draw it.")
     flows: list[str] = Field(default=[], description="Ids of the flows it takes part in.")
 
@@ -158,7 +168,10 @@ class ImpactResult(BaseModel):
     breaks: int = Field(description="How many elements break.")
     degraded: int = Field(description="How many elements degrade.")
     impacts: list[ImpactInfo] = Field(
-        description="Breaks first, then by distance; at most `limit` of them (the counts are of all).")
+        description=(
+            "Breaks first, then by distance; at most `limit` of them (the counts are of all)."
+        )
+    )
 
 
 class DependencyInfo(BaseModel):
@@ -174,7 +187,9 @@ class DependencyInfo(BaseModel):
     operations: list[str] = []
     descriptions: list[str] = []
     technologies: list[str] = []
-    events: list[str] = Field(default=[], description="Events the source consumes from the destination.")
+    events: list[str] = Field(
+        default=[], description="Events the source consumes from the destination."
+    )
 
 
 class Dependencies(BaseModel):
@@ -200,7 +215,9 @@ class Finding(BaseModel):
     hint: str = ""
     file: str | None = None
     line: int | None = None
-    subject: str = Field(default="", description="The id of the element, relationship, flow or ADR.")
+    subject: str = Field(
+        default="", description="The id of the element, relationship, flow or ADR."
+    )
 
 
 class ValidationSummary(BaseModel):

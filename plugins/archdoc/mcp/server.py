@@ -45,7 +45,9 @@ change with validate. Answers follow the files on disk: after editing model/ or 
 again.
 """
 
-ElementId = Annotated[str, Field(description="An element id, e.g. `shop.order-api` (find_elements lists them).")]
+ElementId = Annotated[
+    str, Field(description="An element id, e.g. `shop.order-api` (find_elements lists them).")
+]
 
 _READ_ONLY = ToolAnnotations(read_only_hint=True, idempotent_hint=True, open_world_hint=False)
 
@@ -89,8 +91,17 @@ def build_server(live: LiveProject) -> MCPServer:
     @server.tool(title="Impact of a failure", annotations=_READ_ONLY)
     def impact(
         id: ElementId,
-        limit: Annotated[int, Field(ge=1, le=10000, description=(
-            "At most this many affected elements, the nearest first (the counts are of all)."))] = 100,
+        limit: Annotated[
+            int,
+            Field(
+                ge=1,
+                le=10000,
+                description=(
+                    "At most this many affected elements, the nearest first "
+                    "(the counts are of all)."
+                ),
+            ),
+        ] = 100,
     ) -> ImpactResult:
         """What breaks, or degrades, if this element fails or changes incompatibly: every
         element that depends on it directly or through a chain, with the chain."""

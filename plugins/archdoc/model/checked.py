@@ -60,7 +60,8 @@ def checked_constructor(cls: type[BaseModel]) -> Callable[..., Any]:
     exec(compile(source, f"<{cls.__qualname__}.from_checked>", "exec"), namespace)  # noqa: S102
     constructor: Callable[..., Any] = namespace["from_checked"]
     constructor.__qualname__ = f"{cls.__qualname__}.from_checked"
-    constructor.__doc__ = f"A {cls.__name__} of values the builder API has checked (not validated again)."
+    constructor.__doc__ = (f"A {cls.__name__} of values the builder API has checked "
+                           "(not validated again).")
     return constructor
 
 
@@ -86,7 +87,8 @@ def _not_constructible(cls: type[BaseModel]) -> str:
     if cls.model_config.get("extra") == "allow":
         return "takes extra fields"
     for name, attribute in cls.__private_attributes__.items():
-        if attribute.default_factory is not None or isinstance(attribute.default, (list, dict, set)):
+        mutable = isinstance(attribute.default, (list, dict, set))
+        if attribute.default_factory is not None or mutable:
             return f"has a mutable default for {name}"
     return ""
 

@@ -45,14 +45,16 @@ class FlowNote(Record):
 
 
 class FlowBranch(Record):
-    """One branch of a block: the ``alt`` itself or an ``otherwise``, a ``parallel`` or an ``also``."""
+    # The docstring is the description of the JSON schema (archdoc schema): one line.
+    """One branch of a block: the ``alt`` itself or an ``otherwise``, a ``parallel`` or an ``also``."""  # noqa: E501
 
     label: str = ""
     items: list[FlowItem] = []
 
 
 class FlowBlock(Record):
-    """``alt``/``opt``/``loop``/``par`` with its branches (only ``alt`` and ``par`` have several)."""
+    # The docstring is the description of the JSON schema (archdoc schema): one line.
+    """``alt``/``opt``/``loop``/``par`` with its branches (only ``alt`` and ``par`` have several)."""  # noqa: E501
 
     kind: BlockKind
     branches: list[FlowBranch]

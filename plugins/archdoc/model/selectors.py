@@ -12,7 +12,9 @@ from typing import Literal
 
 __all__ = ["Selector", "parse_selector", "selector_problem", "SELECTOR_HINT", "SELECTOR_KINDS"]
 
-SELECTOR_KINDS: tuple[str, ...] = ("person", "system", "container", "database", "queue", "component")
+SELECTOR_KINDS: tuple[str, ...] = (
+    "person", "system", "container", "database", "queue", "component",
+)
 
 SELECTOR_HINT = ('a selector is "*", an element or its id ("shop.order-api"), "shop.*" (its '
                  'children), "shop.**" (its descendants), "tag:NAME" or "kind:KIND"')

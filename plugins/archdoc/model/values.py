@@ -104,7 +104,8 @@ def check_properties(value: object, call: str) -> dict[str, PropertyValue]:
         for k, v in value.items()
     ):
         raise ModelError(
-            f"{call}(): properties must map strings to strings, finite numbers or booleans, not {value!r}",
+            f"{call}(): properties must map strings to strings, finite numbers or booleans, "
+            f"not {value!r}",
             location=caller_location(),
             hint='write properties={"port": 8080, "team": "checkout"}',
         )

@@ -141,7 +141,8 @@ class Workspace:
                 raise ModelError(
                     f"view(): of={of.id!r} is a {of.kind_label.lower()}; a view is of a software "
                     "system (drawn at container level) or a container (component level)",
-                    location=caller_location(), hint="pass a system or a container, or leave of= out",
+                    location=caller_location(),
+                    hint="pass a system or a container, or leave of= out",
                 )
         around_id = None if around is None else self.builder.reference_id(around, "around", call)
         view = View(
@@ -175,11 +176,13 @@ class Workspace:
         return style
 
     def flow(self, name: str, description: str = "", *, id: str | None = None) -> Flow:
-        """A scenario across elements, drawn as a sequence diagram. Use it as ``with ws.flow(...) as f:``."""
+        """A scenario across elements, drawn as a sequence diagram. Use it as
+        ``with ws.flow(...) as f:``."""
         if id is not None:
             check_id(check_text(id, "id", "flow", optional=False), "flow", explicit=True)
         flow = Flow(
-            id=id or self.builder.flow_id(slugify(check_text(name, "name", "flow", optional=False))),
+            id=id or self.builder.flow_id(
+                slugify(check_text(name, "name", "flow", optional=False))),
             name=name,
             description=check_text(description, "description", "flow"),
             location=caller_location(),
@@ -189,10 +192,13 @@ class Workspace:
         self.flows.append(flow)
         return flow
 
-    def environment(self, name: str, description: str = "", *, id: str | None = None) -> Environment:
+    def environment(
+        self, name: str, description: str = "", *, id: str | None = None,
+    ) -> Environment:
         """A deployment environment, holding nodes: ``prod.node("AWS eu-west-1")``."""
         if id is not None:
-            check_id(check_text(id, "id", "environment", optional=False), "environment", explicit=True)
+            check_id(check_text(id, "id", "environment", optional=False), "environment",
+                     explicit=True)
         env = Environment(
             id=id or slugify(check_text(name, "name", "environment", optional=False)),
             name=name,
@@ -250,7 +256,8 @@ class Workspace:
         return [self.elements[c] for c in self.builder.children.get(id, [])]
 
     def children_ids(self, id: str | None) -> list[str]:
-        """The ids of the children of ``id`` (None: the top-level elements), in declaration order."""
+        """The ids of the children of ``id`` (None: the top-level elements), in declaration
+        order."""
         return list(self.builder.children.get(id, ()))
 
     def people(self) -> list[Person]:

@@ -1,4 +1,5 @@
-"""A deployment view as a script for the ``diagrams`` package (``archdoc export --format diagrams``).
+"""A deployment view as a script for the ``diagrams`` package (``archdoc export --format
+diagrams``).
 
 A pure function of the computed view: the script draws the environment with provider icons
 when run with ``python``, and is meant for users to take further by hand.
@@ -73,8 +74,10 @@ def diagrams_script(view: DeploymentView, *, filename: str = "deployment") -> De
             # A cluster has no icon of its own: a small one, without a label, stands inside it.
             name = new("node")
             anchor[box.id] = name
-            body.append(f"{indent}    {name} = {use(icon)}('', nodeid={name!r}, width='0.5', height='0.5', "
-                        "fixedsize='true', imagescale='true')")
+            body.append(
+                f"{indent}    {name} = {use(icon)}('', nodeid={name!r}, width='0.5', height='0.5', "
+                "fixedsize='true', imagescale='true')"
+            )
         for child in box.children:
             emit(child, indent + "    ")
             anchor.setdefault(box.id, anchor.get(child.id, var[child.id]))

@@ -114,9 +114,13 @@ def _node_attrs(style: NodeStyle, focus: bool) -> list[str]:
     styles = ["filled", *extra]
     if style.line in ("dashed", "dotted"):
         styles.append(style.line)
-    attrs = [f"shape={shape}", f"style={_q(','.join(styles))}", f"fillcolor={_q(_colour(style.fill))}",
-             f"color={_q('#f59e0b' if focus else _colour(style.border))}",
-             f"fontcolor={_q(_colour(style.text))}"]
+    attrs = [
+        f"shape={shape}",
+        f"style={_q(','.join(styles))}",
+        f"fillcolor={_q(_colour(style.fill))}",
+        f"color={_q('#f59e0b' if focus else _colour(style.border))}",
+        f"fontcolor={_q(_colour(style.text))}",
+    ]
     width = 3 if focus else style.width
     if width != 1:
         attrs.append(f"penwidth={width}")
@@ -200,8 +204,9 @@ def static_dot(view: ComputedView) -> str:
             attrs.append(f"label=<{label}>")
         hover = f"{names[edge.source_id]} → {names[edge.destination_id]}"
         if edge.label or edge.technology:
-            hover += ": " + " ".join(p for p in (edge.label, f"[{edge.technology}]" if edge.technology
-                                                 else "") if p)
+            hover += ": " + " ".join(
+                p for p in (edge.label, f"[{edge.technology}]" if edge.technology else "") if p
+            )
         attrs.append(f"tooltip={_q(hover)}")
         style = edge.style
         if style is not None:
@@ -252,9 +257,16 @@ def deployment_dot(view: DeploymentView, icon_file: IconFile | None = None) -> s
             node = ids[box.id] = new_id("d")
             attrs = [f"label={_box_label(box, 22)}"]
             if icon:
-                attrs += ["shape=none", f"image={_q(icon)}", "imagescale=true", "fixedsize=true",
-                          "width=1.5", f"height={1.9 + 0.25 * (1 + bool(box.technology) + bool(box.instances))}",
-                          "labelloc=b", 'fontcolor="#2D3436"']
+                attrs += [
+                    "shape=none",
+                    f"image={_q(icon)}",
+                    "imagescale=true",
+                    "fixedsize=true",
+                    "width=1.5",
+                    f"height={1.9 + 0.25 * (1 + bool(box.technology) + bool(box.instances))}",
+                    "labelloc=b",
+                    'fontcolor="#2D3436"',
+                ]
             else:
                 attrs += ["shape=box", 'style="rounded,filled"', 'fillcolor="#ffffff"',
                           'color="#666666"', 'fontcolor="#2D3436"']
@@ -264,23 +276,34 @@ def deployment_dot(view: DeploymentView, icon_file: IconFile | None = None) -> s
         cluster = ids[box.id] = new_id("cluster_d")
         lines.append(f"{indent}subgraph {cluster} {{")
         fill = _CLUSTER_FILLS[depth % len(_CLUSTER_FILLS)]
-        lines.append(f"{indent}  graph [label={_box_label(box)}, labeljust=l, style=\"rounded,filled\", "
-                     f'fillcolor="{fill}", color="#AEB6BE", fontcolor="#2D3436", margin=12, '
-                     f'class="archdoc-boundary archdoc-boundary--{box.kind}"];')
+        lines.append(
+            f"{indent}  graph [label={_box_label(box)}, labeljust=l, style=\"rounded,filled\", "
+            f'fillcolor="{fill}", color="#AEB6BE", fontcolor="#2D3436", margin=12, '
+            f'class="archdoc-boundary archdoc-boundary--{box.kind}"];'
+        )
         if icon:
             node = new_id("icon")
             anchor[box.id] = node
-            lines.append(f"{indent}  {node} [label=\"\", shape=none, image={_q(icon)}, imagescale=true, "
-                         "fixedsize=true, width=0.5, height=0.5];")
+            lines.append(
+                f"{indent}  {node} [label=\"\", shape=none, image={_q(icon)}, imagescale=true, "
+                "fixedsize=true, width=0.5, height=0.5];"
+            )
         for child in box.children:
             emit(child, indent + "  ", depth + 1)
             anchor.setdefault(box.id, anchor.get(child.id, ids[child.id]))
         for container in box.containers:
             node = ids[container.id] = new_id("c")
             anchor.setdefault(box.id, node)
-            parts = [_lines(_wrap(container.name, NAME_WIDTH), bold=True),
-                     _lines(_wrap(f"[Container{': ' + container.technology if container.technology else ''}]",
-                                  TEXT_WIDTH), 10)]
+            parts = [
+                _lines(_wrap(container.name, NAME_WIDTH), bold=True),
+                _lines(
+                    _wrap(
+                        f"[Container{': ' + container.technology if container.technology else ''}]",
+                        TEXT_WIDTH,
+                    ),
+                    10,
+                ),
+            ]
             if container.instances:
                 parts.append(_lines([f"× {container.instances}"], 10))
             attrs = [f"label=<{'<br/>'.join(parts)}>",
@@ -324,10 +347,22 @@ def sequence_dot(view: SequenceView) -> str:
     ids = {p.id: f"n{i}" for i, p in enumerate(view.participants)}
     lines = _graph_header(view.key, "LR")
     for p in view.participants:
-        node = ViewNode(id=p.id, name=p.name, kind=p.kind, kind_label=p.kind_label,
-                        technology=p.technology, description="", external=p.external, tags=[],
-                        boundary=None, style=p.style or NodeStyle("#ffffff", "#b91c1c", "#b91c1c", "box"))
-        lines.append(f"  {ids[p.id]} [label={_node_label(node)}, {', '.join(_node_attrs(node.style, False))}];")
+        node = ViewNode(
+            id=p.id,
+            name=p.name,
+            kind=p.kind,
+            kind_label=p.kind_label,
+            technology=p.technology,
+            description="",
+            external=p.external,
+            tags=[],
+            boundary=None,
+            style=p.style or NodeStyle("#ffffff", "#b91c1c", "#b91c1c", "box"),
+        )
+        lines.append(
+            f"  {ids[p.id]} [label={_node_label(node)}, "
+            f"{', '.join(_node_attrs(node.style, False))}];"
+        )
     number = 0
     for item in walk(view.items):
         if isinstance(item, FlowMessage):
@@ -340,7 +375,9 @@ def sequence_dot(view: SequenceView) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render(view: ComputedView | SequenceView | DeploymentView, icon_file: IconFile | None = None) -> str:
+def render(
+    view: ComputedView | SequenceView | DeploymentView, icon_file: IconFile | None = None
+) -> str:
     """The DOT source of any view."""
     if isinstance(view, SequenceView):
         return sequence_dot(view)

@@ -7,7 +7,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["icon_class_path", "resolve_icon", "infer_icon", "icon_file", "node_icon", "GENERIC_ICON"]
+__all__ = [
+    "icon_class_path",
+    "resolve_icon",
+    "infer_icon",
+    "icon_file",
+    "node_icon",
+    "GENERIC_ICON",
+]
 
 GENERIC_ICON = "generic.compute.Rack"
 """Drawn for a node whose icon is unknown."""

@@ -107,13 +107,18 @@ def _swatch(entry: LegendEntry) -> str:
     fill, border = html_text(entry.fill), html_text(entry.border)
     width = max(1, entry.width)
     if entry.swatch == "edge":
-        return (f'<svg width="34" height="14" aria-hidden="true"><line x1="2" y1="7" x2="26" y2="7" '
-                f'stroke="{border}" stroke-width="{width}"{dash}/><path d="M26 3 L32 7 L26 11 z" '
-                f'fill="{border}"/></svg>')
+        return (
+            f'<svg width="34" height="14" aria-hidden="true"><line x1="2" y1="7" x2="26" y2="7" '
+            f'stroke="{border}" stroke-width="{width}"{dash}/><path d="M26 3 L32 7 L26 11 z" '
+            f'fill="{border}"/></svg>'
+        )
     if entry.swatch in ("boundary", "group"):
-        return (f'<svg width="34" height="18" aria-hidden="true"><rect x="1" y="1" width="32" '
-                f'height="16" rx="3" fill="{fill if entry.swatch == "group" and fill != "#ffffff" else "none"}" '
-                f'stroke="{border}"{dash}/></svg>')
+        return (
+            f'<svg width="34" height="18" aria-hidden="true"><rect x="1" y="1" width="32" '
+            'height="16" rx="3" '
+            f'fill="{fill if entry.swatch == "group" and fill != "#ffffff" else "none"}" '
+            f'stroke="{border}"{dash}/></svg>'
+        )
     if entry.shape == "cylinder":
         body = (f'<path d="M2 4 a14 3 0 0 1 28 0 v10 a14 3 0 0 1 -28 0 z" fill="{fill}" '
                 f'stroke="{border}" stroke-width="{width}"{dash}/>'
@@ -124,8 +129,10 @@ def _swatch(entry: LegendEntry) -> str:
                 f'stroke-width="{width}"{dash}/>')
     else:
         rx = "4" if entry.shape == "rounded" else "1"
-        body = (f'<rect x="2" y="2" width="28" height="14" rx="{rx}" fill="{fill}" stroke="{border}" '
-                f'stroke-width="{width}"{dash}/>')
+        body = (
+            f'<rect x="2" y="2" width="28" height="14" rx="{rx}" fill="{fill}" stroke="{border}" '
+            f'stroke-width="{width}"{dash}/>'
+        )
         if entry.shape == "queue":
             body += f'<path d="M30 2 l3 3 v14 h-28 l-3 -3" fill="none" stroke="{border}"/>'
     return f'<svg width="34" height="20" aria-hidden="true">{body}</svg>'

@@ -8,7 +8,9 @@ from archdoc.render.text import html_text
 __all__ = ["matrix_svg"]
 
 
-def matrix_svg(matrix: DependencyMatrix, names: dict[str, str], *, links: dict[str, str] | None = None) -> str:
+def matrix_svg(
+    matrix: DependencyMatrix, names: dict[str, str], *, links: dict[str, str] | None = None
+) -> str:
     """Rows depend on columns. Marks below the diagonal follow the layering; marks above it
     belong to a cycle, whose block is outlined. Each mark has a tooltip naming both ends."""
     n = len(matrix.order)
@@ -31,19 +33,28 @@ def matrix_svg(matrix: DependencyMatrix, names: dict[str, str], *, links: dict[s
     for number, (first, last) in enumerate(matrix.blocks):
         span = (last - first + 1) * cell
         if number in matrix.sync_blocks:
-            style = 'class="archdoc-matrix-cycle" fill="#fee2e2" stroke="#dc2626" stroke-width="1.5"'
+            style = (
+                'class="archdoc-matrix-cycle" fill="#fee2e2" stroke="#dc2626" stroke-width="1.5"'
+            )
         else:
             style = ('class="archdoc-matrix-loop" fill="#eef2ff" stroke="#6366f1" stroke-width="1" '
                      'stroke-dasharray="3 2"')
-        out.append(f'<rect x="{first * cell}" y="{first * cell}" width="{span}" height="{span}" {style}/>')
+        out.append(
+            f'<rect x="{first * cell}" y="{first * cell}" width="{span}" height="{span}" {style}/>'
+        )
     out.append(f'<path d="M0 0L{size} {size}" stroke="#bbb" stroke-width="0.5"/>')
     for (row, col), dep in sorted(matrix.cells.items()):
         above = col > row
         color = "#dc2626" if above else ("#9ca3af" if dep.interaction == "async" else "#1d4ed8")
-        tip = f"{names.get(dep.source_id, dep.source_id)} → {names.get(dep.destination_id, dep.destination_id)}"
+        tip = (
+            f"{names.get(dep.source_id, dep.source_id)} → "
+            f"{names.get(dep.destination_id, dep.destination_id)}"
+        )
         tip += " (async)" if dep.interaction == "async" else ""
-        out.append(f'<rect x="{col * cell + 1}" y="{row * cell + 1}" width="{cell - 2 or 1}" '
-                   f'height="{cell - 2 or 1}" fill="{color}"><title>{html_text(tip)}</title></rect>')
+        out.append(
+            f'<rect x="{col * cell + 1}" y="{row * cell + 1}" width="{cell - 2 or 1}" '
+            f'height="{cell - 2 or 1}" fill="{color}"><title>{html_text(tip)}</title></rect>'
+        )
     if header:
         for i in range(n):
             out.append(f'<text x="{i * cell + cell / 2:g}" y="-5" text-anchor="middle" '

@@ -52,7 +52,10 @@ def _shorten(text: str, limit: int) -> str:
 
 
 def _label(node: ViewNode) -> str:
-    parts = [f"<b>{mermaid_text(node.name)}</b>", f"<small>[{mermaid_text(node.kind_text)}]</small>"]
+    parts = [
+        f"<b>{mermaid_text(node.name)}</b>",
+        f"<small>[{mermaid_text(node.kind_text)}]</small>",
+    ]
     if node.description:
         parts.append(mermaid_text(_shorten(node.description, 90)))
     return "<br/>".join(parts)
@@ -92,7 +95,10 @@ def flowchart(view: ComputedView, link_for: LinkFor = no_links) -> str:
             open_, close = _SHAPES.get(node.style.shape, _SHAPES["box"])
             lines.append(f"{indent}{node_ids[node.id]}{open_}{_label(node)}{close}")
         for boundary in inner.get(frame, []):
-            lines.append(f'{indent}subgraph {frame_ids[boundary.id]}["{mermaid_text(_boundary_title(boundary))}"]')
+            lines.append(
+                f"{indent}subgraph {frame_ids[boundary.id]}"
+                f'["{mermaid_text(_boundary_title(boundary))}"]'
+            )
             emit(boundary.id, indent + "    ")
             lines.append(f"{indent}end")
 
@@ -111,7 +117,9 @@ def flowchart(view: ComputedView, link_for: LinkFor = no_links) -> str:
         width = style.width if style else 1
         arrow = "-.->" if line in ("dashed", "dotted") else ("==>" if width >= 3 else "-->")
         label = f'|"{text}"|' if text else ""
-        lines.append(f"    {node_ids[edge.source_id]} {arrow}{label} {node_ids[edge.destination_id]}")
+        lines.append(
+            f"    {node_ids[edge.source_id]} {arrow}{label} {node_ids[edge.destination_id]}"
+        )
         if style is not None and (style.color != "#707070" or width != 1 or line == "dotted"):
             extra = f",stroke-width:{width}px" if width != 1 else ""
             extra += ",stroke-dasharray:2 3" if line == "dotted" else ""
@@ -131,7 +139,9 @@ def flowchart(view: ComputedView, link_for: LinkFor = no_links) -> str:
     for node in view.nodes:
         url = link_for(node.id)
         if url:
-            lines.append(f'    click {node_ids[node.id]} href "{_url(url)}" "{mermaid_text(node.name)}"')
+            lines.append(
+                f'    click {node_ids[node.id]} href "{_url(url)}" "{mermaid_text(node.name)}"'
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -153,7 +163,9 @@ _BLOCK_WORDS = {"alt": ("alt", "else"), "opt": ("opt", "else"), "loop": ("loop",
                 "par": ("par", "and")}
 
 
-def _sequence_items(items: list[FlowItem], alias: dict[str, str], lines: list[str], indent: str) -> None:
+def _sequence_items(
+    items: list[FlowItem], alias: dict[str, str], lines: list[str], indent: str
+) -> None:
     for item in items:
         if isinstance(item, FlowMessage):
             arrow = "-->>" if item.kind == "reply" else "->>"
@@ -207,7 +219,10 @@ def deployment_flowchart(view: DeploymentView, link_for: LinkFor = no_links) -> 
             emit(child, indent + "    ")
         for c in box.containers:
             label = f"<b>{mermaid_text(c.name)}</b>"
-            label += f"<br/><small>[Container{': ' + mermaid_text(c.technology) if c.technology else ''}]</small>"
+            label += (
+                "<br/><small>[Container"
+                f"{': ' + mermaid_text(c.technology) if c.technology else ''}]</small>"
+            )
             if c.instances:
                 label += f"<br/>× {mermaid_text(c.instances)}"
             shape = ('[("', '")]') if c.kind == "database" else ('["', '"]')
@@ -232,7 +247,9 @@ def deployment_flowchart(view: DeploymentView, link_for: LinkFor = no_links) -> 
     for c in deployed:
         url = link_for(c.container_id) if c.known else None
         if url:
-            lines.append(f'    click {container_ids[c.id]} href "{_url(url)}" "{mermaid_text(c.name)}"')
+            lines.append(
+                f'    click {container_ids[c.id]} href "{_url(url)}" "{mermaid_text(c.name)}"'
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -27,8 +27,17 @@ from archdoc.render.losses import Losses
 from archdoc.render.structurizr_text import Namespace, Strings, identifier
 from archdoc.views import ViewIndex
 
-__all__ = ["Lines", "Document", "ModelWriter", "directive", "KIND_TAGS", "CRITICALITY_TAGS", "ASYNC_TAG",
-           "EXTERNAL_TAG", "INFRASTRUCTURE_TAG"]
+__all__ = [
+    "Lines",
+    "Document",
+    "ModelWriter",
+    "directive",
+    "KIND_TAGS",
+    "CRITICALITY_TAGS",
+    "ASYNC_TAG",
+    "EXTERNAL_TAG",
+    "INFRASTRUCTURE_TAG",
+]
 
 KIND_TAGS = {"database": "Database", "queue": "Queue"}
 EXTERNAL_TAG = "External"

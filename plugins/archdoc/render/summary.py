@@ -38,7 +38,9 @@ def describe(workspace: Workspace, id: str) -> dict[str, Any]:
                             hint=workspace.suggest(id))
 
 
-def _relationships(workspace: Workspace, id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _relationships(
+    workspace: Workspace, id: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     out, into = workspace.relationships_of(id)
 
     def row(r: Any, other: str) -> dict[str, Any]:
@@ -52,23 +54,47 @@ def _relationships(workspace: Workspace, id: str) -> tuple[list[dict[str, Any]],
 def _element(workspace: Workspace, element: Element) -> dict[str, Any]:
     uses, used_by = _relationships(workspace, element.id)
     return {
-        "id": element.id, "name": element.name, "kind": element.kind,
-        "kind_label": element.kind_label, "description": element.description,
-        "technology": element.technology, "parent": element.parent_id, "owner": element.owner,
-        "data_owner": element.data_owner_id, "external": element.external, "tags": list(element.tags),
-        "properties": dict(element.properties), "declared_at": _where(element.location),
-        "contains": [{"id": c.id, "kind": c.kind_label, "technology": c.technology,
-                      "description": c.description} for c in workspace.children_of(element.id)],
-        "uses": uses, "used_by": used_by,
-        "events": [{"event": name, "role": role, "reason": link.reason}
-                   for name, event in workspace.events.items()
-                   for role, links in (("publishes", event.producers), ("subscribes", event.consumers))
-                   for link in links if link.element_id == element.id],
-        "failure_modes": [{"impact": m.impact, "mitigation": m.mitigation, "fallback": m.fallback}
-                          for m in workspace.failure_modes if m.element_id == element.id],
-        "deployed_on": [{"environment": i.environment_id, "node": i.node_id,
-                         "instances": i.instances} for i in workspace.instances
-                        if i.container_id == element.id],
+        "id": element.id,
+        "name": element.name,
+        "kind": element.kind,
+        "kind_label": element.kind_label,
+        "description": element.description,
+        "technology": element.technology,
+        "parent": element.parent_id,
+        "owner": element.owner,
+        "data_owner": element.data_owner_id,
+        "external": element.external,
+        "tags": list(element.tags),
+        "properties": dict(element.properties),
+        "declared_at": _where(element.location),
+        "contains": [
+            {
+                "id": c.id,
+                "kind": c.kind_label,
+                "technology": c.technology,
+                "description": c.description,
+            }
+            for c in workspace.children_of(element.id)
+        ],
+        "uses": uses,
+        "used_by": used_by,
+        "events": [
+            {"event": name, "role": role, "reason": link.reason}
+            for name, event in workspace.events.items()
+            for role, links in (("publishes", event.producers), ("subscribes", event.consumers))
+            for link in links
+            if link.element_id == element.id
+        ],
+        "failure_modes": [
+            {"impact": m.impact, "mitigation": m.mitigation, "fallback": m.fallback}
+            for m in workspace.failure_modes
+            if m.element_id == element.id
+        ],
+        "deployed_on": [
+            {"environment": i.environment_id, "node": i.node_id, "instances": i.instances}
+            for i in workspace.instances
+            if i.container_id == element.id
+        ],
     }
 
 
@@ -120,7 +146,9 @@ def not_an_element(workspace: Workspace, id: str, command: str) -> ReferenceNotF
     node = workspace.nodes.get(id)
     environment = next((e for e in workspace.environments if e.id == id), None)
     if node is None and environment is None:
-        return ReferenceNotFound(f"no element with id {id!r}", hint=workspace.suggest(id, kinds="elements"))
+        return ReferenceNotFound(
+            f"no element with id {id!r}", hint=workspace.suggest(id, kinds="elements")
+        )
     what = (f"a deployment node of the environment {node.environment_id!r}" if node is not None
             else "an environment")
     ids = _subtree(workspace, id) if node is not None else {n.id for n in workspace.nodes_of(id)}

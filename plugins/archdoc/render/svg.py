@@ -42,8 +42,13 @@ def clean_svg(svg: str, *, prefix: str, label: str) -> str:
     body = _ID.sub(lambda m: f' id="{prefix}{m[2]}"', body)
     body = _REF.sub(lambda m: f'{m[1]}="#{prefix}{m[2]}"', body)
     body = _ROOT.sub(
-        lambda m: f'<svg{m[1]} class="archdoc-svg" role="img" aria-label="{html.escape(label, quote=True)}">',
-        body, count=1)
+        lambda m: (
+            f'<svg{m[1]} class="archdoc-svg" role="img" '
+            f'aria-label="{html.escape(label, quote=True)}">'
+        ),
+        body,
+        count=1,
+    )
     return "\n".join(line for line in body.splitlines() if line.strip()) + "\n"
 
 

@@ -9,7 +9,9 @@ from archdoc.render.text import html_text
 __all__ = ["table", "facts", "diagram_block", "badge"]
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, align: Sequence[str] | None = None) -> str:
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], *, align: Sequence[str] | None = None
+) -> str:
     """A Markdown table; cells must already be escaped (they may hold links)."""
     if not rows:
         return ""
@@ -38,9 +40,13 @@ def diagram_block(key: str, body: str, legend: str = "", *, engine: str = "merma
     if engine == "mermaid":
         body = f'<pre class="archdoc-mermaid">{html_text(body.rstrip())}</pre>'
     rendered = ' data-archdoc-rendered="true"' if engine != "mermaid" else ""
-    return (f'\n<div class="archdoc-diagram archdoc-diagram--{engine}" data-archdoc-view="{html_text(key)}"'
-            f'{rendered} data-search-exclude>\n<div class="archdoc-diagram__canvas">\n{body.rstrip()}\n</div>\n'
-            f"{legend}\n</div>\n\n")
+    return (
+        f'\n<div class="archdoc-diagram archdoc-diagram--{engine}" '
+        f'data-archdoc-view="{html_text(key)}"'
+        f'{rendered} data-search-exclude>\n<div class="archdoc-diagram__canvas">\n'
+        f"{body.rstrip()}\n</div>\n"
+        f"{legend}\n</div>\n\n"
+    )
 
 
 _BADGE_CLASSES = {

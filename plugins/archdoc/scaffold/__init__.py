@@ -33,13 +33,16 @@ class Scaffolded:
     files: list[Path]
 
 
-def scaffold(directory: Path, *, name: str | None = None, today: dt.date | None = None) -> Scaffolded:
+def scaffold(
+    directory: Path, *, name: str | None = None, today: dt.date | None = None
+) -> Scaffolded:
     """Write the workspace files into ``directory``; nothing is written if any already exists."""
     name = name or directory.resolve().name or "architecture"
     existing = [f for f in SCAFFOLD_FILES if (directory / f).exists()]
     if existing:
         raise ScaffoldError(
-            f"{directory / existing[0]} already exists; archdoc init writes nothing over existing files"
+            f"{directory / existing[0]} already exists; "
+            "archdoc init writes nothing over existing files"
             + (f" ({len(existing) - 1} more exist)" if len(existing) > 1 else ""),
             hint="run it in an empty directory, or remove or rename: " + ", ".join(existing),
         )

@@ -5,4 +5,12 @@ from archdoc.site.pages import generate_pages
 from archdoc.site.layout import Layout, Page
 from archdoc.site.blocks import BLOCKS, UnknownBlock, render_block
 
-__all__ = ["BLOCKS", "Layout", "Page", "SiteContext", "UnknownBlock", "generate_pages", "render_block"]
+__all__ = [
+    "BLOCKS",
+    "Layout",
+    "Page",
+    "SiteContext",
+    "UnknownBlock",
+    "generate_pages",
+    "render_block",
+]

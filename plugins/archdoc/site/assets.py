@@ -20,8 +20,18 @@ from pathlib import Path
 
 from archdoc.errors import ConfigError
 
-__all__ = ["ASSET_DIR", "NpmAsset", "MERMAID", "PANZOOM", "MERMAID_VERSION", "SiteAssets", "asset_text", "site_assets",
-           "find_asset", "find_mermaid"]
+__all__ = [
+    "ASSET_DIR",
+    "NpmAsset",
+    "MERMAID",
+    "PANZOOM",
+    "MERMAID_VERSION",
+    "SiteAssets",
+    "asset_text",
+    "site_assets",
+    "find_asset",
+    "find_mermaid",
+]
 
 ASSET_DIR = "assets/archdoc"
 

@@ -19,7 +19,13 @@ from archdoc.render.legend import legend, legend_html
 from archdoc.render.svg import clean_svg, link_elements
 from archdoc.render.tables import diagram_block
 from archdoc.render.text import md_text
-from archdoc.views.computed import AnyView, ComputedView, DeploymentBox, DeploymentView, SequenceView
+from archdoc.views.computed import (
+    AnyView,
+    ComputedView,
+    DeploymentBox,
+    DeploymentView,
+    SequenceView,
+)
 
 __all__ = ["DiagramSettings", "Drawing", "MAX_VIEW_ELEMENTS",
            "MAX_VIEW_RELATIONSHIPS"]

@@ -91,7 +91,9 @@ def read_tree_source(config_file: Path) -> TreeSource:
                       bool(setting(data, "strict", False)))
 
 
-def write_tree(build: SiteBuild, source: TreeSource, directory: Path, *, strict: bool = False) -> Tree:
+def write_tree(
+    build: SiteBuild, source: TreeSource, directory: Path, *, strict: bool = False
+) -> Tree:
     """Write the tree of ``build`` to ``directory``, replacing the tree written there before.
 
     ConfigError when ``directory`` is not a place for it (inside the docs, around the project,
@@ -207,7 +209,9 @@ def _write(build: SiteBuild, source: TreeSource, root: Path, final: Path) -> Tre
     for page in build.pages:
         # Expanded like a hand-written page, as the plugin does (a no-op unless a model text
         # writes a fence).
-        _write_text(docs / page.path, build.expand(page.markdown, page.path, unknown=unknown.append))
+        _write_text(
+            docs / page.path, build.expand(page.markdown, page.path, unknown=unknown.append)
+        )
         tree.generated += 1
     if unknown:
         raise UnknownBlocks(unknown)
@@ -225,9 +229,11 @@ def _write(build: SiteBuild, source: TreeSource, root: Path, final: Path) -> Tre
         extra_css=EXTRA_CSS, extra_javascript=EXTRA_JAVASCRIPT,
         not_in_nav=hidden_patterns(build.hidden_pages(), taken))
     origin = os.path.relpath(source.config_file, final)
-    header = (f"# Written by `archdoc generate` from {Path(origin).as_posix()}, without the archdoc\n"
-              f"# plugin: build it with MkDocs, ProperDocs or Zensical. Do not edit: each run\n"
-              f"# replaces this directory.\n")
+    header = (
+        f"# Written by `archdoc generate` from {Path(origin).as_posix()}, without the archdoc\n"
+        f"# plugin: build it with MkDocs, ProperDocs or Zensical. Do not edit: each run\n"
+        f"# replaces this directory.\n"
+    )
     _write_text(root / "mkdocs.yml", header + dump_yaml(tree_config(source.data, settings)))
     tree.files = sum(1 for p in docs.rglob("*") if p.is_file())
     # Last, so that a directory with the marker is a complete tree.

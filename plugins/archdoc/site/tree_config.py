@@ -19,8 +19,18 @@ import yaml
 from archdoc.errors import ConfigError
 from archdoc.source import SourceLocation
 
-__all__ = ["DOCS_DIR", "SITE_DIR", "Tagged", "TreeSettings", "dump_yaml", "load_yaml", "read_config",
-           "hidden_patterns", "setting", "tree_config"]
+__all__ = [
+    "DOCS_DIR",
+    "SITE_DIR",
+    "Tagged",
+    "TreeSettings",
+    "dump_yaml",
+    "load_yaml",
+    "read_config",
+    "hidden_patterns",
+    "setting",
+    "tree_config",
+]
 
 DOCS_DIR = "docs"
 """The tree's docs directory, below the tree."""
@@ -108,8 +118,11 @@ def read_config(path: Path) -> dict[str, Any]:
         return data
     base = (path.parent / str(parent)).resolve()
     if not base.is_file():
-        raise ConfigError(f"INHERIT: {parent} does not exist", location=SourceLocation(str(path), 1),
-                          hint="the path is relative to the directory of the configuration file")
+        raise ConfigError(
+            f"INHERIT: {parent} does not exist",
+            location=SourceLocation(str(path), 1),
+            hint="the path is relative to the directory of the configuration file",
+        )
     return _merge(read_config(base), data)
 
 
@@ -201,7 +214,9 @@ def _without_archdoc(plugins: Any) -> Any:
     if isinstance(plugins, dict):
         return {k: v for k, v in plugins.items() if k != "archdoc"}
     if isinstance(plugins, list):
-        return [p for p in plugins if p != "archdoc" and not (isinstance(p, dict) and "archdoc" in p)]
+        return [
+            p for p in plugins if p != "archdoc" and not (isinstance(p, dict) and "archdoc" in p)
+        ]
     return plugins
 
 

@@ -138,7 +138,11 @@ def one_sided_links(ctx: RuleContext) -> Iterator[Finding]:
 def superseded_without_successor(ctx: RuleContext) -> Iterator[Finding]:
     log = _log(ctx)
     for record in log:
-        if record.status == "superseded" and not record.problem and not log.successors(record.number):
+        if (
+            record.status == "superseded"
+            and not record.problem
+            and not log.successors(record.number)
+        ):
             yield Finding(f"ADR-{record.id} is superseded but names no successor",
                           record.location("status"),
                           f"run `archdoc adr link NEW {record.number} --type supersedes`",
@@ -156,9 +160,12 @@ def unknown_status(ctx: RuleContext) -> Iterator[Finding]:
     log = _log(ctx)
     for record in log:
         if not record.problem and not log.lifecycle.is_known(record.status):
-            yield Finding(f"ADR-{record.id} has status {record.status_text!r}, not in the lifecycle",
-                          record.location("status"),
-                          "use one of: " + ", ".join(log.lifecycle.statuses), subject=record.id)
+            yield Finding(
+                f"ADR-{record.id} has status {record.status_text!r}, not in the lifecycle",
+                record.location("status"),
+                "use one of: " + ", ".join(log.lifecycle.statuses),
+                subject=record.id,
+            )
 
 
 @rule(
@@ -181,9 +188,13 @@ def dangling_affects(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    "adr-missing-title", severity="error", scope="adr",
+    "adr-missing-title",
+    severity="error",
+    scope="adr",
     summary="An ADR has no title.",
-    explanation="""Every record needs a `# Title` heading: the index, links and the site show it.""",
+    explanation=(
+        "Every record needs a `# Title` heading: the index, links and the site show it."
+    ),
 )
 def missing_title(ctx: RuleContext) -> Iterator[Finding]:
     for record in _log(ctx):
@@ -251,7 +262,9 @@ def incomplete_supersedes(ctx: RuleContext) -> Iterator[Finding]:
             where = SourceLocation(str(record.file), lk.line or record.lines.get("title") or 1)
             fix = f"run `archdoc adr link {record.number} {other.number} --type supersedes`"
             if lk.kind == "supersedes" and in_force(record.status):
-                missing = [] if other.status == "superseded" else [f"its status is {other.status!r}"]
+                missing = (
+                    [] if other.status == "superseded" else [f"its status is {other.status!r}"]
+                )
                 if not _superseded_by(other, record.number):
                     missing.append(f"it does not name ADR-{record.id} as its successor")
                 if missing:
@@ -263,8 +276,10 @@ def incomplete_supersedes(ctx: RuleContext) -> Iterator[Finding]:
                 yield Finding(
                     f"ADR-{record.id} says it is superseded by ADR-{other.id}, but ADR-{other.id} "
                     f"does not say it supersedes ADR-{record.id}",
-                    where, f"run `archdoc adr link {other.number} {record.number} --type supersedes`",
-                    subject=record.id)
+                    where,
+                    f"run `archdoc adr link {other.number} {record.number} --type supersedes`",
+                    subject=record.id,
+                )
 
 
 @rule(

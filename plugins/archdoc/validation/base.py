@@ -98,7 +98,8 @@ class RuleContext:
     pages: list[PageSource] | None = None
     """The site's hand-written pages, when validating them (``archdoc validate``)."""
     block_problems: Callable[[PageSource], list[Finding]] | None = None
-    """What is wrong with the ```archdoc blocks of a page (given by the site, which renders them)."""
+    """What is wrong with the ```archdoc blocks of a page (given by the site, which renders
+    them)."""
 
     @cached_property
     def graph(self) -> DependencyGraph:

@@ -111,8 +111,10 @@ def write_baseline(path: Path, diagnostics: Sequence[Diagnostic]) -> int:
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise BaselineError(f"cannot write the baseline {path}: the directory {directory} does not exist",
-                            hint="create the directory, or give another path to --write-baseline")
+        raise BaselineError(
+            f"cannot write the baseline {path}: the directory {directory} does not exist",
+            hint="create the directory, or give another path to --write-baseline",
+        )
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -131,11 +133,15 @@ def read_baseline(path: Path) -> Baseline:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BaselineError(f"baseline file {path} does not exist",
-                            hint=f"record today's findings first: archdoc validate --write-baseline {path}") from None
+        raise BaselineError(
+            f"baseline file {path} does not exist",
+            hint=f"record today's findings first: archdoc validate --write-baseline {path}",
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"cannot read the baseline {path}: {exc}",
-                            hint="the baseline is a UTF-8 JSON file written by --write-baseline") from None
+        raise BaselineError(
+            f"cannot read the baseline {path}: {exc}",
+            hint="the baseline is a UTF-8 JSON file written by --write-baseline",
+        ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -143,19 +149,30 @@ def read_baseline(path: Path) -> Baseline:
                             location=SourceLocation(str(path), exc.lineno),
                             hint="fix the file, or record it again with --write-baseline") from None
     findings = data.get("findings") if isinstance(data, dict) else None
-    if not isinstance(data, dict) or data.get("format") != BASELINE_FORMAT or not isinstance(findings, list):
-        raise BaselineError(f"{path} is not an archdoc baseline (no \"format\": \"{BASELINE_FORMAT}\" "
-                            "with a list of \"findings\")",
-                            location=SourceLocation(str(path), 1),
-                            hint="record it with archdoc validate --write-baseline FILE")
+    if (
+        not isinstance(data, dict)
+        or data.get("format") != BASELINE_FORMAT
+        or not isinstance(findings, list)
+    ):
+        raise BaselineError(
+            f"{path} is not an archdoc baseline (no \"format\": \"{BASELINE_FORMAT}\" "
+            "with a list of \"findings\")",
+            location=SourceLocation(str(path), 1),
+            hint="record it with archdoc validate --write-baseline FILE",
+        )
     entries: Counter[Key] = Counter()
     for n, entry in enumerate(findings):
-        if not (isinstance(entry, dict) and all(isinstance(entry.get(k), str) for k in ("rule", "message"))
-                and isinstance(entry.get("subject", ""), str)):
-            raise BaselineError(f"baseline {path.name}: finding {n + 1} needs string \"rule\", "
-                                "\"subject\" and \"message\"",
-                                location=SourceLocation(str(path), _line_of_entry(text, n)),
-                                hint="fix the entry, or record the baseline again with --write-baseline")
+        if not (
+            isinstance(entry, dict)
+            and all(isinstance(entry.get(k), str) for k in ("rule", "message"))
+            and isinstance(entry.get("subject", ""), str)
+        ):
+            raise BaselineError(
+                f"baseline {path.name}: finding {n + 1} needs string \"rule\", "
+                "\"subject\" and \"message\"",
+                location=SourceLocation(str(path), _line_of_entry(text, n)),
+                hint="fix the entry, or record the baseline again with --write-baseline",
+            )
         entries[finding_key(entry["rule"], entry.get("subject", ""), entry["message"])] += 1
     return Baseline(path=path, entries=entries)
 

@@ -43,8 +43,12 @@ def invalid_instances(ctx: RuleContext) -> Iterator[Finding]:
                           node.location, 'write instances=3 or instances="2-10"', node.id)
     for instance in ws.instances:
         if instances_range(instance.instances) is None:
-            yield Finding(f"{instance.id}: instances={instance.instances!r} is not a count or a range",
-                          instance.location, 'write instances=3 or instances="2-10"', instance.id)
+            yield Finding(
+                f"{instance.id}: instances={instance.instances!r} is not a count or a range",
+                instance.location,
+                'write instances=3 or instances="2-10"',
+                instance.id,
+            )
 
 
 @rule(
@@ -141,5 +145,9 @@ def unknown_icon(ctx: RuleContext) -> Iterator[Finding]:
     assert ws
     for node in ws.nodes.values():
         if node.icon and not resolve_icon(node.icon):
-            yield Finding(f"node {node.id}: icon {node.icon!r} is not an icon of the diagrams package",
-                          node.location, "use a name like 'aws.compute.ECS' or leave icon empty", node.id)
+            yield Finding(
+                f"node {node.id}: icon {node.icon!r} is not an icon of the diagrams package",
+                node.location,
+                "use a name like 'aws.compute.ECS' or leave icon empty",
+                node.id,
+            )

@@ -23,7 +23,10 @@ def observed_as(edge: DriftEdge) -> str:
     names = []
     for e in edge.evidence:
         client, server = e.pair.client, e.pair.server
-        if client != edge.source_id.rsplit(".", 1)[-1] or server != edge.destination_id.rsplit(".", 1)[-1]:
+        if (
+            client != edge.source_id.rsplit(".", 1)[-1]
+            or server != edge.destination_id.rsplit(".", 1)[-1]
+        ):
             names.append(f"{client!r} -> {server!r}")
     return ", ".join(dict.fromkeys(names))
 
@@ -48,7 +51,11 @@ def undeclared_dependency(ctx: RuleContext) -> Iterator[Finding]:
         source = ws.elements[edge.source_id]
         calls = calls_text(edge.calls)
         names = observed_as(edge)
-        verb = f"calls {edge.destination_id} ({calls})" if calls else f"depends on {edge.destination_id}"
+        verb = (
+            f"calls {edge.destination_id} ({calls})"
+            if calls
+            else f"depends on {edge.destination_id}"
+        )
         detail = "; ".join(p for p in (f"observed as {names}" if names else "",
                                        f"seen in {seen_in(edge)}") if p)
         location = source.location or (edge.sources[0].location() if edge.sources else None)
@@ -79,15 +86,22 @@ def unobserved_dependency(ctx: RuleContext) -> Iterator[Finding]:
         assert dep is not None
         sync = [r for r in dep.relationships if r.interaction == "sync"]
         relationship = sync[0] if sync else None
-        location = relationship.location if relationship else ws.elements[edge.destination_id].location
-        implied = "" if relationship is None or (
-            relationship.source_id, relationship.destination_id) == (edge.source_id, edge.destination_id) \
+        location = (
+            relationship.location if relationship else ws.elements[edge.destination_id].location
+        )
+        implied = (
+            ""
+            if relationship is None
+            or (relationship.source_id, relationship.destination_id)
+            == (edge.source_id, edge.destination_id)
             else f" (declared as {relationship.id})"
+        )
         yield Finding(
             f"{edge.source_id} depends on {edge.destination_id}{implied} but no observed source "
             f"shows the call ({files})",
             location,
-            "remove the dependency if it is gone; else check that the call is traced, or lower min_calls",
+            "remove the dependency if it is gone; else check that the call is traced, "
+            "or lower min_calls",
             relationship.id if relationship else f"{edge.source_id}->{edge.destination_id}",
         )
 

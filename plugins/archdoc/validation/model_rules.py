@@ -35,8 +35,12 @@ def duplicate_id(ctx: RuleContext) -> Iterator[Finding]:
 
 
 @rule(
-    "dangling-reference", severity="error",
-    summary="A relationship, flow, event, owner, deployment or view names an id that is not in the model.",
+    "dangling-reference",
+    severity="error",
+    summary=(
+        "A relationship, flow, event, owner, deployment or view names an id that is not in "
+        "the model."
+    ),
     explanation="""Elements can be referred to by id (`web.uses("shop.order-api")`) before or
     without being declared. Every such id must name an element of the workspace once the model
     is complete; a typo or a removed element leaves a reference that points nowhere, and the
@@ -77,16 +81,24 @@ def dangling_reference(ctx: RuleContext) -> Iterator[Finding]:
                                   item.location, ws.suggest(id), flow.id)
     for instance in ws.instances:
         if instance.container_id not in ws.elements:
-            yield Finding(f"{instance.node_id}: deployed container {instance.container_id!r} is not "
-                          "in the model", instance.location, ws.suggest(instance.container_id),
-                          instance.id)
+            yield Finding(
+                f"{instance.node_id}: deployed container {instance.container_id!r} is not "
+                "in the model",
+                instance.location,
+                ws.suggest(instance.container_id),
+                instance.id,
+            )
     if ws.views:
         yield from view_references(ws)
 
 
 @rule(
-    "relationship-not-allowed", severity="error",
-    summary="A relationship between an element and itself, its parent or child, or across model and deployment.",
+    "relationship-not-allowed",
+    severity="error",
+    summary=(
+        "A relationship between an element and itself, its parent or child, or across model "
+        "and deployment."
+    ),
     explanation="""A relationship says one thing depends on another. An element does not depend
     on itself, and a container does not "use" the system it is part of (nor a component its own
     container): such a line carries no information and breaks the views. Deployment nodes relate
@@ -129,8 +141,14 @@ def unbacked_flow_step(ctx: RuleContext) -> Iterator[Finding]:
     ws = ctx.workspace
     assert ws
     elements = ws.elements
-    steps = [(flow, m) for flow in ws.flows for m in flow.messages()
-             if m.source_id in elements and m.destination_id in elements and m.source_id != m.destination_id]
+    steps = [
+        (flow, m)
+        for flow in ws.flows
+        for m in flow.messages()
+        if m.source_id in elements
+        and m.destination_id in elements
+        and m.source_id != m.destination_id
+    ]
     if not steps:
         return
     ancestors = ctx.ancestors
@@ -192,8 +210,11 @@ def _unbacked_hint(ws: Workspace, message: FlowMessage) -> str:
     nothing depends on) answers a request, so the element it goes to is the one that uses."""
     s, d = message.source_id, message.destination_id
     if message.kind == "reply" or ws.elements[d].kind == "person":
-        return (f"declare the request it answers: {_variable(d)}.uses({_variable(s)}, ...)"
-                + ("" if message.kind == "reply" else f", and make this step a reply: f.reply({_variable(s)}, {_variable(d)}, ...)"))
+        return f"declare the request it answers: {_variable(d)}.uses({_variable(s)}, ...)" + (
+            ""
+            if message.kind == "reply"
+            else f", and make this step a reply: f.reply({_variable(s)}, {_variable(d)}, ...)"
+        )
     return f"declare it: {_variable(s)}.uses({_variable(d)}, ...)"
 
 
@@ -301,10 +322,12 @@ def event_without_consumer(ctx: RuleContext) -> Iterator[Finding]:
     assert ws
     for event in ws.events.values():
         if not event.consumers:
-            yield Finding(f"event {event.name!r} is published but never consumed",
-                          event.producers[0].location,
-                          _close_event(ws.events, event.name) or "declare a consumer: y.subscribes(...)",
-                          event.name)
+            yield Finding(
+                f"event {event.name!r} is published but never consumed",
+                event.producers[0].location,
+                _close_event(ws.events, event.name) or "declare a consumer: y.subscribes(...)",
+                event.name,
+            )
 
 
 def _close_event(events: Mapping[str, object], name: str) -> str:

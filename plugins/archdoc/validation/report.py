@@ -20,7 +20,9 @@ def summary_line(diagnostics: Sequence[Diagnostic]) -> str:
     warnings = len(diagnostics) - errors
     if not diagnostics:
         return "archdoc: no problems found"
-    return f"archdoc: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return (
+        f"archdoc: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    )
 
 
 def _file(d: Diagnostic) -> str:

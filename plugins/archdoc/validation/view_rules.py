@@ -60,9 +60,13 @@ def invalid_view(ctx: RuleContext) -> Iterator[Finding]:
     for view in ws.views:
         scope = ws.elements.get(view.scope_id or "")
         if scope is not None and scope.kind not in ("system", "container", "database", "queue"):
-            yield Finding(f"view {view.id!r}: of={scope.id!r} is a {scope.kind_label.lower()}, which "
-                          "has no level below it", view.location,
-                          "pass a software system or a container, or leave of= out", view.key)
+            yield Finding(
+                f"view {view.id!r}: of={scope.id!r} is a {scope.kind_label.lower()}, which "
+                "has no level below it",
+                view.location,
+                "pass a software system or a container, or leave of= out",
+                view.key,
+            )
         around = ws.elements.get(view.around_id or "")
         if scope is not None and around is not None and around.is_ancestor_of(scope):
             yield Finding(f"view {view.id!r}: around={around.id!r} contains the view's scope "
@@ -113,7 +117,9 @@ def unused_style(ctx: RuleContext) -> Iterator[Finding]:
             import difflib
 
             close = difflib.get_close_matches(style.tag, sorted(tags), n=1)
-            yield Finding(f"style for tag {style.tag!r}: no element or relationship has this tag",
-                          style.location,
-                          f"did you mean {close[0]!r}?" if close else "tag elements with tags=[...]",
-                          f"style:{style.tag}")
+            yield Finding(
+                f"style for tag {style.tag!r}: no element or relationship has this tag",
+                style.location,
+                f"did you mean {close[0]!r}?" if close else "tag elements with tags=[...]",
+                f"style:{style.tag}",
+            )

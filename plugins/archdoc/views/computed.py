@@ -174,7 +174,9 @@ class ComputedView:
     def element_ids(self) -> list[str]:
         return [n.id for n in self.nodes]
 
-    def frames(self) -> tuple[dict[str | None, list[ViewBoundary]], dict[str | None, list[ViewNode]]]:
+    def frames(
+        self,
+    ) -> tuple[dict[str | None, list[ViewBoundary]], dict[str | None, list[ViewNode]]]:
         """The boundaries drawn in each boundary, and the boxes drawn in each (None: at the
         top), in drawing order: what a renderer nests."""
         inner: dict[str | None, list[ViewBoundary]] = {}
@@ -345,9 +347,15 @@ class DeploymentView:
     def relationship_pairs(self) -> list[tuple[str, str]]:
         """The arrows as (source, destination) of node or container ids, each pair once."""
         containers = {c.id: c.container_id for c in self.deployed()}
-        return list(dict.fromkeys(
-            (containers.get(e.source_id, e.source_id), containers.get(e.destination_id, e.destination_id))
-            for e in self.edges))
+        return list(
+            dict.fromkeys(
+                (
+                    containers.get(e.source_id, e.source_id),
+                    containers.get(e.destination_id, e.destination_id),
+                )
+                for e in self.edges
+            )
+        )
 
 
 AnyView = ComputedView | SequenceView | DeploymentView

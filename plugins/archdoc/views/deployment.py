@@ -61,7 +61,9 @@ def _box(node: DeploymentNode) -> DeploymentBox:
         tags=list(node.tags), properties={k: str(v) for k, v in node.properties.items()})
 
 
-def _deployed(workspace: Workspace, instance: ContainerInstance, sheet: StyleSheet) -> DeployedContainer:
+def _deployed(
+    workspace: Workspace, instance: ContainerInstance, sheet: StyleSheet
+) -> DeployedContainer:
     element = workspace.elements.get(instance.container_id)
     if element is None:
         return DeployedContainer(

@@ -45,7 +45,9 @@ def level_pool(workspace: Workspace, scope_id: str | None,
             pool += [c for c in workspace.children_ids(outer.id) if c != inner.id]
         system = chain[-1]
         pool += [id for id in top_ids if id != system.id]
-        order = index.order if index is not None else {id: i for i, id in enumerate(workspace.elements)}
+        order = (
+            index.order if index is not None else {id: i for i, id in enumerate(workspace.elements)}
+        )
         pool.sort(key=order.__getitem__)
         found = (pool, frozenset(pool))
     if index is not None:

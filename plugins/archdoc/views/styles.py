@@ -61,7 +61,11 @@ def node_style(kind: str, external: bool, tags: Iterable[str], sheet: StyleSheet
         return UNKNOWN_STYLE
     fill, border, text = base.fill, base.border, base.text
     if external:
-        fill, border, text = EXTERNAL_STYLE["fill"], EXTERNAL_STYLE["border"], EXTERNAL_STYLE["text"]
+        fill, border, text = (
+            EXTERNAL_STYLE["fill"],
+            EXTERNAL_STYLE["border"],
+            EXTERNAL_STYLE["text"],
+        )
     own, used = sheet.for_tags(tags)
     return NodeStyle(
         fill=str(own.get("color", fill)), border=str(own.get("border", border)),

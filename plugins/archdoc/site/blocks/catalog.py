@@ -27,13 +27,16 @@ def validation(context: SiteContext, page: str, _: str) -> str:
 def rules(context: SiteContext, page: str, _: str) -> str:
     parts = []
     for r in all_rules().values():
-        parts.append(f"### `{r.id}`\n\n{badge(r.severity, 'critical' if r.severity == 'error' else 'high')} "
-                     f"· {r.scope}\n\n**{md_text(r.summary)}** {r.explanation}\n")
+        parts.append(
+            f"### `{r.id}`\n\n{badge(r.severity, 'critical' if r.severity == 'error' else 'high')} "
+            f"· {r.scope}\n\n**{md_text(r.summary)}** {r.explanation}\n"
+        )
     return "\n".join(parts)
 
 
 def blocks(catalog: Mapping[str, Block]) -> tuple[Block, ...]:
-    """The catalog blocks; the ``blocks`` block lists ``catalog`` (the registry's, which holds it)."""
+    """The catalog blocks; the ``blocks`` block lists ``catalog`` (the registry's, which holds
+    it)."""
 
     @block("blocks", "The catalog of embeddable blocks.")
     def blocks_catalog(context: SiteContext, page: str, _: str) -> str:

@@ -8,7 +8,9 @@ from archdoc.site.blocks.base import Block, block
 from archdoc.site.context import SiteContext
 
 
-@block("data-ownership", "Each datastore, its owner, who else reads or writes it; violations marked.")
+@block(
+    "data-ownership", "Each datastore, its owner, who else reads or writes it; violations marked."
+)
 def data_ownership(context: SiteContext, page: str, _: str) -> str:
     """The verdicts of :mod:`archdoc.analysis.data`, the analysis ``archdoc validate`` checks."""
     rows = []
@@ -30,7 +32,9 @@ def data_ownership(context: SiteContext, page: str, _: str) -> str:
         ])
     if not rows:
         return "_No datastores in the model (`system.database(...)`)._\n"
-    return table(["Datastore", "Technology", "Owner", "Also written by", "Also read by", "Status"], rows)
+    return table(
+        ["Datastore", "Technology", "Owner", "Also written by", "Also read by", "Status"], rows
+    )
 
 
 BLOCKS: tuple[Block, ...] = (data_ownership,)

@@ -22,13 +22,22 @@ def dependency_summary(context: SiteContext, page: str, _: str) -> str:
     return summary_line(context)
 
 
-@block("dependencies", "Dependency pairs: upstream, downstream, operation, interaction, criticality, status.")
+@block(
+    "dependencies",
+    "Dependency pairs: upstream, downstream, operation, interaction, criticality, status.",
+)
 def dependencies(context: SiteContext, page: str, _: str) -> str:
     rows = []
     for d in service_dependencies(context.graph):
-        operation = ", ".join(md_cell(o) for o in d.operations) or md_cell("; ".join(d.descriptions[:1]))
+        operation = ", ".join(md_cell(o) for o in d.operations) or md_cell(
+            "; ".join(d.descriptions[:1])
+        )
         if d.events:
-            operation = (operation + "; " if operation else "") + "events: " + ", ".join(md_cell(e) for e in d.events)
+            operation = (
+                (operation + "; " if operation else "")
+                + "events: "
+                + ", ".join(md_cell(e) for e in d.events)
+            )
         status = dependency_status(d)
         rows.append([
             context.element_link(page, d.source_id),
@@ -65,7 +74,9 @@ def matrix(context: SiteContext, page: str, _: str) -> str:
         if sync:
             found.append(f"{sync} synchronous cycle(s), outlined in red")
         if loops:
-            found.append(f"{loops} loop(s) through asynchronous dependencies (allowed), dashed in blue")
+            found.append(
+                f"{loops} loop(s) through asynchronous dependencies (allowed), dashed in blue"
+            )
         text += f"the {above} mark(s) above it belong to " + " and ".join(found) + "."
     return f"{text}\n\n<div class=\"archdoc-matrix-wrap\">\n{svg}\n</div>\n"
 
@@ -86,11 +97,17 @@ def startup_order(context: SiteContext, page: str, _: str) -> str:
     cyclic = {u for c in sync_cycles(context.graph) for u in c}
     rows = []
     for n, layer in enumerate(layers, 1):
-        names = ", ".join(context.element_link(page, u) + (" ⟳" if u in cyclic else "") for u in layer)
+        names = ", ".join(
+            context.element_link(page, u) + (" ⟳" if u in cyclic else "") for u in layer
+        )
         rows.append([str(n), names])
     if not rows:
         return "_No services in the model._\n"
-    note = "\n⟳ marks members of a synchronous cycle: they can only start together.\n" if cyclic else ""
+    note = (
+        "\n⟳ marks members of a synchronous cycle: they can only start together.\n"
+        if cyclic
+        else ""
+    )
     return table(["Layer", "Starts after the layers above"], rows, align=["r", "l"]) + note
 
 

@@ -17,14 +17,23 @@ def _relationship_table(context: SiteContext, page: str, arg: str, outgoing: boo
             if (r.source_id if outgoing else r.destination_id) in (arg,) or
             (r.source_id if outgoing else r.destination_id).startswith(prefix)]
     if not rels:
-        return f"_{md_text(context.name(arg))} has no {'outgoing' if outgoing else 'incoming'} relationships._\n"
+        return (
+            f"_{md_text(context.name(arg))} has no "
+            f"{'outgoing' if outgoing else 'incoming'} relationships._\n"
+        )
     other = "destination_id" if outgoing else "source_id"
     own = "source_id" if outgoing else "destination_id"
     inside = any(getattr(r, own) != arg for r in rels)
     rows = []
     for r in rels:
-        row = [md_cell(r.operation), context.element_link(page, getattr(r, other)), md_cell(r.description),
-               md_cell(r.technology), r.interaction, badge(r.criticality) if r.criticality else ""]
+        row = [
+            md_cell(r.operation),
+            context.element_link(page, getattr(r, other)),
+            md_cell(r.description),
+            md_cell(r.technology),
+            r.interaction,
+            badge(r.criticality) if r.criticality else "",
+        ]
         if inside:  # the part of the element the relationship starts from (or ends at)
             row.insert(0, context.element_link(page, getattr(r, own)))
         rows.append(row)
@@ -35,7 +44,11 @@ def _relationship_table(context: SiteContext, page: str, arg: str, outgoing: boo
     return table(headers, rows)
 
 
-@block("outgoing", "What an element calls: operation, target, description (e.g. a gateway's routes).", "element id")
+@block(
+    "outgoing",
+    "What an element calls: operation, target, description (e.g. a gateway's routes).",
+    "element id",
+)
 def outgoing(context: SiteContext, page: str, arg: str) -> str:
     return _relationship_table(context, page, arg, True)
 
@@ -45,16 +58,27 @@ def incoming(context: SiteContext, page: str, arg: str) -> str:
     return _relationship_table(context, page, arg, False)
 
 
-@block("properties", "Elements with the given properties, one column each (e.g. `properties:port,database`).",
-       "property names, comma-separated")
+@block(
+    "properties",
+    "Elements with the given properties, one column each (e.g. `properties:port,database`).",
+    "property names, comma-separated",
+)
 def properties(context: SiteContext, page: str, arg: str) -> str:
     names = [n.strip() for n in arg.split(",") if n.strip()]
-    elements = [e for e in context.workspace.elements.values() if any(n in e.properties for n in names)]
+    elements = [
+        e for e in context.workspace.elements.values() if any(n in e.properties for n in names)
+    ]
     if not elements:
         raise UnknownBlock(f"no element of the model has the properties {', '.join(names)!r}",
                            hint="properties are declared with properties={...} on an element")
-    rows = [[context.element_link(page, e.id), e.kind_label, *[md_cell(str(e.properties.get(n, ""))) for n in names]]
-            for e in elements]
+    rows = [
+        [
+            context.element_link(page, e.id),
+            e.kind_label,
+            *[md_cell(str(e.properties.get(n, ""))) for n in names],
+        ]
+        for e in elements
+    ]
     return table(["Element", "Kind", *[md_cell(n) for n in names]], rows)
 
 

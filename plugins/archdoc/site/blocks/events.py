@@ -1,4 +1,5 @@
-"""Interaction blocks: events with their producers and consumers, synchronous and asynchronous calls."""
+"""Interaction blocks: events with their producers and consumers, synchronous and asynchronous
+calls."""
 
 from __future__ import annotations
 
@@ -20,8 +21,10 @@ def events(context: SiteContext, page: str, _: str) -> str:
             + (f" via {context.element_link(page, p.via_id)}" if p.via_id else "")
             for p in event.producers) or badge("no producer", "critical")
         consumers = "<br>".join(
-            context.element_link(page, c.element_id) + (f": {md_cell(c.reason)}" if c.reason else "")
-            for c in event.consumers) or badge("no consumer", "high")
+            context.element_link(page, c.element_id)
+            + (f": {md_cell(c.reason)}" if c.reason else "")
+            for c in event.consumers
+        ) or badge("no consumer", "high")
         rows.append([md_code(name), producers, consumers])
     return table(["Event", "Published by", "Consumed by (reason)"], rows)
 
@@ -29,11 +32,20 @@ def events(context: SiteContext, page: str, _: str) -> str:
 def _calls(context: SiteContext, page: str, interaction: str) -> str:
     rows = []
     for r in context.workspace.relationships:
-        src, dst = context.workspace.elements.get(r.source_id), context.workspace.elements.get(r.destination_id)
+        src, dst = (
+            context.workspace.elements.get(r.source_id),
+            context.workspace.elements.get(r.destination_id),
+        )
         if src is None or dst is None or r.interaction != interaction or src.kind == "person":
             continue
-        rows.append([context.element_link(page, r.source_id), context.element_link(page, r.destination_id),
-                     md_cell(r.operation or r.description), md_cell(r.technology)])
+        rows.append(
+            [
+                context.element_link(page, r.source_id),
+                context.element_link(page, r.destination_id),
+                md_cell(r.operation or r.description),
+                md_cell(r.technology),
+            ]
+        )
     if not rows:
         return f"_No {interaction}hronous calls._\n"
     return table(["From", "To", "Operation", "Technology"], rows)

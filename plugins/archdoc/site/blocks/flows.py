@@ -21,15 +21,31 @@ def flow_steps(context: SiteContext, page: str, arg: str) -> str:
         for item in items:
             if isinstance(item, FlowMessage):
                 number[0] += 1
-                rows.append([str(number[0]), context.element_link(page, item.source_id),
-                             context.element_link(page, item.destination_id),
-                             md_cell(item.description) + (" (reply)" if item.kind == "reply" else ""),
-                             md_cell(item.technology), md_cell(where)])
+                rows.append(
+                    [
+                        str(number[0]),
+                        context.element_link(page, item.source_id),
+                        context.element_link(page, item.destination_id),
+                        md_cell(item.description) + (" (reply)" if item.kind == "reply" else ""),
+                        md_cell(item.technology),
+                        md_cell(where),
+                    ]
+                )
             elif isinstance(item, FlowNote):
-                rows.append(["", ", ".join(context.element_link(page, o) for o in item.over_ids), "",
-                             f"_Note:_ {md_cell(item.text)}", "", md_cell(where)])
+                rows.append(
+                    [
+                        "",
+                        ", ".join(context.element_link(page, o) for o in item.over_ids),
+                        "",
+                        f"_Note:_ {md_cell(item.text)}",
+                        "",
+                        md_cell(where),
+                    ]
+                )
             elif isinstance(item, FlowBlock):
-                word = {"alt": "if", "opt": "optional", "loop": "loop", "par": "parallel"}[item.kind]
+                word = {"alt": "if", "opt": "optional", "loop": "loop", "par": "parallel"}[
+                    item.kind
+                ]
                 for n, branch in enumerate(item.branches):
                     label = branch.label or ""
                     if item.kind == "alt" and n:
@@ -44,7 +60,11 @@ def flow_steps(context: SiteContext, page: str, arg: str) -> str:
     walk(flow.items, "")
     if not rows:
         return "_This flow has no steps._\n"
-    return table(["#", "From", "To", "Message", "Technology", "When"], rows, align=["r", "l", "l", "l", "l", "l"])
+    return table(
+        ["#", "From", "To", "Message", "Technology", "When"],
+        rows,
+        align=["r", "l", "l", "l", "l", "l"],
+    )
 
 
 BLOCKS: tuple[Block, ...] = (flow_steps,)

@@ -59,8 +59,10 @@ def impact_table(context: SiteContext, page: str, arg: str, *, limit: int | None
     text = table(["Element", "Effect", "Distance", "Chain"], rows, align=["l", "l", "r", "l"])
     if len(shown) < len(impacts):
         breaks = sum(i.effect == "breaks" for i in impacts)
-        text += (f"\n{len(impacts)} elements in all ({breaks} break, {len(impacts) - breaks} degrade); "
-                 f"the {len(shown)} nearest are listed. `archdoc impact {arg}` lists every one.\n")
+        text += (
+            f"\n{len(impacts)} elements in all ({breaks} break, {len(impacts) - breaks} degrade); "
+            f"the {len(shown)} nearest are listed. `archdoc impact {arg}` lists every one.\n"
+        )
     return text
 
 

@@ -78,9 +78,17 @@ def changes_page(context: SiteContext) -> Page | None:
         return None
     path = context.layout.group("changes")
     records = {r.file.name: r for r in context.adr_records()}
-    rows = [[c.date, md_code(c.short), md_cell(c.subject), md_cell(c.author),
-             _files(c, places.get("model")), _decisions(context, path, c, places.get("decisions"), records)]
-            for c in commits]
+    rows = [
+        [
+            c.date,
+            md_code(c.short),
+            md_cell(c.subject),
+            md_cell(c.author),
+            _files(c, places.get("model")),
+            _decisions(context, path, c, places.get("decisions"), records),
+        ]
+        for c in commits
+    ]
     where = " or ".join(f"the {name} ({md_code(str(p) + '/')})" for name, p in places.items())
     lines = [
         "# Architecture changes", "",

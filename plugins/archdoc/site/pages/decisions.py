@@ -26,12 +26,16 @@ def _adr_label(record: Adr) -> str:
 
 def _link(context: SiteContext, page: str, record: Adr) -> str:
     target = context.layout.decision(record.file.stem)
-    return f"[{_adr_label(record)}: {md_text(record.title)}]({context.layout.md_link(page, target)})"
+    return (
+        f"[{_adr_label(record)}: {md_text(record.title)}]({context.layout.md_link(page, target)})"
+    )
 
 
 def _affects(context: SiteContext, page: str, record: Adr) -> str:
-    return ", ".join(context.element_link(page, id) if id in context.workspace.elements else md_code(str(id))
-                     for id in record.affects)
+    return ", ".join(
+        context.element_link(page, id) if id in context.workspace.elements else md_code(str(id))
+        for id in record.affects
+    )
 
 
 def decision_pages(context: SiteContext) -> list[Page]:
@@ -79,7 +83,8 @@ def _short_link(context: SiteContext, page: str, record: Adr) -> str:
 
 
 def _supersede_chains(log: AdrLog, records: list[Adr]) -> list[list[Adr]]:
-    """Chains oldest first: 0001 → 0004 → 0009, for every record that supersedes or is superseded."""
+    """Chains oldest first: 0001 → 0004 → 0009, for every record that supersedes or is
+    superseded."""
     by_number = {r.number: r for r in records}
     successors = {r.number: log.successors(r.number) for r in records}
     has_predecessor = {s for succ in successors.values() for s in succ}
@@ -115,7 +120,10 @@ def _record_page(context: SiteContext, log: AdrLog, record: Adr) -> Page:
             f'<a href="{html_text(layout.href(path, layout.decision(s.file.stem)))}">'
             f"{_adr_label(s)}: {html_text(s.title)}</a>" for s in successors if s is not None)
         text = banner[0] + (f" by {by}" if by else "") + "."
-        lines += [f'<div class="archdoc-banner archdoc-banner--{banner[1]}"><p>{text}</p></div>', ""]
+        lines += [
+            f'<div class="archdoc-banner archdoc-banner--{banner[1]}"><p>{text}</p></div>',
+            "",
+        ]
     rows = [["Status", badge(record.status)]]
     if record.date or record.date_text:
         rows.append(["Date", record.date.isoformat() if record.date else md_cell(record.date_text)])
@@ -135,7 +143,9 @@ def _record_page(context: SiteContext, log: AdrLog, record: Adr) -> Page:
     if getattr(record, "tags", None):
         rows.append(["Tags", md_cell(", ".join(record.tags))])
     lines += [facts(rows), "", record.body.rstrip(), ""]
-    return Page(path, f"{_adr_label(record)}: {record.title}", "\n".join(lines) + "\n", in_nav=False)
+    return Page(
+        path, f"{_adr_label(record)}: {record.title}", "\n".join(lines) + "\n", in_nav=False
+    )
 
 
 GROUP = PageGroup("decisions", decision_pages)

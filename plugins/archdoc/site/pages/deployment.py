@@ -41,7 +41,10 @@ def _property_tables(context: SiteContext, environment_id: str) -> list[str]:
     parts = []
     for group, by_node in groups.items():
         fields = list(dict.fromkeys(f for values in by_node.values() for f in values))
-        rows = [[md_cell(node)] + [md_cell(values.get(f, "")) for f in fields] for node, values in by_node.items()]
+        rows = [
+            [md_cell(node)] + [md_cell(values.get(f, "")) for f in fields]
+            for node, values in by_node.items()
+        ]
         parts += [f"## {md_text(_heading(group))}", "",
                   table(["Node", *[md_cell(_heading(f)) for f in fields]], rows)]
     return parts

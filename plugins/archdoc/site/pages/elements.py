@@ -61,7 +61,9 @@ def element_page(context: SiteContext, element: Element) -> Page:
                       table(["Container", "Kind", "Technology", "Purpose"], [
                           [context.element_link(path, c.id), c.kind_label, md_cell(c.technology),
                            md_cell(c.description)] for c in children])]
-        view = context.views.get(f"containers:{element.id}") or context.views.get(f"context:{element.id}")
+        view = context.views.get(f"containers:{element.id}") or context.views.get(
+            f"context:{element.id}"
+        )
         outside = [ws.elements[i] for i in (view.element_ids if view else [])
                    if not i.startswith(element.id + ".") and i != element.id]
         people = [e for e in outside if e.kind == "person"]
@@ -77,25 +79,51 @@ def element_page(context: SiteContext, element: Element) -> Page:
     if element.kind in ("container", "database", "queue"):
         components = ws.children_of(element.id)
         if components:
-            lines += ["## Components", render_block(context, f"components:{element.id}", path), "",
-                      table(["Component", "Technology", "Responsibility"], [
-                          [context.element_link(path, c.id), md_cell(c.technology), md_cell(c.description)]
-                          for c in components])]
+            lines += [
+                "## Components",
+                render_block(context, f"components:{element.id}", path),
+                "",
+                table(
+                    ["Component", "Technology", "Responsibility"],
+                    [
+                        [
+                            context.element_link(path, c.id),
+                            md_cell(c.technology),
+                            md_cell(c.description),
+                        ]
+                        for c in components
+                    ],
+                ),
+            ]
     if f"neighbourhood:{element.id}" in context.views.specs:
         lines += ["## Neighbourhood", "",
                   f"{md_text(element.name)} and what it uses or is used by.",
                   render_block(context, f"neighbourhood:{element.id}", path)]
     shown_in = [v for v in ws.views if _draws(context, v.key, element.id)]
     if shown_in:
-        lines += ["## Views", ""] + [
-            f"- [{md_text(v.name)}]({layout.md_link(path, layout.view(v.id))})" for v in shown_in] + [""]
+        lines += (
+            ["## Views", ""]
+            + [
+                f"- [{md_text(v.name)}]({layout.md_link(path, layout.view(v.id))})"
+                for v in shown_in
+            ]
+            + [""]
+        )
     out = [r for r in _with_descendants(context, element, context.outgoing)]
     into = [r for r in _with_descendants(context, element, context.incoming)]
     headers = ["Element", "Description", "Operation", "Technology", "Interaction", "Criticality"]
     if out:
-        lines += ["## Depends on", "", table(headers, _relationship_rows(context, path, out, "destination_id"))]
+        lines += [
+            "## Depends on",
+            "",
+            table(headers, _relationship_rows(context, path, out, "destination_id")),
+        ]
     if into:
-        lines += ["## Used by", "", table(headers, _relationship_rows(context, path, into, "source_id"))]
+        lines += [
+            "## Used by",
+            "",
+            table(headers, _relationship_rows(context, path, into, "source_id")),
+        ]
     events = context.events_of(element.id)
     if events:
         lines += ["## Events", "", table(["Event", "Role", "Reason", "Via"], [
@@ -108,23 +136,54 @@ def element_page(context: SiteContext, element: Element) -> Page:
             [context.element_link(path, d.id), md_cell(d.technology)] for d in owned])]
     modes = context.failure_modes_of(element.id)
     if modes:
-        lines += ["## Failure modes", "", table(["Impact", "Mitigation", "Fallback", "Detection", "Recovery"], [
-            [md_cell(m.impact), md_cell(m.mitigation), md_cell(m.fallback), md_cell(m.detection),
-             md_cell(m.recovery)] for m in modes])]
+        lines += [
+            "## Failure modes",
+            "",
+            table(
+                ["Impact", "Mitigation", "Fallback", "Detection", "Recovery"],
+                [
+                    [
+                        md_cell(m.impact),
+                        md_cell(m.mitigation),
+                        md_cell(m.fallback),
+                        md_cell(m.detection),
+                        md_cell(m.recovery),
+                    ]
+                    for m in modes
+                ],
+            ),
+        ]
     flows = context.flows_of(element)
     if flows:
-        lines += ["## Flows", ""] + [f"- [{md_text(f.name)}]({layout.md_link(path, layout.flow(f.id))})"
-                                     for f in flows] + [""]
+        lines += (
+            ["## Flows", ""]
+            + [f"- [{md_text(f.name)}]({layout.md_link(path, layout.flow(f.id))})" for f in flows]
+            + [""]
+        )
     decisions = context.decisions_for(element.id)
     if decisions:
-        lines += ["## Decisions", ""] + [
-            f"- [ADR-{d.number:04d}: {md_text(d.title)}]({layout.md_link(path, layout.decision(d.file.stem))}) "
-            + badge(d.status) for d in decisions] + [""]
+        lines += (
+            ["## Decisions", ""]
+            + [
+                f"- [ADR-{d.number:04d}: {md_text(d.title)}]"
+                f"({layout.md_link(path, layout.decision(d.file.stem))}) "
+                + badge(d.status)
+                for d in decisions
+            ]
+            + [""]
+        )
     in_graph = element.id in context.graph.nodes or (
-        element.kind == "system" and any(c.id in context.graph.nodes for c in ws.children_of(element.id)))
+        element.kind == "system"
+        and any(c.id in context.graph.nodes for c in ws.children_of(element.id))
+    )
     if element.kind != "person" and in_graph:
-        lines += ["## Impact", "", f"What breaks, or degrades, if {md_text(element.name)} fails:", "",
-                  impact_table(context, path, element.id, limit=IMPACT_ROWS)]
+        lines += [
+            "## Impact",
+            "",
+            f"What breaks, or degrades, if {md_text(element.name)} fails:",
+            "",
+            impact_table(context, path, element.id, limit=IMPACT_ROWS),
+        ]
     if element.location:
         lines += ["", f"<small>Declared in `{declared_in(context, element.location.file)}:"
                   f"{element.location.line}`.</small>"]

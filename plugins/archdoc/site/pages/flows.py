@@ -15,8 +15,14 @@ def flow_pages(context: SiteContext) -> list[Page]:
     if not ws.flows:
         return []
     index = layout.flows()
-    rows = [[f"[{md_text(f.name)}]({layout.md_link(index, layout.flow(f.id))})", md_cell(f.description),
-             str(sum(1 for _ in f.messages()))] for f in ws.flows]
+    rows = [
+        [
+            f"[{md_text(f.name)}]({layout.md_link(index, layout.flow(f.id))})",
+            md_cell(f.description),
+            str(sum(1 for _ in f.messages())),
+        ]
+        for f in ws.flows
+    ]
     pages = [Page(index, "Flows", "# Flows\n\n" + table(["Flow", "Description", "Steps"], rows),
                   section="Flows")]
     for flow in ws.flows:

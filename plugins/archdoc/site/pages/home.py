@@ -58,12 +58,17 @@ def home_page(context: SiteContext) -> Page:
                      + ", ".join(f"[{md_text(f.name)}]({layout.md_link(path, layout.flow(f.id))})"
                                  for f in ws.flows[:12]) + (" …" if len(ws.flows) > 12 else ""))
     for env in ws.environments:
-        lines.append(f"- Deployment: [{md_text(env.name)}]({layout.md_link(path, layout.environment(env.id))})")
+        lines.append(
+            f"- Deployment: [{md_text(env.name)}]"
+            f"({layout.md_link(path, layout.environment(env.id))})"
+        )
     if context.adrs is not None:
         lines.append(f"- [Decisions]({layout.md_link(path, layout.decisions())})")
     if context.drift is not None:
-        lines.append(f"- [Model vs. observed]({layout.md_link(path, layout.group(OBSERVED_PAGE))}): "
-                     "the model against traces, metrics and compose files")
+        lines.append(
+            f"- [Model vs. observed]({layout.md_link(path, layout.group(OBSERVED_PAGE))}): "
+            "the model against traces, metrics and compose files"
+        )
     if context.diagnostics:
         errors = sum(d.severity == "error" for d in context.diagnostics)
         lines += ["", "## Validation", "",

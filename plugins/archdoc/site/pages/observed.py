@@ -28,11 +28,14 @@ def drift_pages(context: SiteContext) -> list[Page]:
     path = context.layout.group(PAGE_NAME)
     report = context.drift
     files = ", ".join(f"{md_code(source_path(context, f))} ({_KINDS[k]})" for k, f in report.files)
-    lines = [f"# {TITLE}", "",
-             f"The dependencies of the model compared with what running systems show, read from "
-             f"{files or 'no file'}. The rules `undeclared-dependency`, `unobserved-dependency` and "
-             f"`unmapped-service` report the differences in `archdoc validate` and `archdoc drift`.",
-             ""]
+    lines = [
+        f"# {TITLE}",
+        "",
+        f"The dependencies of the model compared with what running systems show, read from "
+        f"{files or 'no file'}. The rules `undeclared-dependency`, `unobserved-dependency` and "
+        f"`unmapped-service` report the differences in `archdoc validate` and `archdoc drift`.",
+        "",
+    ]
     if report.min_calls:
         left_out = (f" ({report.ignored_pairs} observed pair{'s' * (report.ignored_pairs != 1)} "
                     "left out)") if report.ignored_pairs else ""
