@@ -76,7 +76,7 @@ def _option_lines(config_file: Path | None) -> tuple[int, dict[str, int]]:
         return 0, {}
 
 
-class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type]
+class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type,no-untyped-call]
     """Wires MkDocs events to the archdoc core."""
 
     def __init__(self) -> None:
@@ -113,7 +113,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
             raise PluginError(f"archdoc: {exc}") from None
         self.context, self.pages = self.build.context, self.build.pages
         config.extra_css.extend(EXTRA_CSS)
-        config.extra_javascript.extend(EXTRA_JAVASCRIPT)  # type: ignore[arg-type]
+        config.extra_javascript.extend(EXTRA_JAVASCRIPT)
         if config.nav is not None:
             config.nav.append(self.build.nav_section())
         return config

@@ -81,7 +81,7 @@ def _load_observations(config: ArchdocConfig) -> Observations | None:
         return None
     from archdoc.drift import read_observations
 
-    return read_observations(files)  # type: ignore[no-any-return]
+    return read_observations(files)
 
 
 def _load_adrs(config: ArchdocConfig) -> AdrLog | None:

@@ -91,7 +91,7 @@ class _CallSite(SourceLocation):
     _code: CodeType
     _lasti: int
 
-    @property  # type: ignore[override]
+    @property
     def line(self) -> int:
         try:
             return _get_line(self)  # type: ignore[no-any-return]
@@ -147,6 +147,6 @@ def caller_location() -> SourceLocation | None:
             _set_file(location, filename)
             _set_code(location, code)
             _set_lasti(location, frame.f_lasti)
-            return location  # type: ignore[no-any-return]
+            return location
         frame = frame.f_back
     return None

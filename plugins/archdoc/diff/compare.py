@@ -110,7 +110,9 @@ def _by_key(old: list[Record], new: list[Record], key: Callable[[Record], Any]
 
 def _elements(old: list[Record], new: list[Record]) -> ElementChanges:
     added, removed, pairs = _by_key(old, new, lambda e: e["id"])
-    entry = lambda e: ElementEntry(id=e["id"], kind=e["kind"], name=e["name"])  # noqa: E731
+    def entry(e: Record) -> ElementEntry:
+        return ElementEntry(id=e["id"], kind=e["kind"], name=e["name"])
+
     return ElementChanges(
         added=[entry(e) for e in added], removed=[entry(e) for e in removed],
         changed=[ChangedElement(id=b["id"], changes=c) for a, b in pairs
@@ -210,8 +212,10 @@ def _event_view(event: Record) -> Record:
 
 def _events(old: list[Record], new: list[Record]) -> EventChanges:
     added, removed, pairs = _by_key(old, new, lambda e: e["name"])
-    entry = lambda e: EventEntry(name=e["name"], producers=_links(e, "producers"),  # noqa: E731
-                                 consumers=_links(e, "consumers"))
+    def entry(e: Record) -> EventEntry:
+        return EventEntry(name=e["name"], producers=_links(e, "producers"),
+                          consumers=_links(e, "consumers"))
+
     changed = []
     for a, b in pairs:
         found = changes(
@@ -263,8 +267,10 @@ def flow_lines(items: list[Record], depth: int = 0) -> list[str]:
 
 def _flows(old: list[Record], new: list[Record]) -> FlowChanges:
     added, removed, pairs = _by_key(old, new, lambda f: f["id"])
-    view = lambda f: {"name": f.get("name", ""), "description": f.get("description", ""),  # noqa: E731
-                      "steps": flow_lines(f.get("items", []))}
+    def view(f: Record) -> Record:
+        return {"name": f.get("name", ""), "description": f.get("description", ""),
+                "steps": flow_lines(f.get("items", []))}
+
     return FlowChanges(
         added=[FlowEntry(id=f["id"], name=f["name"]) for f in added],
         removed=[FlowEntry(id=f["id"], name=f["name"]) for f in removed],
@@ -290,7 +296,9 @@ def _hashable(value: Any) -> Any:
 
 def _views(old: list[Record], new: list[Record]) -> ViewChanges:
     added, removed, pairs = _by_key(old, new, lambda v: v["key"])
-    entry = lambda v: ViewEntry(key=v["key"], title=v.get("title", ""), kind=v.get("kind", ""))  # noqa: E731
+    def entry(v: Record) -> ViewEntry:
+        return ViewEntry(key=v["key"], title=v.get("title", ""), kind=v.get("kind", ""))
+
     return ViewChanges(
         added=[entry(v) for v in added],
         removed=[entry(v) for v in removed],
@@ -320,13 +328,13 @@ def _deployment(old: Record, new: Record) -> DeploymentChanges:
     after = {(r["id"], k == "instance"): (k, r, f) for k, r, f in _deployment_records(new)}
 
     def entry(kind: str, r: Record) -> DeploymentEntry:
-        return DeploymentEntry(id=r["id"], kind=kind, name=r.get("name", ""),  # type: ignore[arg-type]
+        return DeploymentEntry(id=r["id"], kind=kind, name=r.get("name", ""),
                                environment=r.get("environment_id", ""))
 
     changed = []
     for key, (kind, r, fields) in after.items():
         if key in before and (c := changes(before[key][1], r, fields)):
-            changed.append(ChangedDeployment(id=r["id"], kind=kind, changes=c))  # type: ignore[arg-type]
+            changed.append(ChangedDeployment(id=r["id"], kind=kind, changes=c))
     return DeploymentChanges(
         added=[entry(k, r) for key, (k, r, _) in after.items() if key not in before],
         removed=[entry(k, r) for key, (k, r, _) in before.items() if key not in after],
@@ -343,7 +351,9 @@ def _decisions(old: list[Record], new: list[Record]) -> DecisionChanges:
                   for n, count in Counter(r["number"] for r in records).items() if count > 1}
     key = lambda r: (r["number"], r.get("file", "") if r["number"] in duplicated else "")  # noqa: E731
     added, removed, pairs = _by_key(old, new, key)
-    entry = lambda r: DecisionEntry(number=r["number"], title=r["title"], status=r["status"])  # noqa: E731
+    def entry(r: Record) -> DecisionEntry:
+        return DecisionEntry(number=r["number"], title=r["title"], status=r["status"])
+
     return DecisionChanges(
         added=[entry(r) for r in added], removed=[entry(r) for r in removed],
         changed=[ChangedDecision(number=b["number"], changes=c) for a, b in pairs

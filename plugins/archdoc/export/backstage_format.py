@@ -120,9 +120,9 @@ def _make_dumper(base: type[yaml.SafeDumper]) -> type[yaml.SafeDumper]:
     ``yaml``) takes for a number where YAML 1.1 sees text (``0o17``, ``1e3``)."""
     dumper: type[yaml.SafeDumper] = type("BackstageDumper", (base,), {})
     dumper.add_representer(str, _text)
-    dumper.add_implicit_resolver(  # type: ignore[no-untyped-call]
+    dumper.add_implicit_resolver(
         "tag:yaml.org,2002:int", re.compile(r"^[-+]?0o[0-7]+$"), list("-+0"))
-    dumper.add_implicit_resolver(  # type: ignore[no-untyped-call]
+    dumper.add_implicit_resolver(
         "tag:yaml.org,2002:float",
         re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
         list("-+.0123456789"))

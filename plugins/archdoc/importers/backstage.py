@@ -73,7 +73,8 @@ class _Entity:
 
     @property
     def metadata(self) -> _Map:
-        return self.data["metadata"]
+        metadata: _Map = self.data["metadata"]
+        return metadata
 
     @property
     def spec(self) -> dict[str, Any]:

@@ -25,7 +25,7 @@ Instances = int | str | None
 def check_instances(value: object, call: str) -> Instances:
     """An int, a string (checked by the ``invalid-instances`` rule) or None; else a ModelError."""
     if value is None or (isinstance(value, (int, str)) and not isinstance(value, bool)):
-        return value  # type: ignore[return-value]
+        return value
     raise ModelError(
         f"{call}(): instances must be a number or a range such as \"2-10\", not {value!r}",
         location=caller_location(),

@@ -171,7 +171,7 @@ class Workspace:
                              hint='style a tag: ws.style("critical", color="#fb923c")')
         values = check_style(call, {"color": color, "border": border, "text": text,
                                     "shape": shape, "line": line, "width": width, **unknown})
-        style = Style(tag=name, location=caller_location(), **values)  # type: ignore[arg-type]
+        style = Style(tag=name, location=caller_location(), **values)
         self.styles.append(style)
         return style
 

@@ -71,7 +71,7 @@ class SiteContext:
         """Draws views on pages (Graphviz, Mermaid); :meth:`close` ends its Graphviz process."""
         known = {k: self.options[k] for k in ("engine", "deployment", "max_view_elements",
                                               "max_view_relationships") if k in self.options}
-        return Drawing(DiagramSettings(**known), notice=self.notice)  # type: ignore[arg-type]
+        return Drawing(DiagramSettings(**known), notice=self.notice)
 
     def close(self) -> None:
         """Release what drawing held (the Graphviz process)."""

@@ -147,7 +147,7 @@ def compute_static(
     # An element drawn with one of its descendants frames it instead of being a box.
     framing = {a.id for id in drawn for a in elements[id].ancestors() if a.id in drawn}
     if spec.scope_id in elements:
-        framing.add(spec.scope_id)  # type: ignore[arg-type]
+        framing.add(spec.scope_id)
     boxes = sorted((id for id in drawn if id not in framing), key=index.order.__getitem__)
     focus = spec.around_id
     frames = _Frames(workspace)
