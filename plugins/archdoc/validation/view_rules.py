@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archdoc.model.selectors import parse_selector
+from archdoc.model.selectors import parse_selector, technology_names
 from archdoc.model.workspace import Workspace
 from archdoc.validation.base import Finding, RuleContext, rule
 
@@ -14,6 +14,20 @@ __all__ = ["view_references"]
 def _known_tags(ws: Workspace) -> set[str]:
     return {t for e in ws.elements.values() for t in e.tags} | {
         t for r in ws.relationships for t in r.tags}
+
+
+def _technology_hint(ws: Workspace, pattern: str) -> str:
+    import difflib
+
+    known = sorted({name for e in ws.elements.values() for name in technology_names(e.technology)},
+                   key=str.casefold)
+    if not known:
+        return "no element has a technology yet: technology=... on an element"
+    by_folded = {name.casefold(): name for name in known}
+    close = difflib.get_close_matches(pattern.casefold(), list(by_folded), n=3)
+    if close:
+        return "did you mean " + ", ".join(f"'technology:{by_folded[c]}'" for c in close) + "?"
+    return "technologies in the model: " + ", ".join(known)
 
 
 def view_references(ws: Workspace) -> Iterator[Finding]:
@@ -40,6 +54,8 @@ def view_references(ws: Workspace) -> Iterator[Finding]:
                         else "no element has tags yet: tags=[...] on an element")
             elif selector.kind == "kind":
                 hint = f"the model has no element of kind {selector.value}"
+            elif selector.kind == "technology":
+                hint = _technology_hint(ws, selector.value)
             else:
                 hint = ws.suggest(selector.value)
             yield Finding(f"view {view.id!r}: selector {text!r} names nothing in the model",
