@@ -11,7 +11,7 @@ from archdoc.config import ArchdocConfig
 from archdoc.model.selectors import parse_selector
 from archdoc.validation.registry import RuleContext, run_rules
 from archdoc.views import ComputedView, ViewIndex
-from archdoc_testing import ProjectFactory, line_of, run_archdoc
+from archdoc_testing import ProjectFactory, diagnose, line_of, make_config, run_archdoc
 
 
 def shop() -> Workspace:
@@ -267,6 +267,45 @@ def test_an_empty_view_an_invalid_scope_and_an_unused_style_are_reported() -> No
         "style for tag 'critcal': no element or relationship has this tag"]
 
 
+def test_a_view_that_draws_what_another_view_draws_is_a_duplicate() -> None:
+    ws = shop()
+    ws.view("All containers", of="shop")  # include=["*"]: the built-in container view
+    ws.view("Sideways", of="shop", direction="LR")  # the same boxes, drawn otherwise
+    ws.view("Edge", include=["shop.web", "customer"])
+    ws.view("Edge again", include=["customer", "shop.web"], exclude=["stripe"])
+    ws.view("Around the bus", of="shop", around="shop.bus")  # its built-in neighbourhood
+    ws.view("Two hops from the bus", of="shop", around="shop.bus", depth=2)
+    ws.view("Everyone", include=["kind:person", "kind:system"])  # the landscape
+    diagnostics = [d for d in run_rules(RuleContext(config=ArchdocConfig(), workspace=ws))
+                   if d.rule == "duplicate-view"]
+    assert [d.message for d in diagnostics] == [
+        "view 'all-containers' draws exactly what the built-in view 'containers:shop' draws",
+        "view 'edge-again' draws exactly what the view 'view:edge' draws",
+        "view 'around-the-bus' draws exactly what the built-in view 'neighbourhood:shop.bus' "
+        "draws",
+        "view 'everyone' draws exactly what the built-in view 'landscape' draws",
+    ]
+    assert diagnostics[0].severity == "warning"
+    assert diagnostics[0].hint == ("embed 'containers:shop' instead, or change this view's "
+                                   "include=, exclude=, around= or direction=")
+    assert all(d.location is not None and d.location.file == __file__ for d in diagnostics)
+    assert diagnostics[0].location.line < diagnostics[1].location.line  # type: ignore[union-attr]
+
+
+def test_duplicate_views_follow_the_sites_direction_and_the_rules_option() -> None:
+    ws = shop()
+    ws.view("All containers", of="shop")
+    ws.view("Sideways", of="shop", direction="LR")
+    lr = make_config(diagrams={"direction": "LR"})
+    assert [d.message for d in diagnose(ws, lr) if d.rule == "duplicate-view"] == [
+        "view 'all-containers' draws exactly what the built-in view 'containers:shop' draws",
+        "view 'sideways' draws exactly what the built-in view 'containers:shop' draws"]
+    assert [d.severity for d in diagnose(ws, make_config(rules={"duplicate-view": "error"}))
+            if d.rule == "duplicate-view"] == ["error"]  # TB: only the first one
+    assert "duplicate-view" not in [d.rule for d in diagnose(
+        ws, make_config(rules={"duplicate-view": "off"}))]
+
+
 def test_a_clean_model_with_views_has_no_view_findings() -> None:
     ws = shop()
     ws.view("Checkout", of="shop", include=["*"], exclude=["tag:internal"])
@@ -327,3 +366,25 @@ def test_a_technology_view_through_the_command_line(project: ProjectFactory) -> 
                                    "in the model")
     assert found[0]["hint"] == "did you mean 'technology:PostgreSQL 16', 'technology:PostgreSQL 15'?"
     assert found[0]["line"] == line_of("the typo's line", root / "model" / "__init__.py")
+
+
+def test_a_duplicate_view_through_the_command_line(project: ProjectFactory) -> None:
+    root = project('''
+        from archdoc import Workspace
+
+        ws = Workspace("Shop")
+        shop = ws.system("Shop", "Sells")
+        api = shop.container("API", "Orders")
+        api.uses(shop.database("DB"), "Stores orders")
+        ws.view("Inside the shop", of=shop, include=["shop.*"])  # the duplicate's line
+    ''', mkdocs="site_name: Shop\nplugins: [archdoc]\n")
+    checked = run_archdoc("validate", cwd=root)
+    assert checked.code == 0, checked.output  # a warning
+    line = line_of("the duplicate's line", root / "model" / "__init__.py")
+    assert f"model/__init__.py:{line}" in checked.output
+    assert "duplicate-view" in checked.output
+    assert "view 'inside-the-shop' draws exactly what the built-in view 'containers:shop'" \
+        in checked.output
+    assert "embed 'containers:shop' instead" in checked.output
+    strict = run_archdoc("validate", "--strict", cwd=root)
+    assert strict.code == 1, strict.output
