@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from archdoc.export import (backstage_format, d2_format, diagrams_format, dot_format,
-                            json_format, likec4_format, mermaid_format, plantuml_format,
-                            structurizr_format)
+                            graphml_format, json_format, likec4_format, mermaid_format,
+                            plantuml_format, structurizr_format)
 from archdoc.export.base import ExportFormat
 
 __all__ = ["FORMATS", "export_format"]
@@ -19,6 +19,7 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
     likec4_format.FORMAT,
     d2_format.FORMAT,
     structurizr_format.FORMAT,
+    graphml_format.FORMAT,
 )}
 
 
