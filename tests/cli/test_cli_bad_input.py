@@ -373,7 +373,8 @@ CASES = [
         model() | {"mkdocs.yml": "site_name: Shop\nplugins:\n  - archdoc:\n      pages:\n"
                                  "        - home\n        - decision  # <- option\n"},
         2, ["error: archdoc option pages.1: Input should be 'home', 'elements', 'views', "
-            "'dependencies', 'events', 'data', 'flows', 'deployment', 'decisions', 'observed' or "
+            "'dependencies', 'events', 'data', 'flows', 'technologies', 'deployment', 'decisions', "
+            "'observed' or "
             "'changes' (not 'decision')"],
         where=("mkdocs.yml", "<- option"),
     ),

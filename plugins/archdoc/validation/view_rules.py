@@ -142,9 +142,14 @@ def duplicate_view(ctx: RuleContext) -> Iterator[Finding]:
     index = ViewIndex(ws, direction=ctx.config.diagrams.direction)
     seen: dict[tuple[object, ...], str] = {}
     for view in ws.views:
+        scope = ws.elements.get(view.scope_id or "")
+        around = ws.elements.get(view.around_id or "")
+        if scope is not None and (scope.kind not in ("system", "container", "database", "queue")
+                                  or (around is not None and around.is_ancestor_of(scope))):
+            continue  # invalid-view says why
         computed = index.static(view.key)
         if computed is None or not computed.nodes:
-            continue  # empty-view and invalid-view say what is wrong
+            continue  # empty-view says so
         drawing = _drawing(computed)
         earlier = seen.get(drawing) or _same_built_in(ws, index, computed, drawing)
         if earlier is None:
