@@ -54,7 +54,7 @@ CONFIG_FILES: tuple[str, ...] = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", 
 MkDocs 1.6 fork)."""
 Severity = Literal["error", "warning", "off"]
 PageGroup = Literal["home", "elements", "views", "dependencies", "events", "data", "flows",
-                    "deployment", "decisions", "observed", "changes"]
+                    "technologies", "deployment", "decisions", "observed", "changes"]
 PAGE_GROUPS: tuple[str, ...] = get_args(PageGroup)
 """The page groups a site can generate (option ``pages``; all by default)."""
 

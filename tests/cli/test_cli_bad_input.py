@@ -488,8 +488,8 @@ CASES = [
         2,
         [
             "error: archdoc option pages.1: Input should be 'home', 'elements', 'views', "
-            "'dependencies', 'events', 'data', 'flows', 'deployment', 'decisions', 'observed' or "
-            "'changes' (not 'decision')"
+            "'dependencies', 'events', 'data', 'flows', 'technologies', 'deployment', "
+            "'decisions', 'observed' or 'changes' (not 'decision')"
         ],
         where=("mkdocs.yml", "<- option"),
     ),

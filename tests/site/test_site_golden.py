@@ -24,6 +24,7 @@ PAGES = {
     "events": "architecture/events.md",
     "data": "architecture/data.md",
     "flow-order-checkout": "architecture/flows/order-checkout.md",
+    "technologies": "architecture/technologies.md",
     "deployment-production": "architecture/deployment/production.md",
 }
 

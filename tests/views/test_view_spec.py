@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from archdoc import ModelError, Workspace
 from archdoc.config import ArchdocConfig
+from archdoc.model.selectors import parse_selector
 from archdoc.validation.registry import RuleContext, run_rules
 from archdoc.views import ComputedView, ViewIndex
+from archdoc_testing import ProjectFactory, diagnose, line_of, make_config, run_archdoc
 
 
 def shop() -> Workspace:
@@ -169,6 +173,66 @@ def test_mistakes_are_model_errors_at_the_users_line(call: object, message: str)
     assert caught.value.location is not None and caught.value.location.file == __file__
 
 
+def stack() -> Workspace:
+    """Elements with technologies: one, several (comma-separated), in another case, none."""
+    ws = Workspace("Stack")
+    shop = ws.system("Shop", "Sells")
+    api = shop.container("API", "Orders", technology="Python, FastAPI")
+    api.component("Broker", "Publishes", technology="Kubernetes")
+    shop.container("Web", "Storefront", technology="TypeScript, React")
+    db = shop.database("Orders DB", technology="PostgreSQL 16", owner=api)
+    shop.database("Reports DB", technology="postgresql 15")
+    shop.queue("Bus", technology="RabbitMQ")
+    shop.container("Batch", "Nightly jobs")
+    api.uses(db, "Stores orders", technology="SQL")
+    return ws
+
+
+@pytest.mark.parametrize(("include", "drawn"), [
+    (["technology:FastAPI"], ["shop.api"]),
+    (["technology:python"], ["shop.api"]),
+    (["technology:PostgreSQL*"], ["shop.orders-db", "shop.reports-db"]),
+    (["technology:*Script"], ["shop.web"]),
+    (["technology:Kubernetes"], ["shop.api.broker"]),
+    (["technology:SQL"], []),  # a relationship's technology, not an element's
+    (["technology:Postgre"], []),  # a whole technology, or a glob
+])
+def test_technology_selects_by_each_comma_separated_technology_in_any_case(
+        include: list[str], drawn: list[str]) -> None:
+    ws = stack()
+    ws.view("V", include=include)
+    assert computed(ws, "view:v").element_ids == drawn
+
+
+def test_technology_selector_with_exclude_and_its_text() -> None:
+    ws = stack()
+    ws.view("V", of="shop", include=["shop.*"], exclude=["technology:postgres*"])
+    assert computed(ws, "view:v").element_ids == ["shop.api", "shop.web", "shop.bus", "shop.batch"]
+    assert str(parse_selector(" technology: React ")) == "technology:React"
+    with pytest.raises(ModelError) as caught:
+        ws.view("W", include=["technology:"])
+    assert "names no technology" in caught.value.message
+    assert "technology:NAME" in caught.value.hint
+
+
+def test_a_technology_selector_that_names_nothing_hints_at_the_closest_technologies() -> None:
+    ws = stack()
+    ws.view("V", include=["technology:Postgres 16", "technology:Cobol"])
+    diagnostics = {d.message: d.hint for d in run_rules(RuleContext(config=ArchdocConfig(),
+                                                                    workspace=ws))
+                   if d.rule == "dangling-reference"}
+    assert diagnostics["view 'v': selector 'technology:Postgres 16' names nothing in the model"] \
+        == "did you mean 'technology:PostgreSQL 16', 'technology:postgresql 15'?"
+    assert diagnostics["view 'v': selector 'technology:Cobol' names nothing in the model"] == (
+        "technologies in the model: FastAPI, Kubernetes, postgresql 15, PostgreSQL 16, Python, "
+        "RabbitMQ, React, TypeScript")
+    bare = shop()
+    bare.view("W", include=["technology:Go"])
+    hints = [d.hint for d in run_rules(RuleContext(config=ArchdocConfig(), workspace=bare))
+             if d.rule == "dangling-reference"]
+    assert hints == ["no element has a technology yet: technology=... on an element"]
+
+
 # -- rules ----------------------------------------------------------------------------------------
 
 
@@ -203,6 +267,45 @@ def test_an_empty_view_an_invalid_scope_and_an_unused_style_are_reported() -> No
         "style for tag 'critcal': no element or relationship has this tag"]
 
 
+def test_a_view_that_draws_what_another_view_draws_is_a_duplicate() -> None:
+    ws = shop()
+    ws.view("All containers", of="shop")  # include=["*"]: the built-in container view
+    ws.view("Sideways", of="shop", direction="LR")  # the same boxes, drawn otherwise
+    ws.view("Edge", include=["shop.web", "customer"])
+    ws.view("Edge again", include=["customer", "shop.web"], exclude=["stripe"])
+    ws.view("Around the bus", of="shop", around="shop.bus")  # its built-in neighbourhood
+    ws.view("Two hops from the bus", of="shop", around="shop.bus", depth=2)
+    ws.view("Everyone", include=["kind:person", "kind:system"])  # the landscape
+    diagnostics = [d for d in run_rules(RuleContext(config=ArchdocConfig(), workspace=ws))
+                   if d.rule == "duplicate-view"]
+    assert [d.message for d in diagnostics] == [
+        "view 'all-containers' draws exactly what the built-in view 'containers:shop' draws",
+        "view 'edge-again' draws exactly what the view 'view:edge' draws",
+        "view 'around-the-bus' draws exactly what the built-in view 'neighbourhood:shop.bus' "
+        "draws",
+        "view 'everyone' draws exactly what the built-in view 'landscape' draws",
+    ]
+    assert diagnostics[0].severity == "warning"
+    assert diagnostics[0].hint == ("embed 'containers:shop' instead, or change this view's "
+                                   "include=, exclude=, around= or direction=")
+    assert all(d.location is not None and d.location.file == __file__ for d in diagnostics)
+    assert diagnostics[0].location.line < diagnostics[1].location.line  # type: ignore[union-attr]
+
+
+def test_duplicate_views_follow_the_sites_direction_and_the_rules_option() -> None:
+    ws = shop()
+    ws.view("All containers", of="shop")
+    ws.view("Sideways", of="shop", direction="LR")
+    lr = make_config(diagrams={"direction": "LR"})
+    assert [d.message for d in diagnose(ws, lr) if d.rule == "duplicate-view"] == [
+        "view 'all-containers' draws exactly what the built-in view 'containers:shop' draws",
+        "view 'sideways' draws exactly what the built-in view 'containers:shop' draws"]
+    assert [d.severity for d in diagnose(ws, make_config(rules={"duplicate-view": "error"}))
+            if d.rule == "duplicate-view"] == ["error"]  # TB: only the first one
+    assert "duplicate-view" not in [d.rule for d in diagnose(
+        ws, make_config(rules={"duplicate-view": "off"}))]
+
+
 def test_a_clean_model_with_views_has_no_view_findings() -> None:
     ws = shop()
     ws.view("Checkout", of="shop", include=["*"], exclude=["tag:internal"])
@@ -234,3 +337,55 @@ def test_a_container_without_components_has_a_neighbourhood_inside_its_system() 
     assert view.element_ids == ["shop.bus", "shop.inventory"]
     assert view.node("shop.inventory").focus
     assert {b.id for b in view.boundaries} == {"shop", "group:shop:Core"}
+
+
+def test_a_technology_view_through_the_command_line(project: ProjectFactory) -> None:
+    root = project('''
+        from archdoc import Workspace
+
+        ws = Workspace("Stack")
+        shop = ws.system("Shop", "Sells")
+        api = shop.container("API", "Orders", technology="Python, FastAPI")
+        db = shop.database("Orders DB", technology="PostgreSQL 16", owner=api)
+        reports = shop.database("Reports DB", technology="PostgreSQL 15", owner=api)
+        api.uses(db, "Stores orders")
+        api.uses(reports, "Writes reports")
+        ws.view("Databases", of=shop, include=["technology:postgresql*"])
+        ws.view("Typo", include=["technology:postgress 16"])  # the typo's line
+    ''', mkdocs="site_name: Stack\nplugins: [archdoc]\n")
+    exported = run_archdoc("export", "--format", "json", cwd=root)
+    assert exported.code == 0, exported.output
+    views = {v["key"]: v for v in json.loads(exported.stdout)["views"]}
+    assert views["view:databases"]["elements"] == ["shop.orders-db", "shop.reports-db"]
+    checked = run_archdoc("validate", "--format", "json", cwd=root)
+    assert checked.code == 1, checked.output
+    found = [d for d in json.loads(checked.stdout)["diagnostics"]
+             if d["rule"] == "dangling-reference"]
+    assert len(found) == 1
+    assert found[0]["message"] == ("view 'typo': selector 'technology:postgress 16' names nothing "
+                                   "in the model")
+    assert found[0]["hint"] == ("did you mean 'technology:PostgreSQL 16', "
+                                "'technology:PostgreSQL 15'?")
+    assert found[0]["line"] == line_of("the typo's line", root / "model" / "__init__.py")
+
+
+def test_a_duplicate_view_through_the_command_line(project: ProjectFactory) -> None:
+    root = project('''
+        from archdoc import Workspace
+
+        ws = Workspace("Shop")
+        shop = ws.system("Shop", "Sells")
+        api = shop.container("API", "Orders")
+        api.uses(shop.database("DB"), "Stores orders")
+        ws.view("Inside the shop", of=shop, include=["shop.*"])  # the duplicate's line
+    ''', mkdocs="site_name: Shop\nplugins: [archdoc]\n")
+    checked = run_archdoc("validate", cwd=root)
+    assert checked.code == 0, checked.output  # a warning
+    line = line_of("the duplicate's line", root / "model" / "__init__.py")
+    assert f"model/__init__.py:{line}" in checked.output
+    assert "duplicate-view" in checked.output
+    assert "view 'inside-the-shop' draws exactly what the built-in view 'containers:shop'" \
+        in checked.output
+    assert "embed 'containers:shop' instead" in checked.output
+    strict = run_archdoc("validate", "--strict", cwd=root)
+    assert strict.code == 1, strict.output

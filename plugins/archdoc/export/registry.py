@@ -26,6 +26,7 @@ FORMAT_NAMES: tuple[str, ...] = (
     "likec4",
     "d2",
     "structurizr",
+    "graphml",
 )
 """The formats, in the order ``archdoc export --help`` and the docs list them."""
 

@@ -31,9 +31,11 @@ def run_export(workspace: Workspace, fmt: ExportFormat, *, root: Path,
     dropped: list[str] = []
     if fmt.document is not None and fmt.view is None:
         if view is not None:
+            from archdoc.export.registry import FORMATS
+
+            per_view = ", ".join(f.name for f in FORMATS.values() if f.per_view)
             raise ArchdocError(f"--format {fmt.name} writes one document for the whole workspace",
-                               hint="leave --view out, or pick a per-view format (plantuml, "
-                                    "mermaid, d2, dot)")
+                               hint=f"leave --view out, or pick a per-view format ({per_view})")
         document = fmt.document(source)
         return ExportResult({"": document.text}, list(dict.fromkeys(document.dropped)))
     assert fmt.view is not None

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from archdoc.model.selectors import parse_selector
+from archdoc.model.selectors import parse_selector, technology_names
 from archdoc.model.workspace import Workspace
 from archdoc.validation.base import Finding, RuleContext, rule
+
+if TYPE_CHECKING:
+    from archdoc.views.computed import ComputedView
+    from archdoc.views.index import ViewIndex
 
 __all__ = ["view_references"]
 
@@ -14,6 +19,20 @@ __all__ = ["view_references"]
 def _known_tags(ws: Workspace) -> set[str]:
     return {t for e in ws.elements.values() for t in e.tags} | {
         t for r in ws.relationships for t in r.tags}
+
+
+def _technology_hint(ws: Workspace, pattern: str) -> str:
+    import difflib
+
+    known = sorted({name for e in ws.elements.values() for name in technology_names(e.technology)},
+                   key=str.casefold)
+    if not known:
+        return "no element has a technology yet: technology=... on an element"
+    by_folded = {name.casefold(): name for name in known}
+    close = difflib.get_close_matches(pattern.casefold(), list(by_folded), n=3)
+    if close:
+        return "did you mean " + ", ".join(f"'technology:{by_folded[c]}'" for c in close) + "?"
+    return "technologies in the model: " + ", ".join(known)
 
 
 def view_references(ws: Workspace) -> Iterator[Finding]:
@@ -40,6 +59,8 @@ def view_references(ws: Workspace) -> Iterator[Finding]:
                         else "no element has tags yet: tags=[...] on an element")
             elif selector.kind == "kind":
                 hint = f"the model has no element of kind {selector.value}"
+            elif selector.kind == "technology":
+                hint = _technology_hint(ws, selector.value)
             else:
                 hint = ws.suggest(selector.value)
             yield Finding(f"view {view.id!r}: selector {text!r} names nothing in the model",
@@ -97,6 +118,69 @@ def empty_view(ctx: RuleContext) -> Iterator[Finding]:
         if computed is not None and not computed.nodes:
             yield Finding(f"view {view.id!r} draws no element", view.location,
                           "check its include= and exclude= selectors", view.key)
+
+
+def _drawing(view: ComputedView) -> tuple[object, ...]:
+    """What a static view looks like: its direction, boxes, frames, arrows and highlight."""
+    return (view.direction, frozenset(view.element_ids), frozenset(b.id for b in view.boundaries),
+            frozenset((e.source_id, e.destination_id) for e in view.edges),
+            frozenset(n.id for n in view.nodes if n.focus))
+
+
+@rule(
+    "duplicate-view", severity="warning",
+    summary="A view of the model's own that draws exactly what another view draws.",
+    explanation="""A `ws.view` whose selectors end up drawing the same elements, boundaries and
+    relationships, in the same direction, as a built-in view (`containers:shop`...) or an
+    earlier view adds a page and a diagram that say nothing new. Remove it and embed the other
+    view, or change its `include=`, `exclude=`, `around=` or `direction=` to show what it is
+    for.""",
+)
+def duplicate_view(ctx: RuleContext) -> Iterator[Finding]:
+    ws = ctx.workspace
+    assert ws
+    if not ws.views:
+        return
+    from archdoc.views.index import ViewIndex
+
+    index = ViewIndex(ws, direction=ctx.config.diagrams.direction)
+    seen: dict[tuple[object, ...], str] = {}
+    for view in ws.views:
+        scope = ws.elements.get(view.scope_id or "")
+        around = ws.elements.get(view.around_id or "")
+        if scope is not None and (scope.kind not in ("system", "container", "database", "queue")
+                                  or (around is not None and around.is_ancestor_of(scope))):
+            continue  # invalid-view says why
+        computed = index.static(view.key)
+        if computed is None or not computed.nodes:
+            continue  # empty-view says so
+        drawing = _drawing(computed)
+        earlier = seen.get(drawing) or _same_built_in(ws, index, computed, drawing)
+        if earlier is None:
+            seen[drawing] = view.key
+            continue
+        what = (f"the view {earlier!r}" if earlier.startswith("view:")
+                else f"the built-in view {earlier!r}")
+        yield Finding(f"view {view.id!r} draws exactly what {what} draws", view.location,
+                      f"embed {earlier!r} instead, or change this view's include=, exclude=, "
+                      "around= or direction=", view.key)
+
+
+def _same_built_in(ws: Workspace, index: ViewIndex, view: ComputedView,
+                   drawing: tuple[object, ...]) -> str | None:
+    """The built-in view that draws ``drawing``: one of the landscape, or the views of an element
+    the view draws, contains or is about (no other can draw the same boxes)."""
+    related = {view.subject_id} if view.subject_id else set()
+    for id in view.element_ids:
+        related.add(id)
+        related.update(a.id for a in ws.elements[id].ancestors())
+    for key in index.specs:
+        if key.startswith("view:") or (key != "landscape" and key.partition(":")[2] not in related):
+            continue
+        built_in = index.static(key)
+        if built_in is not None and _drawing(built_in) == drawing:
+            return key
+    return None
 
 
 @rule(

@@ -98,6 +98,8 @@ def select(workspace: Workspace, selector: Selector, star: set[str] | None = Non
             else set()
     if selector.kind == "tag":
         return {e.id for e in elements.values() if selector.value in e.tags}
+    if selector.kind == "technology":
+        return {e.id for e in elements.values() if selector.matches_technology(e.technology)}
     return {e.id for e in elements.values() if e.kind == selector.value}
 
 

@@ -28,6 +28,7 @@ from archdoc.site.blocks import (
     flows,
     impact,
     observed,
+    tags,
 )
 from archdoc.site.blocks.base import Block, UnknownBlock
 from archdoc.site.context import SiteContext
@@ -57,6 +58,7 @@ BLOCKS.update(_index(
     deployment.BLOCKS,
     catalog.blocks(BLOCKS),
     elements.BLOCKS,
+    tags.BLOCKS,
     observed.BLOCKS,
 ))
 

@@ -21,6 +21,7 @@ from archdoc.site.pages import (
     flows,
     home,
     observed,
+    technologies,
     views,
 )
 from archdoc.site.pages.base import PageGroup
@@ -35,6 +36,7 @@ GROUPS: tuple[PageGroup, ...] = (
     events.GROUP,
     data.GROUP,
     flows.GROUP,
+    technologies.GROUP,
     deployment.GROUP,
     decisions.GROUP,
     observed.GROUP,

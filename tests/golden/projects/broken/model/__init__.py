@@ -35,3 +35,4 @@ ws.view("Nothing left", include=["*"], exclude=["kind:person", "kind:system"])
 ws.view("Around its own system", of=web, around=shop)
 ws.view("Typos", of=shop, include=["shop.web-ap", "tag:critcal"])
 ws.style("critcal", color="#fb923c")
+ws.view("The shop again", of=shop)  # draws what containers:shop draws
