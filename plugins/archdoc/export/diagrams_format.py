@@ -22,4 +22,4 @@ def _view(view: AnyView, source: ExportInput) -> Rendered | None:
 
 FORMAT = ExportFormat(
     name="diagrams", summary="A `diagrams` (Python) script per deployment view, drawn with provider icons.",
-    extension=".py", checked_by="Python and the `diagrams` package", view=_view)
+    extension=".py", view=_view)

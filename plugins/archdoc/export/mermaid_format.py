@@ -15,4 +15,4 @@ def _view(view: AnyView, source: ExportInput) -> Rendered:
 
 FORMAT = ExportFormat(
     name="mermaid", summary="One Mermaid diagram per view: flowcharts, sequence diagrams for flows.",
-    extension=".mmd", checked_by="Mermaid, in Chromium", view=_view)
+    extension=".mmd", view=_view)

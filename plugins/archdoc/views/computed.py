@@ -146,12 +146,6 @@ class ViewEdge:
     def tags(self) -> list[str]:
         return list(dict.fromkeys(t for r in self.relationships for t in r.tags))
 
-    @property
-    def implied(self) -> bool:
-        """True when no relationship was declared between exactly these two elements."""
-        return not any(r.source_id == self.source_id and r.destination_id == self.destination_id
-                       for r in self.relationships)
-
 
 @dataclass
 class ComputedView:
@@ -184,21 +178,6 @@ class ComputedView:
         for node in self.nodes:
             members.setdefault(node.boundary, []).append(node)
         return inner, members
-
-    @property
-    def boundary_ids(self) -> list[str]:
-        """Elements drawn inside the boundary of an element (the scope, usually)."""
-        inside = {b.id for b in self.boundaries}
-        by_id = {b.id: b for b in self.boundaries}
-
-        def in_element(boundary: str | None) -> bool:
-            while boundary is not None:
-                if by_id[boundary].kind == "element":
-                    return True
-                boundary = by_id[boundary].parent
-            return False
-
-        return [n.id for n in self.nodes if n.boundary in inside and in_element(n.boundary)]
 
     def node(self, id: str) -> ViewNode:
         return next(n for n in self.nodes if n.id == id)
