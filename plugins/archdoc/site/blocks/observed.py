@@ -84,7 +84,7 @@ def render_observed(context: SiteContext, page: str, *, drawings: bool = False) 
                   '`properties={"service.name": "..."}`, or model it.', "",
                   table(["Service", "Calls", "Seen in", "Candidates"], [
                       [md_code(s.name), _calls(s.calls), _seen_in(context, [s.source]),
-                       ("ambiguous: " if s.match.how == "ambiguous" else "closest: " if s.match.candidates else "")
+                       ("ambiguous: " if s.match.ambiguous else "closest: " if s.match.candidates else "")
                        + ", ".join(link(page, c) for c in s.match.candidates)]
                       for s in report.unmapped], align=["l", "r", "l", "l"])]
     mapped = [m for m in report.matches if m.element_id is not None]
