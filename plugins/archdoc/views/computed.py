@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from archdoc.analysis.graph import combined_interaction, highest_criticality
+from archdoc.model.elements import KIND_LABELS
 from archdoc.model.flows import FlowItem
 from archdoc.model.records import Relationship
 from archdoc.source import SourceLocation
@@ -105,6 +106,17 @@ class ViewBoundary:
     parent: str | None = None
     """The boundary it is drawn in."""
     external: bool = False
+
+    @property
+    def kind_label(self) -> str:
+        """For an element boundary: ``Software System``, ``Container``..."""
+        return KIND_LABELS.get(self.element_kind, self.element_kind)
+
+    @property
+    def title(self) -> str:
+        """What the frame says: a group's name, or an element's name and kind
+        (``Shop [Software System]``)."""
+        return self.label if self.kind == "group" else f"{self.label} [{self.kind_label}]"
 
 
 @dataclass
