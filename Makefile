@@ -38,11 +38,12 @@ docs: $(STAMP) $(SITE_NPM)
 	bash scripts/setup-system.sh --docs
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/build_sites.py
 
-# Lint and type-check first (ruff's rules and mypy's settings are in pyproject.toml); the import
-# contracts run in the suite (tests/test_architecture.py).
+# Lint, type-check and look for dead code first (ruff's rules, mypy's and vulture's settings are
+# in pyproject.toml); the import contracts run in the suite (tests/test_architecture.py).
 test: setup
 	$(BIN)/ruff check plugins tests bench scripts model
 	$(BIN)/mypy
+	$(BIN)/vulture
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 bench: setup

@@ -28,6 +28,7 @@ from archdoc.errors import ArchdocError
 from archdoc.project import Project, load_project, validate_project
 from archdoc.site import Page, SiteContext, UnknownBlock
 from archdoc.site.build import EXTRA_CSS, EXTRA_JAVASCRIPT, SiteBuild, start_build
+from archdoc.validation.diagnostics import at_or_above
 
 __all__ = ["ArchdocPlugin", "ArchdocPluginConfig"]
 
@@ -121,11 +122,9 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
     def _report(self, diagnostics: list[Any]) -> None:
         self._diagnostics = diagnostics
         assert self.settings is not None
-        loud = {"error"} if self.settings.fail_on == "error" else {"error", "warning"}
+        loud = at_or_above(self.settings.fail_on)
         for d in diagnostics:
-            where = f"{d.location}: " if d.location else ""
-            text = f"archdoc: {where}{d.severity}[{d.rule}] {d.message}" + (
-                f"\n  hint: {d.hint}" if d.hint else "")
+            text = f"archdoc: {d.log_line()}" + (f"\n  hint: {d.hint}" if d.hint else "")
             (log.warning if d.severity in loud else log.info)(text)
 
     # -- pages ---------------------------------------------------------------------------------

@@ -128,17 +128,6 @@ def test_dependencies_are_listed_in_declaration_order() -> None:
     assert edges(DependencyGraph(ws)) == ["c->b", "c->a", "a->c", "a->b"]
 
 
-def test_reaches_gives_a_shortest_chain() -> None:
-    ws = Workspace("W")
-    a, b, c = ws.system("A"), ws.system("B"), ws.system("C")
-    a.uses(b)
-    b.uses(c)
-    graph = DependencyGraph(ws)
-    assert graph.reaches("a", "c") == ["a", "b", "c"]
-    assert graph.reaches("c", "a") is None
-    assert graph.reaches("a", "nope") is None
-
-
 # -- impact -----------------------------------------------------------------------------------
 
 

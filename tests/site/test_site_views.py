@@ -67,7 +67,8 @@ def test_a_component_dependency_shows_between_containers_and_between_systems() -
     # On B's container view the caller is system A, drawn outside B's boundary.
     containers_b = views["containers:b"]
     assert containers_b.element_ids == ["a", "b.b1"]
-    assert containers_b.boundary_ids == ["b.b1"]
+    assert [(n.id, n.boundary) for n in containers_b.nodes] == [("a", None), ("b.b1", "b")]
+    assert [(b.id, b.kind) for b in containers_b.boundaries] == [("b", "element")]
     assert edges_of(draw(context, "containers:b"), containers_b) == {("a", "b.b1"): "-->"}
     # The component view keeps the components and shows A2 (a sibling) and B (a system).
     components = views["components:a.a1"]
@@ -137,7 +138,8 @@ def test_shapes_and_classes_follow_the_kind(shop_context: SiteContext) -> None:
         lines.index("    end"),
     )
     inside = {NODE.match(line)[1] for line in lines[start + 1:end]}  # type: ignore[index]
-    assert inside == {node[i] for i in view.boundary_ids}
+    assert [(b.id, b.kind) for b in view.boundaries] == [("shop", "element")]
+    assert inside == {node[n.id] for n in view.nodes if n.boundary == "shop"}
 
 
 def test_the_subject_of_a_context_view_is_focused_and_not_linked(shop_context: SiteContext) -> None:

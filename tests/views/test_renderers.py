@@ -8,8 +8,10 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -138,18 +140,28 @@ def test_the_key_lists_what_the_view_uses() -> None:
 
 
 @needs_dot
-def test_a_drawing_is_the_same_laid_out_alone_or_among_others() -> None:
+def test_a_drawing_is_the_same_laid_out_alone_or_among_others(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """One dot process per drawing: a long-running dot carries one graph's state into the
     next and lays a clustered graph out differently the second time."""
+    run, layouts = subprocess.run, []
+
+    def counted(args: list[str], *rest: Any, **options: Any) -> Any:
+        if args[1:] == ["-Tsvg"]:
+            layouts.append(options.get("input"))
+        return run(args, *rest, **options)
+
     ws = shop_with_views()
     for name in ("A", "B", "C"):
         ws.system(f"Extra {name}", group="Outer/Inner").uses("shop", "Calls")
     index = ViewIndex(ws)
     sources = {key: dot.render(index[key]) for key in index.keys() if not key.startswith("flow:")}
     with GraphvizLayout(use_disk_cache=False) as together:
+        monkeypatch.setattr(subprocess, "run", counted)
         together.prefetch(reversed(list(sources.values())))
         drawn = {key: together.svg(source) for key, source in sources.items()}
-        assert together.laid_out == len(set(sources.values()))
+        monkeypatch.undo()
+    assert sorted(layouts) == sorted(set(sources.values()))  # each once, by prefetch
     for key, source in sources.items():
         with GraphvizLayout(use_disk_cache=False) as alone:
             assert alone.svg(source) == alone.svg(source) == drawn[key], key

@@ -87,9 +87,6 @@ class AdrLog:
         """The highest number + 1."""
         return (max(self._by_number) + 1) if self._by_number else 1
 
-    def by_status(self, status: str) -> list[Adr]:
-        return [r for r in self.records if r.status == status.lower()]
-
     def links(self, number: int) -> list[AdrLink]:
         """Links of record ``number`` in both directions: those it declares, then those implied
         by other records' links to it (marked ``declared=False``)."""

@@ -243,12 +243,3 @@ class DependencyGraph:
     def service_units(self) -> list[str]:
         """Units that are not people: what the matrix and the startup order list."""
         return [u for u in self.nodes if self.workspace.elements[u].kind != "person"]
-
-    def reaches(self, source: str, destination: str) -> list[str] | None:
-        """A shortest chain of dependencies from ``source`` to ``destination``, or None."""
-        import networkx as nx
-
-        try:
-            return list(nx.shortest_path(self.graph, source, destination))
-        except (nx.NetworkXNoPath, nx.NodeNotFound):
-            return None

@@ -180,12 +180,6 @@ class DependencyMatrix:
     """Indexes into ``blocks`` of those that hold a synchronous cycle (the others loop only
     through asynchronous dependencies, which is allowed)."""
 
-    def block_of(self, index: int) -> int | None:
-        for n, (first, last) in enumerate(self.blocks):
-            if first <= index <= last:
-                return n
-        return None
-
 
 def dependency_matrix(graph: DependencyGraph, *, include_people: bool = False) -> DependencyMatrix:
     """The matrix of every unit (all interactions, events included)."""

@@ -11,6 +11,7 @@ import typer
 from archdoc.cli.options import ConfigOption
 from archdoc.cli.output import fail
 from archdoc.errors import ArchdocError
+from archdoc.validation.diagnostics import at_or_above
 
 __all__ = ["register"]
 
@@ -25,9 +26,6 @@ class FailOn(str, Enum):
     error = "error"
     warning = "warning"
     never = "never"
-
-
-FAILING = {FailOn.error: {"error"}, FailOn.warning: {"error", "warning"}, FailOn.never: set()}
 
 
 def diff(
@@ -79,7 +77,7 @@ def diff(
         from archdoc.diff.text import diff_text
 
         sys.stdout.write(diff_text(result))
-    raise typer.Exit(1 if result.new_findings(FAILING[fail_on]) else 0)
+    raise typer.Exit(1 if result.new_findings(at_or_above(fail_on.value)) else 0)
 
 
 def register(app: typer.Typer) -> None:

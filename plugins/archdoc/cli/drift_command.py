@@ -106,7 +106,7 @@ def _report(diagnostics: list[Any], report: Any, fmt: str) -> str:
     payload["dependencies"] = [_edge_json(e) for e in report.edges]
     payload["unmapped"] = [
         {"name": s.name, "calls": s.calls, "source": str(s.source),
-         "candidates": list(s.match.candidates), "ambiguous": s.match.how == "ambiguous"}
+         "candidates": list(s.match.candidates), "ambiguous": s.match.ambiguous}
         for s in report.unmapped]
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from archdoc.diff.describe import value_words
 from archdoc.diff.review import Review
+from archdoc.model.elements import KIND_LABELS
 from archdoc.render.text import mermaid_text
 
 __all__ = ["Diagram", "LEGEND", "neighbourhood_diagram"]
@@ -39,8 +40,6 @@ _SHAPES = {
     "database": ('[("', '")]'),
     "queue": ('[["', '"]]'),
 }
-_KIND_LABELS = {"person": "Person", "system": "Software System", "container": "Container",
-                "database": "Database", "queue": "Queue", "component": "Component"}
 
 LEGEND = "green: added · red, dashed: removed · amber: changed · grey: unchanged, for context"
 
@@ -164,7 +163,7 @@ def _node_label(review: Review, id: str, state: str) -> str:
     element = review.element(id)
     if element is None:
         return f'["{mermaid_text(id)}"]'
-    kind = _KIND_LABELS.get(element["kind"], element["kind"])
+    kind = KIND_LABELS.get(element["kind"], element["kind"])
     if element.get("technology"):
         kind += f": {element['technology']}"
     mark = {"added": " · added", "removed": " · removed", "changed": " · changed"}.get(state, "")

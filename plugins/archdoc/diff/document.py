@@ -311,13 +311,6 @@ class DiffDocument(_Strict):
         data = self.model_dump(mode="json", by_alias=True)
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
-    def is_empty(self) -> bool:
-        """Nothing changed (findings and impact follow from the rest, but say so too)."""
-        kinds = (self.elements, self.relationships, self.events, self.flows, self.views,
-                 self.deployment, self.decisions)
-        return (not any(k.added or k.removed or k.changed for k in kinds)
-                and not self.findings.new and not self.findings.fixed)
-
 
 def diff_schema() -> str:
     """The JSON Schema (draft 2020-12) of ``archdoc diff --format json``."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,7 +51,7 @@ class Review:
     def flow(self, id: str) -> dict[str, Any] | None:
         return self._flows.get(id)
 
-    def new_findings(self, levels: set[str]) -> list[Any]:
+    def new_findings(self, levels: AbstractSet[str]) -> list[Any]:
         return [f for f in self.document.findings.new if f.severity in levels]
 
 

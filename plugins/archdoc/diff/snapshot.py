@@ -46,10 +46,6 @@ class Snapshot:
         return cls(export=data["export"], findings=data.get("findings", []),
                    decisions=data.get("decisions", []), missing=data.get("missing"))
 
-    @classmethod
-    def empty(cls) -> Snapshot:
-        return cls.from_data(_empty())
-
 
 def take_snapshot(config_file: str | None, *, missing_is_empty: bool = False) -> dict[str, Any]:
     """The snapshot of the project in the working directory (its configuration ``config_file``)."""

@@ -6,7 +6,7 @@ servicegraph connector's request counter and Docker Compose files into :class:`O
 :func:`compare` gives a :class:`DriftReport`: every dependency declared and seen, declared and
 never seen, or seen and not declared. The rules ``undeclared-dependency``,
 ``unobserved-dependency`` and ``unmapped-service`` report from it, the site draws a page of it,
-and :meth:`DriftReport.edge_status` is the per-edge status a diagram can mark.
+and :meth:`DriftReport.lifted_status` is the status of each arrow a diagram marks.
 """
 
 from archdoc.drift.compare import (

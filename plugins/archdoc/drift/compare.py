@@ -92,7 +92,7 @@ class UnmappedService:
 @dataclass
 class DriftReport:
     """The comparison: every dependency with its status, the services that match nothing, and
-    how every observed name was mapped. ``edge_status()`` is what a diagram draws."""
+    how every observed name was mapped. :meth:`lifted_status` is what a diagram draws."""
 
     edges: list[DriftEdge]
     unmapped: list[UnmappedService]
@@ -107,10 +107,6 @@ class DriftReport:
 
     def with_status(self, status: DriftStatus) -> list[DriftEdge]:
         return [e for e in self.edges if e.status == status]
-
-    def edge_status(self) -> dict[tuple[str, str], DriftStatus]:
-        """``{(source unit, destination unit): status}`` for every edge: for renderers."""
-        return {(e.source_id, e.destination_id): e.status for e in self.edges}
 
     def lifted_status(self, workspace: Workspace,
                       drawn: Iterable[str]) -> dict[tuple[str, str], DriftStatus]:

@@ -214,7 +214,7 @@ def _depends_on(reader: _Reader, service: ComposeService,
     for name, key, options in reader.items(node, "depends_on"):
         required = True
         if not _is_null(options):
-            for option, option_key, value in reader.items(options, f"depends_on.{name}"):
+            for option, _, value in reader.items(options, f"depends_on.{name}"):
                 if option == "condition" and (not isinstance(value, yaml.ScalarNode)
                                               or value.value not in CONDITIONS):
                     raise reader.error(

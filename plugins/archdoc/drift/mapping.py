@@ -59,7 +59,8 @@ class Match:
 
     @property
     def ambiguous(self) -> bool:
-        return self.element_id is None and bool(self.candidates) and self.how == "ambiguous"
+        """Several elements matched equally: no element, the candidates to choose from."""
+        return self.how == "ambiguous"
 
 
 def _compact(text: str) -> str:

@@ -39,8 +39,6 @@ class ExportFormat:
     """One line for ``archdoc export --help`` and the docs."""
     extension: str
     """File extension, with the dot (``.puml``)."""
-    checked_by: str
-    """The tool that reads it, which the tests run on archdoc's output."""
     document: Callable[[ExportInput], Rendered] | None = None
     """One document for the whole workspace (json, structurizr, likec4, backstage)."""
     view: Callable[[AnyView, ExportInput], Rendered | None] | None = None

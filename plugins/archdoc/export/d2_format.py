@@ -16,4 +16,4 @@ def _view(view: AnyView, source: ExportInput) -> Rendered:
 
 FORMAT = ExportFormat(
     name="d2", summary="One D2 diagram per view: nested containers, sequence diagrams for flows.",
-    extension=".d2", checked_by="`@terrastruct/d2` (npm) compiles it", view=_view)
+    extension=".d2", view=_view)

@@ -24,6 +24,5 @@ FORMAT = ExportFormat(
     name="diagrams",
     summary="A `diagrams` (Python) script per deployment view, drawn with provider icons.",
     extension=".py",
-    checked_by="Python and the `diagrams` package",
     view=_view,
 )

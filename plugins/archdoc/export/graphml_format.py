@@ -134,5 +134,4 @@ def _lower_booleans(text: str) -> str:
 
 FORMAT = ExportFormat(
     name="graphml", summary="One GraphML graph per view, for yEd, Gephi, Cytoscape or networkx.",
-    extension=".graphml", checked_by="networkx's GraphML reader (`networkx.read_graphml`)",
-    view=_view)
+    extension=".graphml", view=_view)

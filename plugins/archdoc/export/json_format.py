@@ -14,4 +14,4 @@ def _document(source: ExportInput) -> Rendered:
 
 FORMAT = ExportFormat(
     name="json", summary="The model and its views as one JSON document (`archdoc schema`).",
-    extension=".json", checked_by="the `archdoc schema` JSON Schema", document=_document)
+    extension=".json", document=_document)

@@ -15,4 +15,4 @@ def _document(source: ExportInput) -> Rendered:
 
 FORMAT = ExportFormat(
     name="likec4", summary="One LikeC4 source file: specification, model, deployment and views.",
-    extension=".c4", checked_by="`likec4 validate` (npm `likec4`)", document=_document)
+    extension=".c4", document=_document)

@@ -17,6 +17,5 @@ FORMAT = ExportFormat(
     name="mermaid",
     summary="One Mermaid diagram per view: flowcharts, sequence diagrams for flows.",
     extension=".mmd",
-    checked_by="Mermaid, in Chromium",
     view=_view,
 )

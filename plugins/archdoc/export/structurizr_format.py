@@ -16,5 +16,4 @@ def _document(source: ExportInput) -> Rendered:
 FORMAT = ExportFormat(
     name="structurizr",
     summary="One Structurizr DSL workspace: model, groups, deployment, styles and every view.",
-    extension=".dsl", checked_by="`archdoc import structurizr` (a round trip)",
-    document=_document)
+    extension=".dsl", document=_document)

@@ -67,7 +67,6 @@ class DslImporter:
         self.enterprise: str | None = None
         self.outside_enterprise: list[PElement] = []
         self.extending = False
-        self.implied_off: SourceLocation | None = None
         self.said: set[str] = set()
         self.anonymous = 0
         self.deployment = DeploymentReader(self)
@@ -180,7 +179,6 @@ class DslImporter:
         elif keyword in ("!impliedrelationships", "impliedrelationships"):
             expect(tokens, 2, 2, "!impliedRelationships <true|false|class>", at)
             if tokens[1].lower() == "false":
-                self.implied_off = at
                 self.note(at, "!impliedRelationships false is not carried over: archdoc's views "
                           "always show a child's relationships at its parents' level")
         elif keyword in ("!docs", "!adrs", "!decisions"):

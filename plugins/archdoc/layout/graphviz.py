@@ -56,8 +56,6 @@ class GraphvizLayout:
         self._version = self._read_version()
         self._cache = (cache_dir or _cache_root()) / self._version if use_disk_cache else None
         self._workers = workers or os.cpu_count() or 2
-        self.laid_out = 0
-        """Drawings made by Graphviz (not taken from a cache) since this object was made."""
 
     def __enter__(self) -> GraphvizLayout:
         return self
@@ -108,7 +106,6 @@ class GraphvizLayout:
         found = self._cached(key)
         if found is None:
             found = embed_images(self._layout(source))
-            self.laid_out += 1
             self._store(key, found)
         return found
 
@@ -132,7 +129,6 @@ class GraphvizLayout:
         with ThreadPoolExecutor(max_workers=self._workers) as pool:
             for key, drawing in pool.map(draw, sorted(todo.items())):
                 if drawing is not None:
-                    self.laid_out += 1
                     self._store(key, drawing)
 
     def _layout(self, source: str) -> str:

@@ -307,10 +307,6 @@ class Container(_EventParty):
             group=group, id=id,
         )
 
-    @property
-    def is_datastore(self) -> bool:
-        return self.kind == "database"
-
 
 class Database(Container):
     """A container that stores data: a database, a cache, a bucket."""

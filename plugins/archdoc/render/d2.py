@@ -23,7 +23,6 @@ from archdoc.views.computed import (
     EdgeStyle,
     NodeStyle,
     SequenceView,
-    ViewBoundary,
     ViewNode,
 )
 from archdoc.views.styles import EXTERNAL_STYLE, KIND_STYLES, LINE_COLOR, UNKNOWN_STYLE
@@ -205,7 +204,7 @@ class _Writer:
                 key = keys.claim(boundary.label if boundary.kind == "group"
                                  else _last(boundary.id))
                 self.open(key)
-                self.add(f"label: {d2_string(_boundary_title(boundary))}")
+                self.add(f"label: {d2_string(boundary.title)}")
                 color = "#8c8496" if boundary.external else "#444444"
                 self._style(fill="transparent", stroke=color,
                             dash=2 if boundary.kind == "group" else 5)
@@ -367,15 +366,6 @@ def _node_label(node: ViewNode) -> str:
     if node.description:
         label += "\n\n" + _shorten(node.description)
     return label
-
-
-def _boundary_title(boundary: ViewBoundary) -> str:
-    if boundary.kind == "group":
-        return boundary.label
-    kind = {"system": "Software System", "container": "Container", "database": "Database",
-            "queue": "Queue", "component": "Component", "person": "Person"}.get(
-        boundary.element_kind, boundary.element_kind)
-    return f"{boundary.label} [{kind}]"
 
 
 def _box_label(box: DeploymentBox) -> str:

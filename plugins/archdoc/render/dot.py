@@ -130,9 +130,7 @@ def _node_attrs(style: NodeStyle, focus: bool) -> list[str]:
 def _boundary_label(boundary: ViewBoundary) -> str:
     if boundary.kind == "group":
         return f"<{_lines([boundary.label], bold=True)}>"
-    kind = {"system": "Software System", "container": "Container", "database": "Database",
-            "queue": "Queue", "component": "Component", "person": "Person"}.get(
-        boundary.element_kind, boundary.element_kind)
+    kind = boundary.kind_label
     if boundary.external and boundary.element_kind == "system":
         kind = "External " + kind
     return f"<{_lines([boundary.label], bold=True)}<br/>{_lines([f'[{kind}]'], 10)}>"

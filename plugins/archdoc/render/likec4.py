@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from archdoc.model.elements import Element
+from archdoc.model.elements import KIND_LABELS, Element
 from archdoc.model.flows import FlowMessage, walk
 from archdoc.model.records import Relationship
 from archdoc.model.values import PropertyValue
@@ -164,7 +164,7 @@ class _Writer:
         for kind in ELEMENT_KINDS:
             style = KIND_STYLES[kind]
             out.open(f"element {kind}")
-            out.add(f"notation {c4_string(_KIND_LABELS[kind])}")
+            out.add(f"notation {c4_string(KIND_LABELS[kind])}")
             out.open("style")
             out.add(f"shape {_SHAPES[style.shape]}")
             out.add(f"color {self.kind_colors[kind]}")
@@ -498,9 +498,7 @@ class _Writer:
         def emit_group(boundary: ViewBoundary) -> None:
             if not filled(boundary):
                 return
-            title = boundary.label if boundary.kind == "group" else \
-                f"{boundary.label} [{_KIND_LABELS.get(boundary.element_kind, 'Element')}]"
-            out.open(f"group {c4_string(title)}")
+            out.open(f"group {c4_string(boundary.title)}")
             self._include(self.fqn[id] for id in members.get(boundary.id, []))
             for child in inner.get(boundary.id, []):
                 if child.id in frames:
@@ -552,8 +550,6 @@ class _Writer:
         out.close()
 
 
-_KIND_LABELS = {"person": "Person", "system": "Software System", "container": "Container",
-                "database": "Database", "queue": "Queue", "component": "Component"}
 
 
 def _hex6(value: str) -> str:

@@ -17,7 +17,6 @@ from archdoc.views.computed import (
     DeploymentView,
     NodeStyle,
     SequenceView,
-    ViewBoundary,
     ViewNode,
 )
 
@@ -74,15 +73,6 @@ def _class_def(style: NodeStyle) -> str:
     return ",".join(parts)
 
 
-def _boundary_title(boundary: ViewBoundary) -> str:
-    if boundary.kind == "group":
-        return boundary.label
-    kind = {"system": "Software System", "container": "Container", "database": "Database",
-            "queue": "Queue", "component": "Component", "person": "Person"}.get(
-        boundary.element_kind, boundary.element_kind)
-    return f"{boundary.label} [{kind}]"
-
-
 def flowchart(view: ComputedView, link_for: LinkFor = no_links) -> str:
     """A C4-styled Mermaid flowchart of a static view."""
     node_ids = {n.id: f"n{i}" for i, n in enumerate(view.nodes)}
@@ -97,7 +87,7 @@ def flowchart(view: ComputedView, link_for: LinkFor = no_links) -> str:
         for boundary in inner.get(frame, []):
             lines.append(
                 f"{indent}subgraph {frame_ids[boundary.id]}"
-                f'["{mermaid_text(_boundary_title(boundary))}"]'
+                f'["{mermaid_text(boundary.title)}"]'
             )
             emit(boundary.id, indent + "    ")
             lines.append(f"{indent}end")

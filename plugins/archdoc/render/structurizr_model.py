@@ -12,10 +12,10 @@ cannot spell, an owner, an operation...) is an ``archdoc.*`` property, which
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from archdoc.analysis.instances import instances_range
 from archdoc.model.deployment import ContainerInstance, DeploymentNode, Environment
 from archdoc.model.elements import Element
 from archdoc.model.ids import join_id, slugify
@@ -49,7 +49,6 @@ directly in its environment, where the DSL allows no ``infrastructureNode``."""
 
 _KEYWORDS = {"person": "person", "system": "softwareSystem", "container": "container",
              "database": "container", "queue": "container", "component": "component"}
-_RANGE = re.compile(r"^\s*(\d+)\s*(?:-|\.\.|–)\s*(\d+)\s*$")
 
 
 class Lines(IndentedLines):
@@ -96,14 +95,13 @@ def directive(name: str) -> bool:
 def dsl_instances(value: int | str | None) -> str | None:
     """archdoc's instances in the DSL's spelling (``3``, ``2..10``), or None when the DSL has
     none for it."""
-    if value is None or isinstance(value, bool):
+    span = instances_range(value) if value is not None else None
+    if span is None:
         return None
-    if isinstance(value, int) or value.strip().isdigit():
-        return str(int(value)) if int(value) >= 1 else None
-    match = _RANGE.match(value)
-    if match and int(match.group(1)) <= int(match.group(2)):
-        return f"{int(match.group(1))}..{int(match.group(2))}"
-    return None
+    low, high = span
+    if isinstance(value, int) or str(value).strip().isdigit():  # a count
+        return str(low) if low >= 1 else None
+    return f"{low}..{high}"
 
 
 def _read_instances(text: str) -> int | str:

@@ -21,7 +21,7 @@ from archdoc.site.pages import generate_pages
 from archdoc.site.layout import Layout, Page
 from archdoc.site.nav import navigation
 from archdoc.source import SourceLocation
-from archdoc.validation.diagnostics import Diagnostic
+from archdoc.validation.diagnostics import Diagnostic, at_or_above
 
 if TYPE_CHECKING:
     from archdoc.project import Project
@@ -54,17 +54,14 @@ class SiteBuild:
 
     def loud_findings(self) -> list[Diagnostic]:
         """The findings the build reports as warnings (``fail_on``); the rest are informational."""
-        loud = {"error"} if self.settings.fail_on == "error" else {"error", "warning"}
+        loud = at_or_above(self.settings.fail_on)
         return [d for d in self.diagnostics if d.severity in loud]
 
     def warnings(self) -> list[str]:
         """What the build says as warnings (MkDocs' ``--strict`` fails on them): the loud
         findings, then each notice of the assets and the drawings."""
-        out = []
-        for d in self.loud_findings():
-            where = f"{d.location}: " if d.location else ""
-            out.append(f"{where}{d.severity}[{d.rule}] {d.message}")
-        return out + list(self.assets.notices) + list(self.context.notices)
+        return ([d.log_line() for d in self.loud_findings()] + list(self.assets.notices)
+                + list(self.context.notices))
 
     def expand(self, markdown: str, source: str, *, unknown: Callable[[UnknownBlock], None],
                first_line: int = 1, file: str | None = None) -> str:

@@ -146,10 +146,6 @@ class SiteContext:
         return critical_paths(self.graph)
 
     @cached_property
-    def on_critical_path(self) -> set[tuple[str, str]]:
-        return {(p[i], p[i + 1]) for p in self.critical_paths for i in range(len(p) - 1)}
-
-    @cached_property
     def _adrs_by_element(self) -> dict[str, list[Adr]]:
         index: dict[str, list[Adr]] = {}
         for record in self.adr_records():

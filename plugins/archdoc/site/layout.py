@@ -78,12 +78,6 @@ class Layout:
             return stem[: -len("index")]
         return stem + "/"
 
-    def asset_href(self, from_page: str, asset: str) -> str:
-        """A URL from a page to a file that is not a page (``architecture/deployment/prod.svg``)."""
-        src = self.url(from_page)
-        base = src.rstrip("/") if src.endswith("/") else posixpath.dirname(src)
-        return posixpath.relpath(asset, base or ".")
-
     def href(self, from_page: str, to_page: str) -> str:
         """A URL for HTML (e.g. a diagram's click target) from one page to another."""
         src, dst = self.url(from_page), self.url(to_page)

@@ -8,9 +8,16 @@ from pydantic import BaseModel, ConfigDict
 
 from archdoc.source import SourceLocation
 
-__all__ = ["Diagnostic", "Level"]
+__all__ = ["Diagnostic", "Level", "at_or_above"]
 
 Level = Literal["error", "warning"]
+
+
+def at_or_above(level: str) -> frozenset[str]:
+    """The severities a ``fail_on`` (``--fail-on``) level stops at: ``error`` the errors,
+    ``warning`` both, ``never`` none."""
+    return {"error": frozenset({"error"}), "warning": frozenset({"error", "warning"})}.get(
+        level, frozenset())
 
 
 class Diagnostic(BaseModel):
@@ -27,6 +34,11 @@ class Diagnostic(BaseModel):
     location: SourceLocation | None = None
     subject: str = ""
     """The id of the element, relationship, flow or ADR it is about."""
+
+    def log_line(self) -> str:
+        """``<file>:<line>: error[rule] message``, as the site build logs it."""
+        where = f"{self.location}: " if self.location else ""
+        return f"{where}{self.severity}[{self.rule}] {self.message}"
 
     def sort_key(self) -> tuple[str, int, str, str]:
         loc = self.location

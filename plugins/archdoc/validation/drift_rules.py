@@ -125,7 +125,7 @@ def unmapped_service(ctx: RuleContext) -> Iterator[Finding]:
         match = service.match
         details = [d for d in (service.source.path, calls_text(service.calls)) if d]
         counted = f" ({', '.join(details)})" if details else ""
-        if match.how == "ambiguous":
+        if match.ambiguous:
             problem = "matches several elements equally: " + ", ".join(match.candidates)
             hint = (f"give one of them properties={{{SERVICE_NAME!r}: {service.name!r}}}")
         else:

@@ -11,11 +11,6 @@ from archdoc.validation.base import Finding, RuleContext, rule
 from archdoc.validation.view_rules import view_references
 
 
-def _name(ctx: RuleContext, id: str) -> str:
-    element = ctx.workspace.elements.get(id) if ctx.workspace else None
-    return f"{element.name} ({id})" if element else id
-
-
 @rule(
     "duplicate-id", severity="error",
     summary="Two elements have the same id (the same name under one parent).",

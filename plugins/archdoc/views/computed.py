@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from archdoc.analysis.graph import combined_interaction, highest_criticality
+from archdoc.model.elements import KIND_LABELS
 from archdoc.model.flows import FlowItem
 from archdoc.model.records import Relationship
 from archdoc.source import SourceLocation
@@ -106,6 +107,17 @@ class ViewBoundary:
     """The boundary it is drawn in."""
     external: bool = False
 
+    @property
+    def kind_label(self) -> str:
+        """For an element boundary: ``Software System``, ``Container``..."""
+        return KIND_LABELS.get(self.element_kind, self.element_kind)
+
+    @property
+    def title(self) -> str:
+        """What the frame says: a group's name, or an element's name and kind
+        (``Shop [Software System]``)."""
+        return self.label if self.kind == "group" else f"{self.label} [{self.kind_label}]"
+
 
 @dataclass
 class ViewEdge:
@@ -186,21 +198,6 @@ class ComputedView:
         for node in self.nodes:
             members.setdefault(node.boundary, []).append(node)
         return inner, members
-
-    @property
-    def boundary_ids(self) -> list[str]:
-        """Elements drawn inside the boundary of an element (the scope, usually)."""
-        inside = {b.id for b in self.boundaries}
-        by_id = {b.id: b for b in self.boundaries}
-
-        def in_element(boundary: str | None) -> bool:
-            while boundary is not None:
-                if by_id[boundary].kind == "element":
-                    return True
-                boundary = by_id[boundary].parent
-            return False
-
-        return [n.id for n in self.nodes if n.boundary in inside and in_element(n.boundary)]
 
     def node(self, id: str) -> ViewNode:
         return next(n for n in self.nodes if n.id == id)

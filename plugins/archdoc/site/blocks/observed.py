@@ -143,7 +143,7 @@ def render_observed(context: SiteContext, page: str, *, drawings: bool = False) 
                         _seen_in(context, [s.source]),
                         (
                             "ambiguous: "
-                            if s.match.how == "ambiguous"
+                            if s.match.ambiguous
                             else "closest: "
                             if s.match.candidates
                             else ""
