@@ -199,6 +199,18 @@ class DependencyGraph:
         edges = list(self._deps.values())
         return sorted(edges, key=lambda d: (self.order[d.source_id], self.order[d.destination_id]))
 
+    @cached_property
+    def dependents(self) -> dict[str, list[str]]:
+        """For each unit, the units that depend on it, in declaration order (built once)."""
+        out: dict[str, list[str]] = {u: [] for u in self.nodes}
+        for source, destination in self._deps:
+            out[destination].append(source)
+        order, last = self.order, len(self.order)
+        for units in out.values():
+            if len(units) > 1:
+                units.sort(key=lambda i: order.get(i, last))
+        return out
+
     def dependencies_of(self, id: str) -> list[Dependency]:
         """What the unit of ``id`` depends on."""
         unit = self.unit.get(id, id)

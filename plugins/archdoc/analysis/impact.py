@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from archdoc.analysis.graph import DependencyGraph
 from archdoc.analysis.structure import strongly_connected
 from archdoc.errors import ReferenceNotFound
+
+if TYPE_CHECKING:
+    from archdoc.model.workspace import Workspace
 
 __all__ = ["BlastRadii", "Impact", "blast_radii", "impact_of"]
 
@@ -47,7 +50,7 @@ def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
         )
     failing = {graph.unit[element_id]}
     if element.kind == "system":
-        failing |= {graph.unit[c] for c in workspace.elements if c.startswith(element_id + ".")}
+        failing |= {graph.unit[c] for c in _descendants(workspace, element_id)}
     with_fallback = {m.element_id for m in workspace.failure_modes if m.fallback}
     # A declared fallback keeps the dependents of that unit running, degraded; a system's own
     # fallback covers every one of its containers.
@@ -63,18 +66,30 @@ def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
     return impacts
 
 
+def _descendants(workspace: Workspace, element_id: str) -> list[str]:
+    """Every element inside ``element_id``, from the workspace's index of children."""
+    found: list[str] = []
+    todo = workspace.children_ids(element_id)
+    while todo:
+        child = todo.pop()
+        found.append(child)
+        todo.extend(workspace.children_ids(child))
+    return found
+
+
 def _reverse_bfs(graph: DependencyGraph, sources: set[str], failing: set[str], *,
                  sync_only: bool) -> dict[str, tuple[str, ...]]:
     """Shortest chains from each dependent to one of ``sources`` (failed units are not
     dependents)."""
     chains: dict[str, tuple[str, ...]] = {}
+    dependents = graph.dependents
     queue: deque[tuple[str, tuple[str, ...]]] = deque(
-        (u, (u,)) for u in graph.sort(sources) if u in graph.graph
+        (u, (u,)) for u in graph.sort(sources) if u in dependents
     )
     seen = set(failing)
     while queue:
         unit, chain = queue.popleft()
-        for dependent in graph.sort(list(graph.graph.predecessors(unit))):
+        for dependent in dependents[unit]:
             if dependent in seen:
                 continue
             if sync_only and not graph.is_sync(dependent, unit):

@@ -126,6 +126,29 @@ class SiteContext:
         return self._events_by_element.get(id, [])
 
     @cached_property
+    def _owned(self) -> dict[str, list[Element]]:
+        owned: dict[str, list[Element]] = {}
+        for element in self.workspace.elements.values():
+            if element.data_owner_id is not None:
+                owned.setdefault(element.data_owner_id, []).append(element)
+        return owned
+
+    def owned_by(self, id: str) -> list[Element]:
+        """The datastores whose data ``id`` owns, in declaration order."""
+        return self._owned.get(id, [])
+
+    def descendants(self, id: str) -> list[str]:
+        """The ids of every element inside ``id``, in declaration order."""
+        found: list[str] = []
+        todo = self.workspace.children_ids(id)
+        while todo:
+            child = todo.pop()
+            found.append(child)
+            todo.extend(self.workspace.children_ids(child))
+        order = self.graph.order
+        return sorted(found, key=order.__getitem__)
+
+    @cached_property
     def _failure_modes(self) -> dict[str, list[FailureMode]]:
         index: dict[str, list[FailureMode]] = {}
         for mode in self.workspace.failure_modes:
@@ -163,12 +186,20 @@ class SiteContext:
     # -- naming and linking --------------------------------------------------------------------
     def element_link(self, page: str, id: str) -> str:
         """``[Name](relative.md)`` for an element id (plain text when unknown)."""
-        from archdoc.render.text import md_text
+        target = self._link_targets.get(id)
+        if target is None:
+            from archdoc.render.text import md_text
 
-        element = self.workspace.elements.get(id)
-        if element is None:
-            return md_text(id)
-        return f"[{md_text(element.name)}]({self.layout.md_link(page, self.layout.element(id))})"
+            element = self.workspace.elements.get(id)
+            if element is None:
+                return md_text(id)
+            target = self._link_targets[id] = (md_text(element.name), self.layout.element(id))
+        return f"[{target[0]}]({self.layout.md_link(page, target[1])})"
+
+    @cached_property
+    def _link_targets(self) -> dict[str, tuple[str, str]]:
+        """Each linked element's name (as Markdown text) and page, made once."""
+        return {}
 
     def name(self, id: str) -> str:
         element = self.workspace.elements.get(id)

@@ -65,6 +65,8 @@ class Drawing:
     notice: Callable[[str], None] = lambda text: None
     _graphviz: GraphvizLayout | None = None
     _graphviz_failed: bool = False
+    _sources: dict[str, str] = field(default_factory=dict)
+    """The DOT source of each view :meth:`prepare` laid out, by key, until it is drawn."""
 
     def close(self) -> None:
         if self._graphviz is not None:
@@ -107,7 +109,8 @@ class Drawing:
                     or self.engine_for(view) != "graphviz":
                 continue
             icons = deployment_icon if isinstance(view, DeploymentView) else None
-            sources.append(dot.render(view, icons))
+            source = self._sources[view.key] = dot.render(view, icons)
+            sources.append(source)
         layout = self._layout() if sources else None
         if layout is not None:
             layout.prefetch(sources)
@@ -118,9 +121,11 @@ class Drawing:
         if layout is None:
             raise GraphvizError("Graphviz `dot` is not installed",
                                 hint="install the `graphviz` package of your system")
-        icons = deployment_icon if isinstance(view, DeploymentView) else None
-        return clean_svg(layout.svg(dot.render(view, icons)), prefix=_prefix(view.key),
-                         label=view.title)
+        source = self._sources.pop(view.key, None)
+        if source is None:
+            icons = deployment_icon if isinstance(view, DeploymentView) else None
+            source = dot.render(view, icons)
+        return clean_svg(layout.svg(source), prefix=_prefix(view.key), label=view.title)
 
     def draw(self, view: AnyView, link_for: Callable[[str], str | None]) -> str:
         """The HTML block showing ``view`` on a page (links made by ``link_for``)."""

@@ -130,7 +130,7 @@ def element_page(context: SiteContext, element: Element) -> Page:
             [md_code(name), role, md_cell(link.reason),
              context.element_link(path, link.via_id) if link.via_id else ""]
             for name, role, link in events])]
-    owned = [e for e in ws.elements.values() if e.data_owner_id == element.id]
+    owned = context.owned_by(element.id)
     if owned:
         lines += ["## Data owned", "", table(["Datastore", "Technology"], [
             [context.element_link(path, d.id), md_cell(d.technology)] for d in owned])]
@@ -217,9 +217,8 @@ def _with_descendants(context: SiteContext, element: Element, get) -> list:  # t
     rels = list(get(element.id))
     if element.kind in ("system", "container"):
         prefix = element.id + "."
-        for child in context.workspace.elements:
-            if child.startswith(prefix):
-                rels += [r for r in get(child) if not (r.source_id.startswith(prefix)
+        for child in context.descendants(element.id):
+            rels += [r for r in get(child) if not (r.source_id.startswith(prefix)
                                                        and r.destination_id.startswith(prefix))]
     return rels
 
