@@ -1,7 +1,6 @@
 """``archdoc new-adr`` and ``archdoc adr new|list|show|status|link``: thin shells over
 archdoc.adr."""
 
-from __future__ import annotations
 
 import json
 import os
@@ -55,13 +54,13 @@ adr_app = typer.Typer(
 )
 
 
-def _config(path: str | None) -> ArchdocConfig:
+def _config(path: str | None) -> "ArchdocConfig":
     from archdoc.config import load_config
 
     return load_config(path, missing_ok=True)
 
 
-def _workspace(config: ArchdocConfig) -> Workspace:
+def _workspace(config: "ArchdocConfig") -> "Workspace":
     try:
         from archdoc.project import load_workspace_for  # type: ignore[attr-defined]
     except ImportError:
@@ -176,7 +175,7 @@ def _path_from_here(path: Path) -> str:
         return str(path)
 
 
-def _say_where(config: ArchdocConfig) -> None:
+def _say_where(config: "ArchdocConfig") -> None:
     """When the project was found above the working directory, say so (on stderr)."""
     here = Path.cwd().resolve()
     if config.root.resolve() == here:
@@ -187,7 +186,7 @@ def _say_where(config: ArchdocConfig) -> None:
                "its decision log is used", err=True)
 
 
-def _log(config: str | None, dir: str | None) -> AdrLog:
+def _log(config: str | None, dir: str | None) -> "AdrLog":
     from archdoc.adr import load_log
 
     log = load_log(_config(config), directory=dir)
@@ -196,7 +195,7 @@ def _log(config: str | None, dir: str | None) -> AdrLog:
     return log
 
 
-def _record_json(log: AdrLog, record: Adr) -> dict[str, Any]:
+def _record_json(log: "AdrLog", record: "Adr") -> dict[str, Any]:
     return {
         "number": record.number, "id": record.id, "title": record.title,
         "status": record.status, "date": record.date.isoformat() if record.date else None,

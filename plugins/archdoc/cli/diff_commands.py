@@ -1,6 +1,5 @@
 """``archdoc diff``: a thin shell over archdoc.diff."""
 
-from __future__ import annotations
 
 import sys
 from enum import Enum

@@ -1,6 +1,5 @@
 """``archdoc drift``: the model against the dependencies running systems show."""
 
-from __future__ import annotations
 
 import json
 import sys

@@ -1,6 +1,5 @@
 """``archdoc generate``: the site as a plugin-free docs tree, for any MkDocs-compatible engine."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Optional

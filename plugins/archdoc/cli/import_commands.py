@@ -1,6 +1,5 @@
 """``archdoc import structurizr`` and ``archdoc import backstage``."""
 
-from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
@@ -35,7 +34,7 @@ OutputOption = Annotated[
 ]
 
 
-def _site_configuration(result: ImportResult, output: Path) -> dict[str, str]:
+def _site_configuration(result: "ImportResult", output: Path) -> dict[str, str]:
     """A ``mkdocs.yml`` beside the package when the project has no configuration yet, so that
     ``archdoc validate`` and ``mkdocs build`` work at once (an existing one is never touched)."""
     from archdoc.config import find_project
@@ -51,7 +50,7 @@ def _site_configuration(result: ImportResult, output: Path) -> dict[str, str]:
     }
 
 
-def _write(result: ImportResult, output: Path) -> None:
+def _write(result: "ImportResult", output: Path) -> None:
     from archdoc.importers import write_package
     from archdoc.importers.output import write_files
 

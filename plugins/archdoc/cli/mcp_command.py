@@ -1,6 +1,5 @@
 """``archdoc mcp``: the model for coding assistants, over the Model Context Protocol."""
 
-from __future__ import annotations
 
 import typer
 

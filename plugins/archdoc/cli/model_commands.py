@@ -1,6 +1,5 @@
 """``archdoc validate``, ``show``, ``impact``, ``export`` and ``schema``."""
 
-from __future__ import annotations
 
 import sys
 from enum import Enum
@@ -20,6 +19,12 @@ class ReportFormatChoice(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+
+
+def _format_names() -> list[str]:
+    from archdoc.export.registry import FORMAT_NAMES
+
+    return list(FORMAT_NAMES)
 
 
 def _load(config: str | None):  # type: ignore[no-untyped-def]
@@ -199,12 +204,6 @@ def export(
         fail(exc, code=2)
     for text in result.dropped:
         typer.echo(f"archdoc export: {fmt.name} cannot carry: {text}", err=True)
-
-
-def _format_names() -> list[str]:
-    from archdoc.export.registry import FORMAT_NAMES
-
-    return list(FORMAT_NAMES)
 
 
 def schema(

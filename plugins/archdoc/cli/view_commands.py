@@ -1,6 +1,5 @@
 """``archdoc views``: every view of the model, by key."""
 
-from __future__ import annotations
 
 import json
 import sys
