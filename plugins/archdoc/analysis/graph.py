@@ -20,7 +20,9 @@ from archdoc.model.workspace import Workspace
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["Dependency", "DependencyGraph", "combined_interaction", "highest_criticality"]
+__all__ = [
+    "Dependency", "DependencyGraph", "combined_interaction", "descendants", "highest_criticality",
+]
 
 UNIT_KINDS = frozenset({"person", "container", "database", "queue"})
 
@@ -93,6 +95,18 @@ class Dependency:
             if r.technology:
                 seen.setdefault(r.technology)
         return list(seen)
+
+
+def descendants(workspace: Workspace, id: str) -> list[str]:
+    """The ids of every element inside ``id`` (children, their children...), from the
+    workspace's index of children; not in declaration order."""
+    found: list[str] = []
+    todo = workspace.children_ids(id)
+    while todo:
+        child = todo.pop()
+        found.append(child)
+        todo.extend(workspace.children_ids(child))
+    return found
 
 
 def unit_of(workspace: Workspace, element: Element) -> str:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from archdoc.analysis.graph import DependencyGraph
+from archdoc.analysis.graph import DependencyGraph, descendants
 from archdoc.analysis.structure import strongly_connected
 from archdoc.errors import ReferenceNotFound
-
-if TYPE_CHECKING:
-    from archdoc.model.workspace import Workspace
 
 __all__ = ["BlastRadii", "Impact", "blast_radii", "impact_of"]
 
@@ -50,7 +47,7 @@ def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
         )
     failing = {graph.unit[element_id]}
     if element.kind == "system":
-        failing |= {graph.unit[c] for c in _descendants(workspace, element_id)}
+        failing |= {graph.unit[c] for c in descendants(workspace, element_id)}
     with_fallback = {m.element_id for m in workspace.failure_modes if m.fallback}
     # A declared fallback keeps the dependents of that unit running, degraded; a system's own
     # fallback covers every one of its containers.
@@ -64,17 +61,6 @@ def impact_of(graph: DependencyGraph, element_id: str) -> list[Impact]:
     ]
     impacts.sort(key=lambda i: (i.effect != "breaks", i.distance, graph.order.get(i.element_id, 0)))
     return impacts
-
-
-def _descendants(workspace: Workspace, element_id: str) -> list[str]:
-    """Every element inside ``element_id``, from the workspace's index of children."""
-    found: list[str] = []
-    todo = workspace.children_ids(element_id)
-    while todo:
-        child = todo.pop()
-        found.append(child)
-        todo.extend(workspace.children_ids(child))
-    return found
 
 
 def _reverse_bfs(graph: DependencyGraph, sources: set[str], failing: set[str], *,

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archdoc.analysis.data import DatastoreOwnership, data_ownership
-from archdoc.analysis.graph import DependencyGraph
+from archdoc.analysis.graph import DependencyGraph, descendants
 from archdoc.analysis.impact import Impact, impact_of
 from archdoc.analysis.structure import critical_paths
 from archdoc.model.elements import Element
@@ -47,6 +47,9 @@ class SiteContext:
     model_dir: Path | None = None
     """The model package's directory (or module): the "Architecture changes" page lists the
     commits that changed it and the ADR directory; None: no such page."""
+    _link_targets: dict[str, tuple[str, str]] = field(default_factory=dict, init=False,
+                                                      repr=False)
+    """Each linked element's name (as Markdown text) and page, made once."""
 
     def notice(self, text: str) -> None:
         if text not in self.notices:
@@ -139,14 +142,7 @@ class SiteContext:
 
     def descendants(self, id: str) -> list[str]:
         """The ids of every element inside ``id``, in declaration order."""
-        found: list[str] = []
-        todo = self.workspace.children_ids(id)
-        while todo:
-            child = todo.pop()
-            found.append(child)
-            todo.extend(self.workspace.children_ids(child))
-        order = self.graph.order
-        return sorted(found, key=order.__getitem__)
+        return sorted(descendants(self.workspace, id), key=self.graph.order.__getitem__)
 
     @cached_property
     def _failure_modes(self) -> dict[str, list[FailureMode]]:
@@ -196,10 +192,6 @@ class SiteContext:
             target = self._link_targets[id] = (md_text(element.name), self.layout.element(id))
         return f"[{target[0]}]({self.layout.md_link(page, target[1])})"
 
-    @cached_property
-    def _link_targets(self) -> dict[str, tuple[str, str]]:
-        """Each linked element's name (as Markdown text) and page, made once."""
-        return {}
 
     def name(self, id: str) -> str:
         element = self.workspace.elements.get(id)
