@@ -12,7 +12,7 @@ interface; once it serves the page of a service, one line of the model (that ser
 description) is changed, and the time is taken until the server serves the page with the new
 text: what a writer waits for after saving a model file.
 
-Run: ``python bench/site_bench.py [--n 250 1000] [--runs 1] [--no-serve]``. Writes
+Run: ``python bench/site_bench.py [--n 250 1000] [--runs 3] [--no-serve]``. Writes
 ``bench/out/site.md`` and ``bench/out/site.json``.
 """
 
@@ -210,7 +210,7 @@ def report(rows: list[dict[str, float]], serve: dict[str, float] | None, load: s
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, nargs="+", default=[250, 1000])
-    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild")
     args = parser.parse_args(argv)
     load_before = os.getloadavg()[0]
@@ -219,10 +219,16 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.n:
         with_plugin, plain = prepare(n)
         projects.append(with_plugin)
-        plugin_runs = [
-            _build(with_plugin, with_plugin.parent / "site-plugin") for _ in range(args.runs)
-        ]
-        plain_runs = [_build(plain, plain.parent / "site-plain") for _ in range(args.runs)]
+        # Taken in turn (plugin, plain, plugin...), so that whatever the machine does meanwhile
+        # (writing back the twins just written, another process) falls on both alike.
+        plugin_runs: list[Run] = []
+        plain_runs: list[Run] = []
+        for i in range(args.runs):
+            plugin_runs.append(_build(with_plugin, with_plugin.parent / "site-plugin"))
+            plain_runs.append(_build(plain, plain.parent / "site-plain"))
+            print(f"  N={n} run {i + 1}: with plugin {plugin_runs[-1].wall_s:.1f} s "
+                  f"({plugin_runs[-1].cpu_s:.1f} CPU), plain {plain_runs[-1].wall_s:.1f} s "
+                  f"({plain_runs[-1].cpu_s:.1f} CPU)", flush=True)
         matrix = with_plugin.parent / "site-plugin" / "architecture" / "matrix" / "index.html"
         pages = sum(1 for _ in (with_plugin.parent / "site-plugin").rglob("index.html"))
         row = {"n": n, "pages": pages, "matrix_bytes": matrix.stat().st_size}

@@ -225,6 +225,16 @@ class DependencyGraph:
                 units.sort(key=lambda i: order.get(i, last))
         return out
 
+    @cached_property
+    def sync_dependents(self) -> dict[str, list[str]]:
+        """For each unit, the units that depend on it synchronously, in declaration order
+        (built once: every blast radius walks it)."""
+        deps = self._deps
+        return {
+            unit: [s for s in sources if deps[(s, unit)].interaction == "sync"]
+            for unit, sources in self.dependents.items()
+        }
+
     def dependencies_of(self, id: str) -> list[Dependency]:
         """What the unit of ``id`` depends on."""
         unit = self.unit.get(id, id)
@@ -242,10 +252,6 @@ class DependencyGraph:
     def dependency(self, source: str, destination: str) -> Dependency:
         """The dependency of unit ``source`` on unit ``destination`` (KeyError if none)."""
         return self._deps[(source, destination)]
-
-    def is_sync(self, source: str, destination: str) -> bool:
-        dependency = self._deps.get((source, destination))
-        return dependency is not None and dependency.interaction == "sync"
 
     def sync_edges(self, *, ordered: bool = True) -> dict[str, list[str]]:
         """For each unit, the units it depends on synchronously (in declaration order, unless

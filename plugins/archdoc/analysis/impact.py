@@ -68,7 +68,7 @@ def _reverse_bfs(graph: DependencyGraph, sources: set[str], failing: set[str], *
     """Shortest chains from each dependent to one of ``sources`` (failed units are not
     dependents)."""
     chains: dict[str, tuple[str, ...]] = {}
-    dependents = graph.dependents
+    dependents = graph.sync_dependents if sync_only else graph.dependents
     queue: deque[tuple[str, tuple[str, ...]]] = deque(
         (u, (u,)) for u in graph.sort(sources) if u in dependents
     )
@@ -77,8 +77,6 @@ def _reverse_bfs(graph: DependencyGraph, sources: set[str], failing: set[str], *
         unit, chain = queue.popleft()
         for dependent in dependents[unit]:
             if dependent in seen:
-                continue
-            if sync_only and not graph.is_sync(dependent, unit):
                 continue
             seen.add(dependent)
             new_chain = (dependent, *chain)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import textwrap
 from collections.abc import Callable
+from functools import lru_cache
 
 from archdoc.views.computed import (
     ComputedView,
@@ -69,10 +70,18 @@ def _h(text: str) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
+    return list(_wrapped(text, width))
+
+
+@lru_cache(maxsize=1 << 14)
+def _wrapped(text: str, width: int) -> tuple[str, ...]:
+    """The lines of a label (kept: an element's name is wrapped in every view that shows it)."""
     text = " ".join(text.split())
     if not text:
-        return []
-    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+        return ()
+    return tuple(
+        textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
+    )
 
 
 def _shorten(text: str, limit: int) -> str:

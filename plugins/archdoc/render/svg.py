@@ -37,7 +37,8 @@ def clean_svg(svg: str, *, prefix: str, label: str) -> str:
     body = body.replace("&#45;", "-")  # Graphviz writes every hyphen as an entity
     # A long-running dot sometimes prefixes the ids of a later graph with its page ("page0,1_"):
     # the same drawing must have the same ids whichever process drew it.
-    body = _PAGE.sub(lambda m: f'{m[1]}="{m[2]}', body)
+    if '="page' in body or '="#page' in body:  # rare: spare the scan of every drawing
+        body = _PAGE.sub(lambda m: f'{m[1]}="{m[2]}', body)
     body = _clusters_in_order(body)
     body = _ID.sub(lambda m: f' id="{prefix}{m[2]}"', body)
     body = _REF.sub(lambda m: f'{m[1]}="#{prefix}{m[2]}"', body)

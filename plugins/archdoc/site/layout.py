@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Layout", "Page", "relative_path"]
 
@@ -24,6 +25,18 @@ def relative_path(path: str, start: str) -> str:
         common += 1
     parts = [".."] * (len(here) - common) + to[common:]
     return "/".join(parts) if parts else "."
+
+
+@lru_cache(maxsize=4096)
+def _folder(page: str) -> str:
+    return posixpath.dirname(page) or "."
+
+
+@lru_cache(maxsize=1 << 16)
+def _folder_link(to_page: str, folder: str) -> str:
+    """The link from the pages of a folder to a page: the element pages share a folder and
+    link to the same pages, so each answer is worked out once."""
+    return relative_path(to_page, folder)
 
 
 @dataclass(frozen=True)
@@ -84,7 +97,7 @@ class Layout:
     # -- links ------------------------------------------------------------------------------------
     def md_link(self, from_page: str, to_page: str, anchor: str = "") -> str:
         """A relative link to a Markdown page, as MkDocs resolves them."""
-        rel = relative_path(to_page, posixpath.dirname(from_page) or ".")
+        rel = _folder_link(to_page, _folder(from_page))
         return rel + (f"#{anchor}" if anchor else "")
 
     def url(self, page: str) -> str:

@@ -79,8 +79,13 @@ class RelationshipIndex:
         """The relationships grouped by the visible elements they connect (self-loops dropped)."""
         edges: dict[tuple[str, str], list[Relationship]] = {}
         nearest = self.workspace.nearest
+        shown: dict[str, str | None] = {}  # each end looked up once: many relationships share it
         for r in relationships:
-            source, destination = nearest(r.source_id, visible), nearest(r.destination_id, visible)
+            source_id, destination_id = r.source_id, r.destination_id
+            source = shown[source_id] if source_id in shown else \
+                shown.setdefault(source_id, nearest(source_id, visible))
+            destination = shown[destination_id] if destination_id in shown else \
+                shown.setdefault(destination_id, nearest(destination_id, visible))
             if source is None or destination is None or source == destination:
                 continue
             edges.setdefault((source, destination), []).append(r)
