@@ -62,7 +62,7 @@ PAGE_GROUPS: tuple[str, ...] = get_args(PageGroup)
 class LayerRule(BaseModel):
     """One layer: the elements whose id or tag matches one of ``match``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     match: list[str]
@@ -78,7 +78,7 @@ class LayerRule(BaseModel):
 class ForbiddenRule(BaseModel):
     """Elements matching ``from`` must not depend on elements matching ``to``."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     from_: list[str] = Field(alias="from")
     to: list[str]
@@ -101,7 +101,7 @@ class ObservedConfig(BaseModel):
     """The observed sources the model is compared with (``archdoc drift``, ``validate``, the
     site)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     jaeger: list[str] = []
     """Jaeger ``/api/dependencies`` answers (or Zipkin dependency lists), relative to the root."""
@@ -121,7 +121,7 @@ class ObservedConfig(BaseModel):
 class DiagramOptions(BaseModel):
     """The ``diagrams:`` options: how the site draws its views. Each field is one option."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, defer_build=True)
 
     direction: Literal["TB", "LR", "BT", "RL"] = "TB"
     """Direction of the C4 views: top to bottom (``TB``), left to right (``LR``), or reversed."""
@@ -139,7 +139,7 @@ class DiagramOptions(BaseModel):
 class ArchdocConfig(BaseModel):
     """Every option of archdoc, with its default. The MkDocs plugin's options are these fields."""
 
-    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True, defer_build=True)
 
     model: str = "model"
     """The Python package (importable from the project root) that builds the Workspace."""

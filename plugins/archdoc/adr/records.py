@@ -64,7 +64,7 @@ def link_verb(kind: str) -> str:
 class AdrLink(BaseModel):
     """A typed link from one record to another."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     kind: str
     """``supersedes``, ``superseded-by``, ``amends``, ``amended-by``, ``relates`` or a team verb."""
@@ -81,7 +81,7 @@ class AdrLink(BaseModel):
 class AdrParseWarning(BaseModel):
     """A file in the ADR directory that could not be read (the rest of the log still loads)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     message: str
     location: SourceLocation
@@ -91,7 +91,7 @@ class AdrParseWarning(BaseModel):
 class Adr(BaseModel):
     """One architecture decision record, in whichever format it was written."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
+    model_config = ConfigDict(arbitrary_types_allowed=True, defer_build=True)
 
     number: int
     """The record's number (``7`` for ``0007-use-postgresql.md``)."""

@@ -61,8 +61,8 @@ class FlowBlock(Record):
 
 
 FlowItem = Annotated[Union[FlowMessage, FlowNote, FlowBlock], Field(discriminator="kind")]
-FlowBranch.model_rebuild()
-FlowBlock.model_rebuild()
+# FlowBranch and FlowBlock name FlowItem before it exists: pydantic resolves it when either is
+# first validated or described (defer_build), not on import.
 
 
 class Flow(Record):

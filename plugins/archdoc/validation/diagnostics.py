@@ -23,7 +23,7 @@ def at_or_above(level: str) -> frozenset[str]:
 class Diagnostic(BaseModel):
     """One finding of one rule."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     rule: str
     """The id of the rule, e.g. ``dangling-reference``."""
