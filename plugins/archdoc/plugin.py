@@ -85,6 +85,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
         self.project: Project | None = None
         self.context: SiteContext | None = None
         self.pages: list[Page] = []
+        self.generated: frozenset[str] = frozenset()
+        """The paths of the pages archdoc made: they hold no ```archdoc fence to expand."""
         self.build: SiteBuild
 
     # -- configuration and loading ---------------------------------------------------------
@@ -113,6 +115,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
         except ArchdocError as exc:
             raise PluginError(f"archdoc: {exc}") from None
         self.context, self.pages = self.build.context, self.build.pages
+        self.generated = frozenset(page.path for page in self.pages)
         config.extra_css.extend(EXTRA_CSS)
         config.extra_javascript.extend(EXTRA_JAVASCRIPT)
         if config.nav is not None:
@@ -153,7 +156,8 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
         self, markdown: str, page: MkDocsPage, config: MkDocsConfig, files: Files
     ) -> str:
         """Replace each ```archdoc fence of a hand-written page with the blocks it names."""
-        if "archdoc" not in markdown or self.context is None:
+        if "archdoc" not in markdown or self.context is None \
+                or page.file.src_uri in self.generated:
             return markdown
         # MkDocs passes the Markdown without its front matter: count those lines back in.
         raw = page.file.content_string

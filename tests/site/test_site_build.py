@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -202,6 +203,32 @@ def test_an_example_fence_inside_another_fence_is_left_alone(tmp_path: Path) -> 
     built = build_site(root, tmp_path / "site")
     assert built.error is None, built.messages()
     assert "not-a-key" in built.html("index.html")
+
+
+def test_only_hand_written_pages_are_searched_for_blocks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The generated pages hold no fence to expand (and user text on them is escaped): MkDocs
+    hands each one to the plugin, which passes it through without a scan."""
+    from archdoc.site.build import SiteBuild
+
+    expanded: list[str] = []
+    original = SiteBuild.expand
+
+    def spy(self: SiteBuild, markdown: str, source: str, **kwargs: Any) -> str:
+        expanded.append(source)
+        return original(self, markdown, source, **kwargs)
+
+    monkeypatch.setattr(SiteBuild, "expand", spy)
+    root = write_project(tmp_path / "p", theme="mkdocs", adrs={},
+                         docs={"index.md": "# Home\n\n```archdoc\ncontainers:shop\n```\n",
+                               "guide.md": "# Guide\n\nNo blocks, but the word archdoc.\n"})
+    built = build_site(root, tmp_path / "site")
+    assert built.error is None, built.messages()
+    assert sorted(expanded) == ["guide.md", "index.md"]
+    assert "Order API" in built.html("index.html")  # the block was drawn
+    assert (tmp_path / "site" / "architecture" / "elements" / "shop.order-api" / "index.html") \
+        .is_file()
 
 
 # -- theme, nav, URLs ----------------------------------------------------------------------------
