@@ -78,14 +78,13 @@ class RelationshipIndex:
     ) -> dict[tuple[str, str], list[Relationship]]:
         """The relationships grouped by the visible elements they connect (self-loops dropped)."""
         edges: dict[tuple[str, str], list[Relationship]] = {}
+        relationships = list(relationships)
         nearest = self.workspace.nearest
-        shown: dict[str, str | None] = {}  # each end looked up once: many relationships share it
+        # Each end looked up once: many relationships share one.
+        ends = {id for r in relationships for id in (r.source_id, r.destination_id)}
+        shown = {id: nearest(id, visible) for id in ends}
         for r in relationships:
-            source_id, destination_id = r.source_id, r.destination_id
-            source = shown[source_id] if source_id in shown else \
-                shown.setdefault(source_id, nearest(source_id, visible))
-            destination = shown[destination_id] if destination_id in shown else \
-                shown.setdefault(destination_id, nearest(destination_id, visible))
+            source, destination = shown[r.source_id], shown[r.destination_id]
             if source is None or destination is None or source == destination:
                 continue
             edges.setdefault((source, destination), []).append(r)
