@@ -58,6 +58,18 @@ def test_validate_goals_pass_and_miss_on_their_limits() -> None:
     assert "N = 2,000 cold" in worst.measured  # 90 MB against 400 MB is the larger share
 
 
+def test_a_validate_goal_met_by_wall_time_alone_is_missed() -> None:
+    """A busy or noisy machine can put one measure on either side of a limit: both the wall
+    time and the CPU time must meet it."""
+    run = _run_module()
+    figures = _validate(0.8, 0.1, 0.6, 15.0)
+    warm, cold = figures["rows"]
+    warm["validate"]["cpu_s"] = 0.83  # 8.3× the floor's CPU time, 8.0× its wall time
+    figures["likec4"]["2000"]["cpu_s"] = 14.0  # 15× by wall time, 14× by CPU time
+    judged = list(verdicts(run.validate_goals(figures)).values())
+    assert judged == [False, True, False, True]
+
+
 def _site_rows(plain_1000: float) -> list[dict[str, Any]]:
     rows = [{"n": 250, "plugin_s": 20.0, "plain_s": 19.0},
             {"n": 1000, "plugin_s": 80.0, "plain_s": plain_1000}]
