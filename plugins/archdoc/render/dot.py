@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from archdoc.views.computed import (
@@ -69,12 +69,8 @@ def _h(text: str) -> str:
     return html.escape(" ".join(text.split()), quote=True).replace("\\", "\\\\")
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    return list(_wrapped(text, width))
-
-
 @lru_cache(maxsize=1 << 14)
-def _wrapped(text: str, width: int) -> tuple[str, ...]:
+def _wrap(text: str, width: int) -> tuple[str, ...]:
     """The lines of a label (kept: an element's name is wrapped in every view that shows it)."""
     text = " ".join(text.split())
     if not text:
@@ -89,7 +85,7 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _lines(lines: list[str], size: int | None = None, bold: bool = False) -> str:
+def _lines(lines: Sequence[str], size: int | None = None, bold: bool = False) -> str:
     body = "<br/>".join(_h(line) for line in lines)
     if bold:
         body = f"<b>{body}</b>"
