@@ -139,9 +139,13 @@ def _wait_for(url: str, text: str, deadline: float, server: subprocess.Popen[byt
     raise TimeoutError(f"{url} did not show {text!r} in time")
 
 
-def serve_rebuild(project: Path) -> dict[str, float]:
-    """Start ``mkdocs serve`` in ``project``, change one line of the model once it serves, and
-    time until the rebuilt page is served. Also the time of the first build (start to served)."""
+SERVE_APART = " The serve runs, measured apart: "
+
+
+def serve_rebuild(project: Path, *, dirty: bool = False) -> dict[str, float]:
+    """Start ``mkdocs serve`` (``--dirty``: rebuilding only the pages that changed) in
+    ``project``, change one line of the model once it serves, and time until the rebuilt page
+    is served. Also the time of the first build (start to served)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/architecture/elements/{EDITED_ID}/"
     model = project / "model" / "services_000.py"
@@ -150,7 +154,8 @@ def serve_rebuild(project: Path) -> dict[str, float]:
     assert source.count(old) == 1, "the synthetic model changed: update the serve benchmark"
     log = (project / "serve.log").open("wb")
     started = time.perf_counter()
-    server = subprocess.Popen([*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+    server = subprocess.Popen([*MKDOCS, "serve", *(["--dirty"] if dirty else []),
+                               "-a", f"127.0.0.1:{port}"], cwd=project,
                               env=_env(), stdout=log, stderr=subprocess.STDOUT)
     try:
         first = _wait_for(url, "Synthetic service 1", started + SERVE_TIMEOUT_S, server)
@@ -204,6 +209,10 @@ def report(rows: list[dict[str, float]], serve: dict[str, float] | None, load: s
         lines += ["", f"`mkdocs serve` at N = {rows[-1]['n']:,}: first build served after "
                       f"{serve['first_build_s']:.1f} s; after a one-line change of the model, the "
                       f"rebuilt page was served {serve['rebuild_s']:.1f} s after the save."]
+        if "dirty_rebuild_s" in serve:
+            lines += ["", f"`mkdocs serve --dirty` (only the pages that changed are rendered "
+                          f"again): first build served after {serve['dirty_first_build_s']:.1f} s; "
+                          f"the rebuilt page {serve['dirty_rebuild_s']:.1f} s after the save."]
     return "\n".join(["# The site: plugin against plain Markdown", "", load, "", *lines]) + "\n"
 
 
@@ -212,11 +221,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, nargs="+", default=[250, 1000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild")
+    parser.add_argument("--serve-only", action="store_true",
+                        help="measure only the serve rebuilds, at the largest N, keeping the "
+                             "build figures of the last run (bench/out/site.json)")
     args = parser.parse_args(argv)
     load_before = os.getloadavg()[0]
     rows: list[dict[str, float]] = []
     projects: list[Path] = []
-    for n in args.n:
+    earlier = ""
+    if args.serve_only:
+        last = json.loads((HERE / "out" / "site.json").read_text(encoding="utf-8"))
+        rows, earlier = last["rows"], last["load"]
+        projects = [prepare(max(args.n))[0]]
+    for n in [] if args.serve_only else args.n:
         with_plugin, plain = prepare(n)
         projects.append(with_plugin)
         # Taken in turn (plugin, plain, plugin...), so that whatever the machine does meanwhile
@@ -246,12 +263,17 @@ def main(argv: list[str] | None = None) -> int:
     serve = None
     if not args.no_serve and projects:
         serve = serve_rebuild(projects[-1])
+        dirty = serve_rebuild(projects[-1], dirty=True)
+        serve.update({f"dirty_{key}": value for key, value in dirty.items()})
         print(
             f"serve: first build {serve['first_build_s']:.1f} s, "
-            f"rebuild {serve['rebuild_s']:.1f} s",
+            f"rebuild {serve['rebuild_s']:.1f} s; with --dirty, rebuild "
+            f"{serve['dirty_rebuild_s']:.1f} s",
             flush=True,
         )
     load = load_note(load_before, os.getloadavg()[0])
+    if earlier:  # the builds' figures are those of the last full run
+        load = f"{earlier.split(SERVE_APART)[0]}{SERVE_APART}{load[0].lower()}{load[1:]}"
     text = report(rows, serve, load)
     print(text)
     (HERE / "out").mkdir(exist_ok=True)

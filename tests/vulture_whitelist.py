@@ -21,7 +21,7 @@ from archdoc.mcp.results import Dependencies, DependencyInfo, ElementDetail
 from archdoc.model.deployment import DeploymentNode
 from archdoc.model.elements import Element
 from archdoc.model.flows import Flow
-from archdoc.plugin import ArchdocPlugin, _Forwarded
+from archdoc.plugin import ArchdocPlugin, _Forwarded, _GeneratedPage, _ModelPage
 
 # The choices of typer options: typer reads an Enum's members.
 TemplateChoice.madr, TemplateChoice.nygard, TemplateChoice.y_statement
@@ -47,6 +47,7 @@ archdoc.export.__getattr__
 _Forwarded.run_validation
 ArchdocPlugin.__doc__  # also model/checked.py's constructors' __doc__, read by help()
 File.inclusion
+_GeneratedPage.is_modified, _ModelPage.is_modified  # asked in a --dirty build
 
 # Python reads it (archdoc mcp: a reloaded model is never shadowed by stale bytecode).
 sys.dont_write_bytecode

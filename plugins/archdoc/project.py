@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from archdoc.adr.log import AdrLog
     from archdoc.drift import DriftReport, Observations
 
-__all__ = ["Project", "load_project", "validate_project", "observed_files"]
+__all__ = ["Project", "has_blocks", "load_project", "observed_files", "validate_project"]
 
 
 @dataclass
@@ -124,6 +124,11 @@ _ARCHDOC_FENCE = re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*archdoc", re.MULTILINE
 """What the opening of a ```archdoc block starts with (``site.embed`` reads them exactly)."""
 
 
+def has_blocks(markdown: str) -> bool:
+    """Whether a page may hold a ```archdoc block: what it shows then depends on the model."""
+    return _ARCHDOC_FENCE.search(markdown) is not None
+
+
 def _block_checker(project: Project) -> Callable[[PageSource], list[Finding]]:
     """Renders each block of a page as the site would, and collects the keys it refuses. The
     site machinery is imported only for a page that has a block (most have none)."""
@@ -142,7 +147,7 @@ def _block_checker(project: Project) -> Callable[[PageSource], list[Finding]]:
         return made[0]
 
     def check(page: PageSource) -> list[Finding]:
-        if not _ARCHDOC_FENCE.search(page.text):
+        if not has_blocks(page.text):
             return []
         from archdoc.site import UnknownBlock, render_block
         from archdoc.site.embed import embed_blocks

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from sitebuild import INDEX, write_project
 
 MODEL = '''from archdoc import Workspace
 
@@ -80,3 +85,77 @@ def test_serve_rebuilds_after_a_model_or_adr_change(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_dirty_rebuild_renders_again_only_what_the_change_touched(tmp_path: Path) -> None:
+    """``mkdocs serve --dirty``: MkDocs keeps the plugin across rebuilds (it has
+    ``on_startup``); a generated page whose Markdown did not change is left as built, while
+    the changed pages and every hand-written page with ```archdoc blocks are rendered again."""
+    root = write_project(tmp_path / "project", theme="mkdocs",
+                         docs={"index.md": INDEX, "about.md": "# About\n\nNo blocks here.\n"})
+    site = tmp_path / "site"
+
+    def dirty_build() -> dict[str, int]:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+        return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+    built: dict[str, int] = {}
+
+    def rebuilt() -> set[str]:
+        """The pages the build wrote again."""
+        before = dict(built)
+        time.sleep(0.05)  # a rewritten file gets a later modification time
+        built.update(dirty_build())
+        return {page for page, mtime in built.items() if before.get(page) != mtime}
+
+    try:
+        first = rebuilt()
+        assert "architecture/elements/shop.order-api/index.html" in first
+        untouched = rebuilt()
+        assert not any(p.startswith("architecture/") for p in untouched), untouched
+        assert "index.html" in untouched  # its blocks show the model
+        assert "about/index.html" not in untouched  # no blocks, file unchanged
+
+        model = root / "model" / "__init__.py"
+        model.write_text(model.read_text().replace('"Orders", technology="Node.js"',
+                                                   '"Takes the orders", technology="Node.js"'))
+        changed = rebuilt()
+        assert "architecture/elements/shop.order-api/index.html" in changed
+        assert "index.html" in changed
+        assert "architecture/decisions/0001-use-mysql/index.html" not in changed
+        assert "about/index.html" not in changed
+        page = (site / "architecture/elements/shop.order-api/index.html").read_text()
+        assert "Takes the orders" in page
+        home = (site / "index.html").read_text()
+        assert "Takes the orders" in home  # its block, rendered again
+        assert len(changed) < len(first) / 2, sorted(changed)
+    finally:  # MkDocs caches the plugin for the whole process: leave it as a plain build finds it
+        load_config(str(root / "mkdocs.yml"), site_dir=str(site)).plugins.on_startup(
+            command="build", dirty=False)
+
+
+def test_an_edit_of_the_model_is_rebuilt_once(tmp_path: Path) -> None:
+    """The server watches the model package; the bytecode of the edited file, were Python to
+    write it there while the rebuild imports it, would set off a second rebuild."""
+    root = write_project(tmp_path, theme="mkdocs", docs={"index.md": "# Home\n"})
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/architecture/elements/shop.order-api/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait_for(url, lambda status, body: status == 200)
+        model = root / "model" / "__init__.py"
+        model.write_text(model.read_text().replace('"Orders", technology="Node.js"',
+                                                   '"Takes the orders", technology="Node.js"'))
+        _wait_for(url, lambda status, body: "Takes the orders" in body)
+        time.sleep(4)  # a second rebuild would have started by now
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0].decode("utf-8", "replace")
+    assert output.count("Building documentation") == 2, output
+    assert not (root / "model" / "__pycache__").exists()
