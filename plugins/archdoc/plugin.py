@@ -123,10 +123,6 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
         """MkDocs keeps a plugin with this hook across the rebuilds of one ``mkdocs serve``, so
         a ``--dirty`` rebuild can tell which generated pages changed."""
         self.dirty = dirty
-        if command == "serve":
-            # The server watches the model package: the bytecode Python would write there when
-            # a rebuild imports an edited file would set off a second rebuild, for nothing.
-            sys.dont_write_bytecode = True
 
     # -- configuration and loading ---------------------------------------------------------
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
@@ -261,6 +257,9 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         """Rebuild when a model file or an ADR changes."""
+        # The server watches the model package: the bytecode Python would write there when a
+        # rebuild imports an edited file would set off a second rebuild, for nothing.
+        sys.dont_write_bytecode = True
         if self.settings is not None:
             model_dir = self.settings.root / self.settings.model.replace(".", "/")
             from archdoc.project import observed_files
