@@ -116,8 +116,11 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
         self.dirty = False
         """``mkdocs serve --dirty`` (or ``build --dirty``): rebuild only the pages that changed."""
         self.built: tuple[str, dict[str, bytes]] = ("", {})
-        """The site directory of the previous build in this process and a digest of each page
-        archdoc made for it."""
+        """The site directory of the last build in this process that completed, and a digest
+        of each page archdoc made for it."""
+        self.building: tuple[str, dict[str, bytes]] = ("", {})
+        """The same for the build under way: it becomes :attr:`built` once the build is done
+        (a build that fails half-way may have written only some of its pages)."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """MkDocs keeps a plugin with this hook across the rebuilds of one ``mkdocs serve``, so
@@ -189,7 +192,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
             if not page.in_nav:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
             files.append(file)
-        self.built = (config.site_dir, digests)
+        self.building = (config.site_dir, digests)
         for text in self.build.assets.notices:
             log.warning(f"archdoc: {text}")
         for path, source in self.build.assets.files.items():
@@ -242,6 +245,7 @@ class ArchdocPlugin(BasePlugin[ArchdocPluginConfig]):  # type: ignore[valid-type
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Write the files made while rendering (deployment SVGs) and say what the reader should
         know."""
+        self.built = self.building
         if self.context is None:
             return
         site = Path(config.site_dir)

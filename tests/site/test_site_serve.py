@@ -164,3 +164,46 @@ def test_an_edit_of_the_model_is_rebuilt_once(tmp_path: Path, mode: list[str]) -
     # the first build cached the model's bytecode; the rebuild wrote none
     assert all(pyc.stat().st_mtime_ns < model.stat().st_mtime_ns
                for pyc in (root / "model" / "__pycache__").glob("*.pyc"))
+
+
+HALT = '''\
+from pathlib import Path
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    if (Path(__file__).parent / "halt").exists() and page.file.src_uri == "index.md":
+        raise RuntimeError("the build stops before writing any page")
+    return markdown
+'''
+
+
+def test_a_dirty_rebuild_after_a_failed_build_renders_what_it_did_not_write(
+    tmp_path: Path,
+) -> None:
+    """The digests of a build count only once it is done: a build that failed half-way wrote
+    only some of its pages, and the next one must write the others."""
+    root = write_project(tmp_path / "project", theme="mkdocs", extra="hooks:\n  - halt.py\n",
+                         files={"halt.py": HALT})
+    site = tmp_path / "site"
+
+    def dirty_build() -> None:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+
+    page = site / "architecture/elements/shop.order-api/index.html"
+    try:
+        dirty_build()
+        model = root / "model" / "__init__.py"
+        model.write_text(model.read_text().replace('"Orders", technology="Node.js"',
+                                                   '"Takes the orders", technology="Node.js"'))
+        (root / "halt").touch()
+        with pytest.raises(RuntimeError, match="stops before writing"):
+            dirty_build()
+        assert "Takes the orders" not in page.read_text()
+        (root / "halt").unlink()
+        dirty_build()
+        assert "Takes the orders" in page.read_text()
+    finally:  # MkDocs caches the plugin for the whole process: leave it as a plain build finds it
+        load_config(str(root / "mkdocs.yml"), site_dir=str(site)).plugins.on_startup(
+            command="build", dirty=False)
