@@ -139,9 +139,6 @@ def _wait_for(url: str, text: str, deadline: float, server: subprocess.Popen[byt
     raise TimeoutError(f"{url} did not show {text!r} in time")
 
 
-SERVE_APART = " The serve runs, measured apart: "
-
-
 def serve_rebuild(project: Path, *, dirty: bool = False) -> dict[str, float]:
     """Start ``mkdocs serve`` (``--dirty``: rebuilding only the pages that changed) in
     ``project``, change one line of the model once it serves, and time until the rebuilt page
@@ -185,7 +182,12 @@ def growth_of(rows: list[dict[str, float]]) -> tuple[float, float]:
     return last["plugin_s"] / first["plugin_s"], last["n"] / first["n"]
 
 
-def report(rows: list[dict[str, float]], serve: dict[str, float] | None, load: str) -> str:
+def report(rows: list[dict[str, float]], serve: dict[str, float] | None, load: str,
+           serve_load: str | None = None) -> str:
+    """The section of the results; ``serve_load`` is the load note of servers measured apart
+    from the builds (``--serve-only``)."""
+    if serve_load:
+        load += f" The serve runs, measured apart: {serve_load[0].lower()}{serve_load[1:]}"
     lines = [
         "| N services | pages | build with plugin | same Markdown, no plugin | plugin's share "
         "| peak memory, plugin / plain | matrix page |",
@@ -228,10 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
     rows: list[dict[str, float]] = []
     projects: list[Path] = []
-    earlier = ""
     if args.serve_only:
         last = json.loads((HERE / "out" / "site.json").read_text(encoding="utf-8"))
-        rows, earlier = last["rows"], last["load"]
+        rows, builds_load = last["rows"], last["load"]
         projects = [prepare(max(args.n))[0]]
     for n in [] if args.serve_only else args.n:
         with_plugin, plain = prepare(n)
@@ -272,14 +273,16 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
     load = load_note(load_before, os.getloadavg()[0])
-    if earlier:  # the builds' figures are those of the last full run
-        load = f"{earlier.split(SERVE_APART)[0]}{SERVE_APART}{load[0].lower()}{load[1:]}"
-    text = report(rows, serve, load)
+    serve_load = None
+    if args.serve_only:  # the builds' figures, and their load, are those of the last full run
+        load, serve_load = builds_load, load
+    text = report(rows, serve, load, serve_load)
     print(text)
     (HERE / "out").mkdir(exist_ok=True)
     (HERE / "out" / "site.md").write_text(text, encoding="utf-8")
     (HERE / "out" / "site.json").write_text(
-        json.dumps({"rows": rows, "serve": serve, "load": load}, indent=2) + "\n", encoding="utf-8")
+        json.dumps({"rows": rows, "serve": serve, "load": load, "serve_load": serve_load},
+                   indent=2) + "\n", encoding="utf-8")
     return 0
 
 

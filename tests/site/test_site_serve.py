@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,31 @@ def _wait_for(url: str, condition, timeout: float = 60) -> str:  # type: ignore[
     raise AssertionError(f"{url} never satisfied the condition")
 
 
+def _edit_model(root: Path) -> None:
+    """Change the Order API's description in the model of ``sitebuild``."""
+    model = root / "model" / "__init__.py"
+    model.write_text(model.read_text().replace('"Orders", technology="Node.js"',
+                                               '"Takes the orders", technology="Node.js"'))
+
+
+@pytest.fixture
+def dirty_build() -> Iterator[Callable[[Path, Path], None]]:
+    """``build(root, site)``: one rebuild of ``mkdocs serve --dirty``, in this process. MkDocs
+    caches the plugin for the whole process: it is left as a plain build finds it."""
+    roots: list[Path] = []
+
+    def run(root: Path, site: Path) -> None:
+        roots.append(root)
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+        config.plugins.on_startup(command="serve", dirty=True)
+        build(config, dirty=True)
+
+    yield run
+    if roots:
+        load_config(str(roots[0] / "mkdocs.yml")).plugins.on_startup(command="build",
+                                                                       dirty=False)
+
+
 def test_serve_rebuilds_after_a_model_or_adr_change(tmp_path: Path) -> None:
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n")
@@ -88,53 +114,44 @@ def test_serve_rebuilds_after_a_model_or_adr_change(tmp_path: Path) -> None:
         server.wait(timeout=20)
 
 
-def test_a_dirty_rebuild_renders_again_only_what_the_change_touched(tmp_path: Path) -> None:
+def test_a_dirty_rebuild_renders_again_only_what_the_change_touched(
+    tmp_path: Path, dirty_build: Callable[[Path, Path], None],
+) -> None:
     """``mkdocs serve --dirty``: MkDocs keeps the plugin across rebuilds (it has
     ``on_startup``); a generated page whose Markdown did not change is left as built, while
     the changed pages and every hand-written page with ```archdoc blocks are rendered again."""
     root = write_project(tmp_path / "project", theme="mkdocs",
                          docs={"index.md": INDEX, "about.md": "# About\n\nNo blocks here.\n"})
     site = tmp_path / "site"
-
-    def dirty_build() -> dict[str, int]:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
-        config.plugins.on_startup(command="serve", dirty=True)
-        build(config, dirty=True)
-        return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
-
     built: dict[str, int] = {}
 
     def rebuilt() -> set[str]:
         """The pages the build wrote again."""
         before = dict(built)
         time.sleep(0.05)  # a rewritten file gets a later modification time
-        built.update(dirty_build())
+        dirty_build(root, site)
+        built.update({p.relative_to(site).as_posix(): p.stat().st_mtime_ns
+                      for p in site.rglob("*.html")})
         return {page for page, mtime in built.items() if before.get(page) != mtime}
 
-    try:
-        first = rebuilt()
-        assert "architecture/elements/shop.order-api/index.html" in first
-        untouched = rebuilt()
-        assert not any(p.startswith("architecture/") for p in untouched), untouched
-        assert "index.html" in untouched  # its blocks show the model
-        assert "about/index.html" not in untouched  # no blocks, file unchanged
+    first = rebuilt()
+    assert "architecture/elements/shop.order-api/index.html" in first
+    untouched = rebuilt()
+    assert not any(p.startswith("architecture/") for p in untouched), untouched
+    assert "index.html" in untouched  # its blocks show the model
+    assert "about/index.html" not in untouched  # no blocks, file unchanged
 
-        model = root / "model" / "__init__.py"
-        model.write_text(model.read_text().replace('"Orders", technology="Node.js"',
-                                                   '"Takes the orders", technology="Node.js"'))
-        changed = rebuilt()
-        assert "architecture/elements/shop.order-api/index.html" in changed
-        assert "index.html" in changed
-        assert "architecture/decisions/0001-use-mysql/index.html" not in changed
-        assert "about/index.html" not in changed
-        page = (site / "architecture/elements/shop.order-api/index.html").read_text()
-        assert "Takes the orders" in page
-        home = (site / "index.html").read_text()
-        assert "Takes the orders" in home  # its block, rendered again
-        assert len(changed) < len(first) / 2, sorted(changed)
-    finally:  # MkDocs caches the plugin for the whole process: leave it as a plain build finds it
-        load_config(str(root / "mkdocs.yml"), site_dir=str(site)).plugins.on_startup(
-            command="build", dirty=False)
+    _edit_model(root)
+    changed = rebuilt()
+    assert "architecture/elements/shop.order-api/index.html" in changed
+    assert "index.html" in changed
+    assert "architecture/decisions/0001-use-mysql/index.html" not in changed
+    assert "about/index.html" not in changed
+    page = (site / "architecture/elements/shop.order-api/index.html").read_text()
+    assert "Takes the orders" in page
+    home = (site / "index.html").read_text()
+    assert "Takes the orders" in home  # its block, rendered again
+    assert len(changed) < len(first) / 2, sorted(changed)
 
 
 @pytest.mark.parametrize("mode", [[], ["--clean"]], ids=["serve", "clean"])
@@ -152,9 +169,7 @@ def test_an_edit_of_the_model_is_rebuilt_once(tmp_path: Path, mode: list[str]) -
     )
     try:
         _wait_for(url, lambda status, body: status == 200)
-        model = root / "model" / "__init__.py"
-        model.write_text(model.read_text().replace('"Orders", technology="Node.js"',
-                                                   '"Takes the orders", technology="Node.js"'))
+        _edit_model(root)
         _wait_for(url, lambda status, body: "Takes the orders" in body)
         time.sleep(4)  # a second rebuild would have started by now
     finally:
@@ -162,7 +177,8 @@ def test_an_edit_of_the_model_is_rebuilt_once(tmp_path: Path, mode: list[str]) -
         output = server.communicate(timeout=20)[0].decode("utf-8", "replace")
     assert output.count("Documentation built in") == 2, output
     # the first build cached the model's bytecode; the rebuild wrote none
-    assert all(pyc.stat().st_mtime_ns < model.stat().st_mtime_ns
+    edited = (root / "model" / "__init__.py").stat().st_mtime_ns
+    assert all(pyc.stat().st_mtime_ns < edited
                for pyc in (root / "model" / "__pycache__").glob("*.pyc"))
 
 
@@ -178,32 +194,20 @@ def on_page_markdown(markdown, page, **kwargs):
 
 
 def test_a_dirty_rebuild_after_a_failed_build_renders_what_it_did_not_write(
-    tmp_path: Path,
+    tmp_path: Path, dirty_build: Callable[[Path, Path], None],
 ) -> None:
     """The digests of a build count only once it is done: a build that failed half-way wrote
     only some of its pages, and the next one must write the others."""
     root = write_project(tmp_path / "project", theme="mkdocs", extra="hooks:\n  - halt.py\n",
                          files={"halt.py": HALT})
     site = tmp_path / "site"
-
-    def dirty_build() -> None:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
-        config.plugins.on_startup(command="serve", dirty=True)
-        build(config, dirty=True)
-
     page = site / "architecture/elements/shop.order-api/index.html"
-    try:
-        dirty_build()
-        model = root / "model" / "__init__.py"
-        model.write_text(model.read_text().replace('"Orders", technology="Node.js"',
-                                                   '"Takes the orders", technology="Node.js"'))
-        (root / "halt").touch()
-        with pytest.raises(RuntimeError, match="stops before writing"):
-            dirty_build()
-        assert "Takes the orders" not in page.read_text()
-        (root / "halt").unlink()
-        dirty_build()
-        assert "Takes the orders" in page.read_text()
-    finally:  # MkDocs caches the plugin for the whole process: leave it as a plain build finds it
-        load_config(str(root / "mkdocs.yml"), site_dir=str(site)).plugins.on_startup(
-            command="build", dirty=False)
+    dirty_build(root, site)
+    _edit_model(root)
+    (root / "halt").touch()
+    with pytest.raises(RuntimeError, match="stops before writing"):
+        dirty_build(root, site)
+    assert "Takes the orders" not in page.read_text()
+    (root / "halt").unlink()
+    dirty_build(root, site)
+    assert "Takes the orders" in page.read_text()
