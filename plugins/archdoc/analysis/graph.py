@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     import networkx as nx
 
 __all__ = [
-    "Dependency", "DependencyGraph", "combined_interaction", "descendants", "highest_criticality",
+    "UNIT_KINDS", "Dependency", "DependencyGraph", "combined_interaction", "descendants",
+    "highest_criticality",
 ]
 
 UNIT_KINDS = frozenset({"person", "container", "database", "queue"})

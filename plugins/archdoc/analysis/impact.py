@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from archdoc.analysis.graph import DependencyGraph, descendants
+from archdoc.analysis.graph import UNIT_KINDS, DependencyGraph, descendants
 from archdoc.analysis.structure import strongly_connected
 from archdoc.errors import ReferenceNotFound
 
-__all__ = ["BlastRadii", "Impact", "blast_radii", "impact_of"]
+__all__ = ["BlastRadii", "Impact", "NearestImpacts", "blast_radii", "impact_of",
+           "nearest_impacts"]
 
 
 @dataclass(frozen=True)
@@ -68,21 +69,83 @@ def _reverse_bfs(graph: DependencyGraph, sources: set[str], failing: set[str], *
     """Shortest chains from each dependent to one of ``sources`` (failed units are not
     dependents)."""
     chains: dict[str, tuple[str, ...]] = {}
-    dependents = graph.sync_dependents if sync_only else graph.dependents
-    queue: deque[tuple[str, tuple[str, ...]]] = deque(
-        (u, (u,)) for u in graph.sort(sources) if u in dependents
-    )
-    seen = set(failing)
-    while queue:
-        unit, chain = queue.popleft()
-        for dependent in dependents[unit]:
-            if dependent in seen:
-                continue
-            seen.add(dependent)
-            new_chain = (dependent, *chain)
-            chains[dependent] = new_chain
-            queue.append((dependent, new_chain))
+    for level in _reverse_levels(graph, sources, failing, sync_only=sync_only):
+        chains.update(level)
     return chains
+
+
+def _reverse_levels(graph: DependencyGraph, sources: set[str], failing: set[str], *,
+                    sync_only: bool) -> Iterator[dict[str, tuple[str, ...]]]:
+    """The breadth-first walk of :func:`_reverse_bfs`, one distance at a time: the dependents
+    first found at that distance, in the order found, each with its chain."""
+    dependents = graph.sync_dependents if sync_only else graph.dependents
+    level: dict[str, tuple[str, ...]] = {u: (u,) for u in graph.sort(sources) if u in dependents}
+    seen = set(failing)
+    while level:
+        found: dict[str, tuple[str, ...]] = {}
+        for unit, chain in level.items():
+            for dependent in dependents[unit]:
+                if dependent not in seen:
+                    seen.add(dependent)
+                    found[dependent] = (dependent, *chain)
+        if found:
+            yield found
+        level = found
+
+
+@dataclass(frozen=True)
+class NearestImpacts:
+    """The first rows of :func:`impact_of`'s answer, and how many rows it has in all."""
+
+    impacts: list[Impact]
+    """The first ``limit`` impacts, in :func:`impact_of`'s order."""
+    total: int
+    breaks: int
+    """How many of all the impacts (not only the first) are ``breaks``."""
+
+    @classmethod
+    def of(cls, impacts: list[Impact], limit: int | None = None) -> NearestImpacts:
+        """The first ``limit`` (default all) of a whole answer of :func:`impact_of`."""
+        return cls(impacts[:limit], len(impacts), sum(i.effect == "breaks" for i in impacts))
+
+
+def nearest_impacts(graph: DependencyGraph, element_id: str, limit: int,
+                    radii: BlastRadii | None = None) -> NearestImpacts:
+    """``impact_of(graph, element_id)[:limit]``, with the counts of the whole answer.
+
+    Given ``radii`` (:func:`blast_radii` of ``graph``), the impact of a unit (a person,
+    container, database or queue) is counted from them and walked only as far as its first
+    ``limit`` rows: the page of an element a thousand services depend on does not walk the
+    graph for rows it leaves out. Other elements (a system, a component) are walked whole.
+    """
+    element = graph.workspace.elements.get(element_id)
+    if radii is None or element is None or element.kind not in UNIT_KINDS \
+            or element_id not in radii.index:
+        return NearestImpacts.of(impact_of(graph, element_id), limit)
+    breaks, degraded = radii.breaks[element_id], radii.degraded[element_id]
+    failing = {element_id}
+    shown: list[Impact] = []
+    if breaks:  # no fallback on the element (radii count none then)
+        shown = _nearest(graph, failing, "breaks", limit, set())
+    if len(shown) < limit and degraded:
+        shown += _nearest(graph, failing, "degraded", limit - len(shown),
+                          set(radii.ids(breaks)))
+    return NearestImpacts(shown, breaks.bit_count() + degraded.bit_count(), breaks.bit_count())
+
+
+def _nearest(graph: DependencyGraph, failing: set[str], effect: Literal["breaks", "degraded"],
+             limit: int, skip: set[str]) -> list[Impact]:
+    """The first ``limit`` impacts of one effect, nearest first and, at one distance, in
+    declaration order (as :func:`impact_of` sorts them); ``skip``: units not listed."""
+    order = graph.order
+    found: list[Impact] = []
+    for level in _reverse_levels(graph, failing, failing, sync_only=effect == "breaks"):
+        units = [u for u in level if u not in skip]
+        units.sort(key=lambda u: order.get(u, 0))
+        found += [Impact(u, effect, level[u]) for u in units]
+        if len(found) >= limit:
+            break
+    return found[:limit]
 
 
 @dataclass(frozen=True)

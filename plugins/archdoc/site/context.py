@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 from archdoc.analysis.data import DatastoreOwnership, data_ownership
 from archdoc.analysis.graph import DependencyGraph, descendants
-from archdoc.analysis.impact import Impact, impact_of
+from archdoc.analysis.impact import (
+    BlastRadii,
+    Impact,
+    NearestImpacts,
+    blast_radii,
+    impact_of,
+    nearest_impacts,
+)
 from archdoc.analysis.structure import critical_paths
 from archdoc.model.elements import Element
 from archdoc.model.flows import Flow
@@ -159,6 +166,16 @@ class SiteContext:
         if id not in cache:
             cache[id] = impact_of(self.graph, id)
         return cache[id]  # type: ignore[no-any-return]
+
+    @cached_property
+    def blast_radii(self) -> BlastRadii:
+        """What breaks and degrades when each unit fails, for every unit in one pass."""
+        return blast_radii(self.graph)
+
+    def nearest_impacts(self, id: str, limit: int) -> NearestImpacts:
+        """The first ``limit`` rows of :meth:`impact` with the counts of all (a unit's rows
+        are walked only that far)."""
+        return nearest_impacts(self.graph, id, limit, self.blast_radii)
 
     @cached_property
     def critical_paths(self) -> list[list[str]]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from archdoc.analysis.impact import NearestImpacts
 from archdoc.render.tables import badge, table
 from archdoc.render.text import md_cell, md_text
 from archdoc.site.blocks.base import Block, UnknownBlock, block
@@ -25,13 +26,12 @@ def failure_modes(context: SiteContext, page: str, _: str) -> str:
 
 @block("blast-radius", "Each service with how many elements break or degrade if it fails.")
 def blast_radius(context: SiteContext, page: str, _: str) -> str:
+    radii = context.blast_radii
     rows = []
     for unit in context.graph.service_units():
-        impacts = context.impact(unit)
-        if not impacts:
-            continue
-        breaks = sum(i.effect == "breaks" for i in impacts)
-        rows.append((breaks, len(impacts) - breaks, unit))
+        breaks, degraded = radii.breaks[unit].bit_count(), radii.degraded[unit].bit_count()
+        if breaks or degraded:
+            rows.append((breaks, degraded, unit))
     rows.sort(key=lambda r: (-r[0], -r[1], context.graph.order[r[2]]))
     if not rows:
         return "_Nothing depends on anything else yet._\n"
@@ -50,17 +50,17 @@ def impact_table(context: SiteContext, page: str, arg: str, *, limit: int | None
     (an element page stays small even when a thousand services depend on it)."""
     if arg not in context.workspace.elements:
         raise UnknownBlock(f"the model has no element {arg!r}", hint=context.workspace.suggest(arg))
-    impacts = context.impact(arg)
-    if not impacts:
+    nearest = (NearestImpacts.of(context.impact(arg)) if limit is None
+               else context.nearest_impacts(arg, limit))
+    shown, total, breaks = nearest.impacts, nearest.total, nearest.breaks
+    if not total:
         return f"Nothing depends on {md_text(context.name(arg))}.\n"
-    shown = impacts if limit is None else impacts[:limit]
     rows = [[context.element_link(page, i.element_id), badge(i.effect), str(i.distance),
              " → ".join(context.element_link(page, u) for u in i.chain)] for i in shown]
     text = table(["Element", "Effect", "Distance", "Chain"], rows, align=["l", "l", "r", "l"])
-    if len(shown) < len(impacts):
-        breaks = sum(i.effect == "breaks" for i in impacts)
+    if len(shown) < total:
         text += (
-            f"\n{len(impacts)} elements in all ({breaks} break, {len(impacts) - breaks} degrade); "
+            f"\n{total} elements in all ({breaks} break, {total - breaks} degrade); "
             f"the {len(shown)} nearest are listed. `archdoc impact {arg}` lists every one.\n"
         )
     return text
