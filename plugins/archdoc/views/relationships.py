@@ -73,6 +73,19 @@ class RelationshipIndex:
             found.update(self._touching.get(id, ()))
         return [self.relationships[i] for i in sorted(found)]
 
+    def between(self, ids: Iterable[str]) -> list[Relationship]:
+        """The relationships :meth:`lifted` can draw between two of ``ids``, in declaration
+        order: those of :meth:`touching`, less the ones that touch only the element with the
+        most. A relationship lifted onto two distinct elements has an end in (or below) each,
+        so a hub's thousand relationships are read only for the few the view shows."""
+        lists = [self._touching.get(id, []) for id in ids]
+        if len(lists) > 1:
+            lists.remove(max(lists, key=len))
+        found: set[int] = set()
+        for touching in lists:
+            found.update(touching)
+        return [self.relationships[i] for i in sorted(found)]
+
     def lifted(
         self, relationships: Iterable[Relationship], visible: Container[str]
     ) -> dict[tuple[str, str], list[Relationship]]:

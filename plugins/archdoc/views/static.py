@@ -156,7 +156,7 @@ def compute_static(
     nodes = [_node(elements[id], frames.place(elements[id]), sheet, focus) for id in boxes]
     visible = set(boxes)
     edges = [ViewEdge(s, d, rels, edge_style(rels, sheet))
-             for (s, d), rels in index.lifted(index.touching(boxes), visible).items()]
+             for (s, d), rels in index.lifted(index.between(boxes), visible).items()]
     order = {id: i for i, id in enumerate(boxes)}
     edges.sort(key=lambda e: (order[e.source_id], order[e.destination_id]))
     return ComputedView(
