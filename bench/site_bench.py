@@ -221,7 +221,7 @@ def report(rows: list[dict[str, float]], serve: dict[str, float] | None, load: s
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, nargs="+", default=[250, 1000])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=4)
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve rebuild")
     parser.add_argument("--serve-only", action="store_true",
                         help="measure only the serve rebuilds, at the largest N, keeping the "
@@ -237,13 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     for n in [] if args.serve_only else args.n:
         with_plugin, plain = prepare(n)
         projects.append(with_plugin)
-        # Taken in turn (plugin, plain, plugin...), so that whatever the machine does meanwhile
-        # (writing back the twins just written, another process) falls on both alike.
+        # Taken in turn, first one then the other first (plugin, plain, plain, plugin...), so
+        # that whatever the machine does meanwhile (writing back the twins just written, another
+        # process, a load that rises or falls) falls on both alike.
         plugin_runs: list[Run] = []
         plain_runs: list[Run] = []
         for i in range(args.runs):
-            plugin_runs.append(_build(with_plugin, with_plugin.parent / "site-plugin"))
-            plain_runs.append(_build(plain, plain.parent / "site-plain"))
+            turns = [(with_plugin, "site-plugin", plugin_runs), (plain, "site-plain", plain_runs)]
+            for twin, site, runs in turns if i % 2 == 0 else reversed(turns):
+                runs.append(_build(twin, twin.parent / site))
             print(f"  N={n} run {i + 1}: with plugin {plugin_runs[-1].wall_s:.1f} s "
                   f"({plugin_runs[-1].cpu_s:.1f} CPU), plain {plain_runs[-1].wall_s:.1f} s "
                   f"({plain_runs[-1].cpu_s:.1f} CPU)", flush=True)
