@@ -125,7 +125,7 @@ def nearest_impacts(graph: DependencyGraph, element_id: str, limit: int,
     breaks, degraded = radii.breaks[element_id], radii.degraded[element_id]
     failing = {element_id}
     shown: list[Impact] = []
-    if breaks:  # no fallback on the element (radii count none then)
+    if breaks:  # none when the element has a fallback
         shown = _nearest(graph, failing, "breaks", limit, set())
     if len(shown) < limit and degraded:
         shown += _nearest(graph, failing, "degraded", limit - len(shown),

@@ -68,10 +68,7 @@ class RelationshipIndex:
 
     def touching(self, ids: Iterable[str]) -> list[Relationship]:
         """Relationships with an end in one of ``ids`` or below it, in declaration order."""
-        found: set[int] = set()
-        for id in ids:
-            found.update(self._touching.get(id, ()))
-        return [self.relationships[i] for i in sorted(found)]
+        return self._gathered([self._touching.get(id, []) for id in ids])
 
     def between(self, ids: Iterable[str]) -> list[Relationship]:
         """The relationships :meth:`lifted` can draw between two of ``ids``, in declaration
@@ -81,9 +78,13 @@ class RelationshipIndex:
         lists = [self._touching.get(id, []) for id in ids]
         if len(lists) > 1:
             lists.remove(max(lists, key=len))
+        return self._gathered(lists)
+
+    def _gathered(self, lists: list[list[int]]) -> list[Relationship]:
+        """The relationships of the index lists, each once, in declaration order."""
         found: set[int] = set()
-        for touching in lists:
-            found.update(touching)
+        for indexes in lists:
+            found.update(indexes)
         return [self.relationships[i] for i in sorted(found)]
 
     def lifted(
