@@ -36,7 +36,7 @@ DependencyInfo.owns_data, Dependencies.depended_on_by
 
 # The model API users' models call (DESIGN.md: "The model: public Python API").
 DeploymentNode.deploy
-Element.failure_mode, Element.publishes, Element.subscribes
+Element.failure_mode, Element.publishes, Element.subscribes, Element.queue
 Flow.alt, Flow.otherwise, Flow.opt, Flow.loop
 
 # Python calls a module's __getattr__ for a name it lacks (PEP 562): the export document's
